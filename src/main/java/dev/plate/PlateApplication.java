@@ -1,0 +1,23 @@
+package dev.plate;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Push
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles/plate.css")
+public class PlateApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PlateApplication.class, args);
+    }
+}

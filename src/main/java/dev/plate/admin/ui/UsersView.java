@@ -1,0 +1,132 @@
+package dev.plate.admin.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.plate.base.ui.Notifications;
+import dev.plate.security.Role;
+import dev.plate.security.Roles;
+import dev.plate.security.UserService;
+import dev.plate.security.UserSummary;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Admin → Users: who can sign in, with which role. Every action is also refused by the service for non-admins. */
+@Route("admin/users")
+@PageTitle("Users")
+@Menu(order = 10, title = "Users", icon = "vaadin:users")
+@RolesAllowed(Roles.ADMIN)
+class UsersView extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final UserService users;
+    private final Clock clock;
+    private final Grid<UserSummary> grid = new Grid<>();
+
+    UsersView(UserService users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+        addClassName("plate-page");
+        var create = new Button("New user", new Icon("vaadin", "plus"),
+                event -> new NewUserDialog(users, created -> refresh()).open());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var toolbar = new Div(create);
+        toolbar.addClassName("plate-toolbar");
+        configureGrid();
+        add(toolbar, grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(UserSummary::username).setHeader("Username").setSortable(true).setAutoWidth(true);
+        grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
+        grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
+        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(user -> user.lastLoginAt().map(WHEN::format).orElse("never")).setHeader("Last login")
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(0).setWidth("5em");
+        grid.setAllRowsVisible(true);
+    }
+
+    private Component roleSelect(UserSummary user) {
+        var select = new Select<Role>();
+        select.setItems(Role.values());
+        select.setValue(user.role());
+        select.setAriaLabel("Role of " + user.username());
+        select.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                Notifications.attempt(() -> users.changeRole(user.id(), event.getValue()),
+                        "Role of " + user.username() + " is now " + event.getValue(), this::refresh);
+            }
+        });
+        return select;
+    }
+
+    private Component status(UserSummary user) {
+        String text;
+        String variant;
+        if (!user.enabled()) {
+            text = "Disabled";
+            variant = "down";
+        } else if (user.lockedAt(clock.instant())) {
+            text = "Locked until " + WHEN.format(user.lockedUntil().orElseThrow());
+            variant = "not_configured";
+        } else {
+            text = "Active";
+            variant = "up";
+        }
+        var badge = new Span(text);
+        badge.addClassNames("plate-badge", "plate-badge-" + variant);
+        return badge;
+    }
+
+    private Component actions(UserSummary user) {
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        var more = menu.addItem(new Icon("vaadin", "ellipsis-dots-v"));
+        more.setAriaLabel("Actions for " + user.username());
+        var sub = more.getSubMenu();
+        if (user.enabled()) {
+            sub.addItem("Disable", e -> Notifications.attempt(() -> users.setEnabled(user.id(), false),
+                    user.username() + " is disabled and signed out everywhere", this::refresh));
+        } else {
+            sub.addItem("Enable", e -> Notifications.attempt(() -> users.setEnabled(user.id(), true),
+                    user.username() + " can sign in again", this::refresh));
+        }
+        sub.addItem("Reset password", e -> resetPassword(user));
+        if (user.lockedAt(clock.instant())) {
+            sub.addItem("Unlock", e -> Notifications.attempt(() -> users.unlock(user.id()),
+                    user.username() + " is unlocked", this::refresh));
+        }
+        return menu;
+    }
+
+    private void resetPassword(UserSummary user) {
+        Notifications.attempt(() -> {
+            String password = users.resetPassword(user.id());
+            new OneTimeSecretDialog("New password for " + user.username(),
+                    "Hand this password over now: it is not shown again. The user's sessions have ended.",
+                    password).open();
+        }, null, this::refresh);
+    }
+
+    private void refresh() {
+        grid.setItems(users.listUsers());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.plate.base.health;
+
+/**
+ * One module's answer to "does the system I talk to work?". Each integration contributes a bean; the
+ * dashboard shows them in {@link #order()}.
+ */
+public interface SystemCheck {
+
+    int order();
+
+    ComponentStatus check();
+}

@@ -1,0 +1,150 @@
+package dev.plate.security.internal;
+
+import dev.plate.security.Role;
+import dev.plate.security.UserSummary;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+@Entity
+@Table(name = "plate_user")
+class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 128)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {}
+
+    UserAccount(String username, String displayName, Role role, String passwordHash, Instant now) {
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.passwordHash = passwordHash;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    UserSummary toSummary() {
+        return new UserSummary(id, username, displayName, role, enabled,
+                Optional.ofNullable(lockedUntil), Optional.ofNullable(lastLoginAt), createdAt);
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a failed login; returns true when this failure locked the account. */
+    boolean recordFailedLogin(int maxFailures, Duration lockDuration, Instant now) {
+        failedLogins++;
+        updatedAt = now;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockDuration);
+            failedLogins = 0;
+            return true;
+        }
+        return false;
+    }
+
+    void recordSuccessfulLogin(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+        updatedAt = now;
+    }
+
+    /** An administrator lifted the lock. */
+    void unlock(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        updatedAt = now;
+    }
+
+    void changeRole(Role newRole, Instant now) {
+        role = newRole;
+        updatedAt = now;
+    }
+
+    void setEnabled(boolean value, Instant now) {
+        enabled = value;
+        updatedAt = now;
+    }
+
+    void changePassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        failedLogins = 0;
+        lockedUntil = null;
+        updatedAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Optional<Instant> lockedUntil() {
+        return Optional.ofNullable(lockedUntil);
+    }
+
+    int failedLogins() {
+        return failedLogins;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.plate.security.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+/**
+ * The sign-in page. The form posts to Spring Security; a refused login comes back as {@code ?error}, and the
+ * page explains why from the exception Spring Security left in the session.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Plate")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+    private final AuthenticationContext authentication;
+
+    public LoginView(AuthenticationContext authentication) {
+        this.authentication = authentication;
+        addClassName("plate-login");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        var title = new H1("Plate");
+        var tagline = new Paragraph("GitOps deployments: Helm, Git and Argo CD, without the YAML.");
+        tagline.addClassName("plate-login-tagline");
+        var card = new Div(title, tagline, form);
+        card.addClassName("plate-login-card");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            showError(lastFailure());
+        }
+    }
+
+    private void showError(Object failure) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        var message = i18n.getErrorMessage();
+        switch (failure) {
+            case LockedException locked -> {
+                message.setTitle("Account locked");
+                message.setMessage(locked.getMessage());
+            }
+            case DisabledException disabled -> {
+                message.setTitle("Account disabled");
+                message.setMessage("This account has been disabled. Ask an administrator to enable it.");
+            }
+            case null, default -> {
+                message.setTitle("Incorrect username or password");
+                message.setMessage("Check your username and password and try again. After 5 failed attempts "
+                        + "the account is locked for a while.");
+            }
+        }
+        form.setI18n(i18n);
+        form.setError(true);
+    }
+
+    private static Object lastFailure() {
+        var session = VaadinSession.getCurrent().getSession();
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+    }
+}

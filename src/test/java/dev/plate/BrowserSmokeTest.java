@@ -1,0 +1,83 @@
+package dev.plate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plate.support.Chromium;
+import dev.plate.support.PlateTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Logs in through the real page in a real browser and sees the dashboard. Screenshots: target/screenshots/. */
+@PlateTest
+class BrowserSmokeTest {
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void an_admin_logs_in_through_the_real_page_and_sees_the_dashboard() throws IOException {
+        browser = Chromium.start(1280, 800);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
+        screenshot("login");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys("admin");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
+                .sendKeys(PlateTest.ADMIN_PASSWORD, Keys.ENTER);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "System health"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Not configured"));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains("Dashboard", "Database", "Connected", "Kubernetes / Argo CD", "admin");
+        screenshot("dashboard");
+
+        browser.get("http://localhost:" + port + "/admin/users");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "New user"));
+        screenshot("users");
+    }
+
+    @Test
+    void the_dashboard_fits_a_phone_screen() throws IOException {
+        browser = Chromium.start(390, 844);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
+        browser.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys("admin");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
+                .sendKeys(PlateTest.ADMIN_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "System health"));
+
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        screenshot("dashboard-phone");
+        assertThat(overflow).isEqualTo(false);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path target = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

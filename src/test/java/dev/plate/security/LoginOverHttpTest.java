@@ -1,0 +1,83 @@
+package dev.plate.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plate.support.HttpSession;
+import dev.plate.support.PlateTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The login as a browser performs it: the real form post, cookies, redirects and CSRF. */
+@PlateTest
+class LoginOverHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    String base;
+
+    @BeforeEach
+    void base() {
+        base = "http://localhost:" + port;
+    }
+
+    @Test
+    void wrong_password_goes_back_to_the_login_page_with_an_error() {
+        var browser = new HttpSession();
+
+        var response = browser.login(base, "admin", "not-the-password");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue(base + "/login?error");
+        assertThat(browser.cookie("PLATE_SESSION")).isEmpty();
+        assertThat(browser.get(base + "/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void right_password_leads_to_the_dashboard() {
+        var browser = new HttpSession();
+
+        var response = browser.login(base, "admin", PlateTest.ADMIN_PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue(base + "/");
+        assertThat(browser.cookie("PLATE_SESSION")).isPresent();
+        assertThat(browser.get(base + "/").statusCode()).isEqualTo(200);
+        assertThat(browser.get(base + "/admin/users").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_login_post_without_the_csrf_token_is_refused() {
+        var browser = new HttpSession();
+        browser.get(base + "/login");
+
+        var response = browser.postForm(base + "/login",
+                Map.of("username", "admin", "password", PlateTest.ADMIN_PASSWORD));
+
+        assertThat(response.headers().firstValue("Location")).hasValue(base + "/login");
+        assertThat(browser.cookie("PLATE_SESSION")).isEmpty();
+        assertThat(browser.get(base + "/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void a_login_post_with_a_forged_csrf_token_is_refused() {
+        var browser = new HttpSession();
+        browser.get(base + "/login");
+
+        browser.postForm(base + "/login",
+                Map.of("username", "admin", "password", PlateTest.ADMIN_PASSWORD, "_csrf", "forged"));
+
+        assertThat(browser.cookie("PLATE_SESSION")).isEmpty();
+        assertThat(browser.get(base + "/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void anonymous_requests_for_pages_are_sent_to_the_login_page() {
+        var response = new HttpSession().get(base + "/admin/users");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue(base + "/login");
+    }
+}
