@@ -19,7 +19,7 @@ class GitStorageCheck implements SystemCheck {
     private final Path repositories;
 
     GitStorageCheck(PlateProperties properties) {
-        this.repositories = properties.dataDir().resolve("git").toAbsolutePath().normalize();
+        this.repositories = EmbeddedRepositories.root(properties);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import dev.plate.security.SecurityProperties;
+import jakarta.servlet.DispatcherType;
 import dev.plate.security.ui.LoginView;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -39,7 +40,10 @@ class SecurityConfig {
         var contextRepository = new SharedSecurityContextRepository(sessions, strategy, clock);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                // An error dispatch only renders the status of a request already secured by its own chain
+                // (e.g. a 401 or 403 for a git client); sending it to the login page would hide that status.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         http.securityContext(context -> context.securityContextRepository(contextRepository));
         http.addFilterBefore(new SharedSessionCheckFilter(sessions, properties.sessionRecheckInterval(), clock),
                 SecurityContextHolderFilter.class);

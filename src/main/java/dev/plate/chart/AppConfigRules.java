@@ -1,0 +1,166 @@
+package dev.plate.chart;
+
+import static dev.plate.chart.KubernetesNames.label;
+
+import dev.plate.base.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+
+/**
+ * Checks an {@link AppConfig} completely before anything is written: the first problem found is refused
+ * with a message naming the field (for example {@code env.DATABASE_URL} or {@code ingress.host}).
+ */
+public final class AppConfigRules {
+
+    static final int MAX_REPLICAS = 100;
+    /** Kubernetes caps a ConfigMap at 1 MiB; leave room for the rest of the object. */
+    static final int MAX_ENV_BYTES = 512 * 1024;
+    private static final int MAX_ANNOTATION_BYTES = 256 * 1024;
+
+    private AppConfigRules() {}
+
+    public static AppConfig validate(AppConfig config) {
+        KubernetesNames.imageTag("imageTag", config.imageTag());
+        range("replicas", config.replicas(), 0, MAX_REPLICAS);
+        env(config.env());
+        secrets(config);
+        resources(config.resources());
+        ingress(config.ingress());
+        probes(config.probes());
+        autoscaling(config.autoscaling());
+        labels(config.labels());
+        annotations(config.annotations());
+        return config;
+    }
+
+    public static ProjectChart validate(ProjectChart project) {
+        KubernetesNames.projectName("name", project.name());
+        KubernetesNames.imageRepository("imageRepository", project.imageRepository());
+        KubernetesNames.port("containerPort", project.containerPort());
+        return project;
+    }
+
+    private static void env(Map<String, String> env) {
+        long bytes = 0;
+        for (var entry : env.entrySet()) {
+            String field = "env." + KubernetesNames.printable(entry.getKey());
+            KubernetesNames.envName("env", entry.getKey());
+            String value = entry.getValue();
+            if (value == null) {
+                throw new ValidationException(field, "Env " + field.substring(4) + " needs a value (it may be empty).");
+            }
+            if (value.indexOf('\0') >= 0) {
+                throw new ValidationException(field, "Env " + field.substring(4) + " must not contain NUL characters.");
+            }
+            bytes += entry.getKey().length() + value.getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes > MAX_ENV_BYTES) {
+            throw new ValidationException("env", "Env variables add up to " + bytes / 1024 + " KiB; at most "
+                    + MAX_ENV_BYTES / 1024 + " KiB fit in a ConfigMap. Put large content in a Secret or a volume.");
+        }
+    }
+
+    private static void secrets(AppConfig config) {
+        var names = new HashSet<>(config.env().keySet());
+        for (var ref : config.secretEnv()) {
+            KubernetesNames.envName("secretEnv.name", ref.name());
+            KubernetesNames.resourceName("secretEnv.secretName", ref.secretName());
+            KubernetesNames.secretKey("secretEnv.key", ref.key());
+            if (!names.add(ref.name())) {
+                throw new ValidationException("secretEnv." + ref.name(), "Env " + ref.name()
+                        + " is set twice: once as a setting or secret reference already.");
+            }
+        }
+        for (String secret : config.secretRefs()) {
+            KubernetesNames.resourceName("secretRefs", secret);
+        }
+    }
+
+    private static void resources(AppConfig.Resources resources) {
+        if (resources == null) {
+            throw new ValidationException("resources", "Resources are required.");
+        }
+        KubernetesNames.cpu("resources.cpuRequest", resources.cpuRequest());
+        KubernetesNames.memory("resources.memoryRequest", resources.memoryRequest());
+        if (!resources.cpuLimit().isEmpty()) {
+            KubernetesNames.cpu("resources.cpuLimit", resources.cpuLimit());
+        }
+        if (!resources.memoryLimit().isEmpty()) {
+            KubernetesNames.memory("resources.memoryLimit", resources.memoryLimit());
+        }
+    }
+
+    private static void ingress(AppConfig.Ingress ingress) {
+        if (ingress == null || !ingress.enabled()) {
+            return;
+        }
+        KubernetesNames.host("ingress.host", ingress.host());
+        if (!ingress.tlsSecretName().isEmpty()) {
+            KubernetesNames.resourceName("ingress.tlsSecretName", ingress.tlsSecretName());
+        }
+        if (!ingress.className().isEmpty()) {
+            KubernetesNames.resourceName("ingress.className", ingress.className());
+        }
+    }
+
+    private static void probes(AppConfig.Probes probes) {
+        if (probes == null) {
+            throw new ValidationException("probes", "Probes are required.");
+        }
+        KubernetesNames.httpPath("probes.path", probes.path());
+    }
+
+    private static void autoscaling(AppConfig.Autoscaling autoscaling) {
+        if (autoscaling == null || !autoscaling.enabled()) {
+            return;
+        }
+        range("autoscaling.minReplicas", autoscaling.minReplicas(), 1, MAX_REPLICAS);
+        range("autoscaling.maxReplicas", autoscaling.maxReplicas(), autoscaling.minReplicas(), MAX_REPLICAS);
+        range("autoscaling.targetCpuPercent", autoscaling.targetCpuPercent(), 1, 100);
+    }
+
+    private static void labels(Map<String, String> labels) {
+        for (var entry : labels.entrySet()) {
+            reservedPrefix("labels", KubernetesNames.qualifiedKey("labels", entry.getKey()));
+            if (entry.getValue() == null) {
+                throw new ValidationException("labels." + entry.getKey(), "Label " + entry.getKey() + " needs a value.");
+            }
+            if (!entry.getValue().isEmpty()) {
+                KubernetesNames.labelValue("labels." + entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static void annotations(Map<String, String> annotations) {
+        long bytes = 0;
+        for (var entry : annotations.entrySet()) {
+            reservedPrefix("annotations", KubernetesNames.qualifiedKey("annotations", entry.getKey()));
+            if (entry.getValue() == null) {
+                throw new ValidationException("annotations." + entry.getKey(),
+                        "Annotation " + entry.getKey() + " needs a value (it may be empty).");
+            }
+            bytes += entry.getKey().length() + entry.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes > MAX_ANNOTATION_BYTES) {
+            throw new ValidationException("annotations", "Annotations must add up to at most 256 KiB.");
+        }
+    }
+
+    /** Plate sets these itself; letting users set them would break selectors and ownership. */
+    private static void reservedPrefix(String field, String key) {
+        if (key.startsWith("app.kubernetes.io/") || key.startsWith("helm.sh/") || key.startsWith("plate.dev/")
+                || key.startsWith("argocd.argoproj.io/") || key.startsWith("meta.helm.sh/")) {
+            throw new ValidationException(field + "." + key, label(field) + " key '" + key + "' is reserved: "
+                    + "Plate, Helm and Argo CD set keys under app.kubernetes.io/, helm.sh/, plate.dev/ and "
+                    + "argocd.argoproj.io/.");
+        }
+    }
+
+    private static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ValidationException(field, label(field) + " must be between " + min + " and " + max
+                    + " (was " + value + ").");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package dev.plate.deployment;
+
+public enum DeploymentKind { IMPORT, DEPLOY, PROMOTE, ROLLBACK }

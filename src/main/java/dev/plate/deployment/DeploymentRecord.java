@@ -1,0 +1,14 @@
+package dev.plate.deployment;
+
+import dev.plate.chart.AppConfig;
+import java.time.Instant;
+
+/**
+ * One change to a project in one environment, as committed.
+ *
+ * @param fromRevision the config repository's head before the commit
+ * @param toRevision the commit that made the change
+ */
+public record DeploymentRecord(long id, String project, String environment, DeploymentKind kind,
+        DeploymentState state, String requestedBy, Instant requestedAt, String imageTag, String fromRevision,
+        String toRevision, String summary, AppConfig config) {}

@@ -1,0 +1,60 @@
+package dev.plate.deployment.internal;
+
+import dev.plate.argocd.ApplicationManifests;
+import dev.plate.chart.AppConfig;
+import dev.plate.chart.ChartGenerator;
+import dev.plate.chart.ValuesWriter;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.gitops.RepoLayout;
+import dev.plate.project.ProjectSummary;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/** The files of the config repository for a project, each produced from data. */
+@Component
+class ConfigFiles {
+
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).disable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
+    private final ChartGenerator charts;
+    private final ValuesWriter values;
+
+    ConfigFiles(ChartGenerator charts, ValuesWriter values) {
+        this.charts = charts;
+        this.values = values;
+    }
+
+    Map<String, byte[]> chart(ProjectSummary project, String appVersion) {
+        var files = new LinkedHashMap<String, byte[]>();
+        charts.chart(project.chart(), appVersion)
+                .forEach((path, content) -> files.put(RepoLayout.chartDir(project.name()) + "/" + path, content));
+        return files;
+    }
+
+    Map<String, byte[]> environment(ProjectSummary project, EnvironmentSummary env, AppConfig config, String repoUrl) {
+        var files = new LinkedHashMap<String, byte[]>();
+        files.put(RepoLayout.valuesFile(project.name(), env.name()), values.write(project.chart(), config));
+        files.put(RepoLayout.applicationFile(project.name(), env.name()),
+                yaml.writeValueAsBytes(ApplicationManifests.application(project.name(), env, repoUrl)));
+        files.put(RepoLayout.environmentFile(env.name()), describe(env));
+        return files;
+    }
+
+    byte[] values(ProjectSummary project, AppConfig config) {
+        return values.write(project.chart(), config);
+    }
+
+    private byte[] describe(EnvironmentSummary env) {
+        var description = new LinkedHashMap<String, Object>();
+        description.put("name", env.name());
+        description.put("position", env.position());
+        description.put("clusterServer", env.clusterServer());
+        description.put("namespacePattern", env.namespacePattern());
+        description.put("autoSync", env.autoSync());
+        description.put("protected", env.protectedEnvironment());
+        return yaml.writeValueAsBytes(description);
+    }
+}

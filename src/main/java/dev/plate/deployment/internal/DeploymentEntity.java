@@ -1,0 +1,85 @@
+package dev.plate.deployment.internal;
+
+import dev.plate.deployment.DeploymentKind;
+import dev.plate.deployment.DeploymentState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "deployment")
+class DeploymentEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "project_id", nullable = false)
+    private long projectId;
+
+    @Column(name = "environment_id", nullable = false)
+    private long environmentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeploymentKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeploymentState state;
+
+    @Column(name = "requested_by", nullable = false, length = 64)
+    private String requestedBy;
+
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+
+    @Column(name = "image_tag", nullable = false, length = 128)
+    private String imageTag;
+
+    @Column(name = "from_revision", nullable = false, length = 64)
+    private String fromRevision;
+
+    @Column(name = "to_revision", nullable = false, length = 64)
+    private String toRevision;
+
+    @Column(name = "config_json", nullable = false, length = 1048576)
+    private String configJson;
+
+    @Column(nullable = false, length = 512)
+    private String summary;
+
+    protected DeploymentEntity() {}
+
+    DeploymentEntity(long projectId, long environmentId, DeploymentKind kind, String requestedBy, Instant requestedAt,
+            String imageTag, String fromRevision, String toRevision, String configJson, String summary) {
+        this.projectId = projectId;
+        this.environmentId = environmentId;
+        this.kind = kind;
+        this.state = DeploymentState.COMMITTED;
+        this.requestedBy = requestedBy;
+        this.requestedAt = requestedAt;
+        this.imageTag = imageTag;
+        this.fromRevision = fromRevision;
+        this.toRevision = toRevision;
+        this.configJson = configJson;
+        this.summary = summary;
+    }
+
+    Long id() { return id; }
+    DeploymentKind kind() { return kind; }
+    DeploymentState state() { return state; }
+    String requestedBy() { return requestedBy; }
+    Instant requestedAt() { return requestedAt; }
+    String imageTag() { return imageTag; }
+    String fromRevision() { return fromRevision; }
+    String toRevision() { return toRevision; }
+    String configJson() { return configJson; }
+    String summary() { return summary; }
+}

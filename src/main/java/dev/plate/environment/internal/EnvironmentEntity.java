@@ -1,0 +1,47 @@
+package dev.plate.environment.internal;
+
+import dev.plate.environment.EnvironmentSummary;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "environment")
+class EnvironmentEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 63)
+    private String name;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(name = "cluster_server", nullable = false)
+    private String clusterServer;
+
+    @Column(name = "namespace_pattern", nullable = false, length = 128)
+    private String namespacePattern;
+
+    @Column(name = "auto_sync", nullable = false)
+    private boolean autoSync;
+
+    @Column(name = "protected_env", nullable = false)
+    private boolean protectedEnvironment;
+
+    @Version
+    private long version;
+
+    protected EnvironmentEntity() {}
+
+    EnvironmentSummary toSummary() {
+        return new EnvironmentSummary(id, name, position, clusterServer, namespacePattern, autoSync,
+                protectedEnvironment);
+    }
+}

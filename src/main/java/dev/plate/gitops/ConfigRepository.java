@@ -1,0 +1,25 @@
+package dev.plate.gitops;
+
+import java.util.Optional;
+
+/**
+ * The Git config repository Plate commits every change to. Writes are serialised and retried on top of the
+ * newest head, so concurrent changes all land, in order, each as exactly one commit.
+ */
+public interface ConfigRepository {
+
+    /** Applies the change as one commit and pushes it; returns the new head, or the old one if nothing changed. */
+    CommitResult commit(ChangeSet change);
+
+    /** The commit this instance last saw at the head of the branch. */
+    String head();
+
+    /** A file's content at the current head. */
+    Optional<byte[]> read(String path);
+
+    /** A file's content at an earlier commit. */
+    Optional<byte[]> readAt(String commitSha, String path);
+
+    /** Where clients (git, Argo CD) clone the repository from. */
+    String cloneUrl();
+}

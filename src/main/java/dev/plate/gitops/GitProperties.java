@@ -1,0 +1,13 @@
+package dev.plate.gitops;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param repositoryName the config repository's name on the embedded Git server
+ * @param publicUrl the address at which clients (git, Argo CD) reach Plate, used in clone URLs
+ */
+@ConfigurationProperties("plate.git")
+public record GitProperties(
+        @DefaultValue("plate-config") String repositoryName,
+        @DefaultValue("http://localhost:8080") String publicUrl) {}

@@ -1,0 +1,85 @@
+package dev.plate.gitops.internal;
+
+import dev.plate.base.PlateProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.UploadPack;
+import org.eclipse.jgit.transport.resolver.RepositoryResolver;
+import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Plate's embedded Git server: the config repositories over smart HTTP under {@code /git/}, for the real
+ * {@code git} client and Argo CD. Read-only: clone and fetch need a Plate login (HTTP Basic); pushing is
+ * refused for everyone, since only Plate itself writes, directly to the repository on disk.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedGitServer {
+
+    @Bean
+    ServletRegistrationBean<GitServlet> gitServlet(PlateProperties plate) {
+        var servlet = new GitServlet();
+        servlet.setRepositoryResolver(new DirectoryResolver(EmbeddedRepositories.root(plate)));
+        servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
+        servlet.setReceivePackFactory((request, repository) -> {
+            throw new ServiceNotEnabledException("The config repository is written by Plate only");
+        });
+        var registration = new ServletRegistrationBean<>(servlet, "/git/*");
+        registration.setName("plate-git");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /** Git clients speak HTTP Basic and keep no cookies: a stateless chain of its own, before Vaadin's. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain gitChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/git/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Plate Git"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Git clients cannot send CSRF tokens; with no cookies and Basic auth there is nothing to forge.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** Opens {@code <name>.git} under the repositories root; anything else, traversal included, is not found. */
+    static final class DirectoryResolver implements RepositoryResolver<HttpServletRequest> {
+
+        private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+        private final Path root;
+
+        DirectoryResolver(Path root) {
+            this.root = root;
+        }
+
+        @Override
+        public Repository open(HttpServletRequest request, String name) throws RepositoryNotFoundException {
+            String bare = name.endsWith(".git") ? name.substring(0, name.length() - 4) : name;
+            Path dir = root.resolve(bare + ".git").normalize();
+            if (!NAME.matcher(bare).matches() || bare.contains("..") || !dir.startsWith(root)
+                    || !Files.isDirectory(dir)) {
+                throw new RepositoryNotFoundException(name);
+            }
+            try {
+                // A new Repository per request: GitServlet closes it when the request ends.
+                return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).setBare().build();
+            } catch (IOException e) {
+                throw new RepositoryNotFoundException(name, e);
+            }
+        }
+    }
+}

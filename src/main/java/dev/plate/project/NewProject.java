@@ -1,0 +1,15 @@
+package dev.plate.project;
+
+import java.util.List;
+
+/**
+ * What a developer brings to import a project. {@code sourceRepoUrl} may be empty; {@code owners} are
+ * usernames or team names.
+ */
+public record NewProject(String name, String sourceRepoUrl, String imageRepository, int containerPort,
+        String healthPath, List<String> owners) {
+
+    public NewProject {
+        owners = owners == null ? List.of() : List.copyOf(owners);
+    }
+}

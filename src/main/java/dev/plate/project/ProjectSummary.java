@@ -1,0 +1,14 @@
+package dev.plate.project;
+
+import dev.plate.chart.ProjectChart;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public record ProjectSummary(long id, String name, Optional<String> sourceRepoUrl, String imageRepository,
+        int containerPort, String healthPath, List<String> owners, String createdBy, Instant createdAt) {
+
+    public ProjectChart chart() {
+        return new ProjectChart(name, imageRepository, containerPort);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.plate.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plate.chart.AppConfig.Autoscaling;
+import dev.plate.chart.AppConfig.Ingress;
+import dev.plate.chart.AppConfig.Probes;
+import dev.plate.chart.AppConfig.Resources;
+import dev.plate.chart.AppConfig.SecretKeyRef;
+import dev.plate.support.Helm;
+import dev.plate.support.SchemaValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Every generated chart, rendered by the real helm 3 over a matrix of configurations (each optional feature on
+ * and off), passes {@code helm lint --strict}, and every object it renders validates against the Kubernetes
+ * 1.32 schemas.
+ */
+class ChartRenderingTest {
+
+    static final ProjectChart PROJECT = new ProjectChart("web-app", "ghcr.io/acme/web-app", 8080);
+    /** Values that must reach the cluster as the same literal text. */
+    static final Map<String, String> HOSTILE_ENV = Map.of(
+            "HELM_SYNTAX", "{{ .Values.secret }}",
+            "YAML_SYNTAX", "key: value # not a comment",
+            "MULTILINE", "line one\nline two\n",
+            "LOOKS_NUMERIC", "0123",
+            "LOOKS_BOOLEAN", "yes",
+            "EMPTY", "",
+            "QUOTES", "she said \"hi\" and 'bye'",
+            "UNICODE", "grüße ✓");
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> configurations() {
+        var minimal = AppConfig.initial("1.0.0", "/healthz");
+        var everything = new AppConfig("2.3.4-rc.1", 3, new TreeMap<>(HOSTILE_ENV),
+                List.of(new SecretKeyRef("DB_PASSWORD", "web-app-db", "password")), List.of("web-app-extra"),
+                new Resources("250m", "256Mi", "1", "512Mi"),
+                new Ingress(true, "web.example.com", "web-tls", "nginx"), new Probes("/ready?full=1", true, true),
+                new Autoscaling(true, 2, 10, 70), Map.of("team", "payments", "example.com/tier", "frontend"),
+                Map.of("example.com/owner", "payments team: {{ not helm }}", "note", "a: b\n# c"));
+        var ingressNoTls = new AppConfig("latest", 2, null, null, null, new Resources("0.5", "64Mi", "", ""),
+                new Ingress(true, "*.apps.example.org", "", ""), new Probes("/", false, true), Autoscaling.DISABLED,
+                null, null);
+        var noProbesScaledToZero = new AppConfig("v1", 0, Map.of("ONLY", "one"), null, List.of("a", "b"),
+                Resources.DEFAULT, Ingress.DISABLED, new Probes("/", false, false), Autoscaling.DISABLED, null, null);
+        return Stream.of(Arguments.of("minimal", minimal), Arguments.of("everything on", everything),
+                Arguments.of("ingress without TLS, no limits", ingressNoTls),
+                Arguments.of("no probes, zero replicas", noProbesScaledToZero));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
+    void the_chart_renders_with_helm_and_every_object_validates(String name, AppConfig config) throws IOException {
+        Path chart = writeChart(config);
+        Path values = dir.resolve("values-env.yaml");
+        Files.write(values, new ValuesWriter().write(PROJECT, config));
+
+        Helm.lint(chart, values);
+        List<JsonNode> objects = render(chart, values);
+
+        for (JsonNode object : objects) {
+            assertThat(SchemaValidator.kubernetesErrors(object))
+                    .as(object.path("kind").asString() + " in '" + name + "'").isEmpty();
+        }
+        assertThat(kinds(objects)).contains("Deployment", "Service", "ServiceAccount", "ConfigMap");
+        assertThat(kinds(objects).contains("Ingress")).isEqualTo(config.ingress().enabled());
+        assertThat(kinds(objects).contains("HorizontalPodAutoscaler")).isEqualTo(config.autoscaling().enabled());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
+    void env_values_arrive_in_the_cluster_as_the_same_literal_strings(String name, AppConfig config)
+            throws IOException {
+        Path chart = writeChart(config);
+        Path values = dir.resolve("values-env.yaml");
+        Files.write(values, new ValuesWriter().write(PROJECT, config));
+
+        JsonNode configMap = render(chart, values).stream()
+                .filter(o -> o.path("kind").asString().equals("ConfigMap")).findFirst().orElseThrow();
+
+        var data = new TreeMap<String, String>();
+        configMap.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue().asString()));
+        assertThat(data).isEqualTo(config.env());
+        JsonNode deployment = render(chart, values).stream()
+                .filter(o -> o.path("kind").asString().equals("Deployment")).findFirst().orElseThrow();
+        config.annotations().forEach((key, value) -> assertThat(
+                deployment.path("metadata").path("annotations").path(key).asString()).isEqualTo(value));
+        assertThat(deployment.at("/spec/template/spec/containers/0/image").asString())
+                .isEqualTo("ghcr.io/acme/web-app:" + config.imageTag());
+    }
+
+    /** Guards the checks above against passing vacuously: the validator does see a broken object. */
+    @org.junit.jupiter.api.Test
+    void the_schema_check_catches_an_invalid_deployment() {
+        JsonNode broken = YAMLMapper.builder().build().readTree("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  replicas: "three"
+                  template: {spec: {containers: [{name: app, image: x, bogusField: 1}]}}
+                """);
+
+        assertThat(SchemaValidator.kubernetesErrors(broken)).anyMatch(e -> e.contains("/spec/replicas"))
+                .anyMatch(e -> e.contains("bogusField")).anyMatch(e -> e.contains("selector"));
+    }
+
+    private Path writeChart(AppConfig config) throws IOException {
+        Path chart = dir.resolve("web-app");
+        for (var file : new ChartGenerator().chart(PROJECT, config.imageTag()).entrySet()) {
+            Path target = chart.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+        return chart;
+    }
+
+    private static List<JsonNode> render(Path chart, Path values) throws IOException {
+        String manifests = Helm.template(chart, values, "web-app", "web-app-dev");
+        var objects = new ArrayList<JsonNode>();
+        try (var documents = YAMLMapper.builder().build().readerFor(JsonNode.class).<JsonNode>readValues(manifests)) {
+            while (documents.hasNext()) {
+                JsonNode document = documents.next();
+                if (document != null && !document.isEmpty()) {
+                    objects.add(document);
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static List<String> kinds(List<JsonNode> objects) {
+        return objects.stream().map(o -> o.path("kind").asString()).toList();
+    }
+}
