@@ -16,6 +16,20 @@ public interface DeploymentService {
     @PreAuthorize("hasRole('DEVELOPER')")
     DeploymentRecord deploy(DeployRequest request);
 
+    /**
+     * Copies the image of one environment (and, if asked, its whole configuration) to the next environment
+     * in promotion order.
+     */
+    @PreAuthorize("hasRole('MAINTAINER')")
+    DeploymentRecord promote(PromoteRequest request);
+
+    /**
+     * Restores the configuration of an earlier deployment as a new commit (history is never rewritten, so it
+     * works with automated sync). Without a deployment id, goes back to the last different one.
+     */
+    @PreAuthorize("hasRole('MAINTAINER')")
+    DeploymentRecord rollback(RollbackRequest request);
+
     @PreAuthorize("hasRole('VIEWER')")
     AppConfig currentConfig(String project, String environment);
 

@@ -12,23 +12,23 @@ import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.deployment.ImportResult;
+import dev.plate.deployment.PromoteRequest;
+import dev.plate.deployment.RollbackRequest;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ConfigRepository;
-import dev.plate.gitops.RepoLayout;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Import and deploy as Git commits. Each runs in one database transaction around its commit: a refused or
+ * Import, deploy, promote and rollback as Git commits. Each runs in one database transaction around its commit: a refused or
  * failed commit rolls the rows back, so nothing is half-written; the row lock on the app's configuration
  * keeps concurrent deploys of one app in order.
  */
@@ -40,6 +40,7 @@ class GitOpsDeployments implements DeploymentService {
     private final EnvironmentService environments;
     private final ConfigFiles files;
     private final ConfigRepository repository;
+    private final ConfigChanges changes;
     private final AppConfigRepository configs;
     private final DeploymentRepository deployments;
     private final Actors actors;
@@ -47,12 +48,13 @@ class GitOpsDeployments implements DeploymentService {
     private final Clock clock;
 
     GitOpsDeployments(ProjectService projects, EnvironmentService environments, ConfigFiles files,
-            ConfigRepository repository, AppConfigRepository configs, DeploymentRepository deployments,
-            Actors actors, AuditLog audit, Clock clock) {
+            ConfigRepository repository, ConfigChanges changes, AppConfigRepository configs,
+            DeploymentRepository deployments, Actors actors, AuditLog audit, Clock clock) {
         this.projects = projects;
         this.environments = environments;
         this.files = files;
         this.repository = repository;
+        this.changes = changes;
         this.configs = configs;
         this.deployments = deployments;
         this.actors = actors;
@@ -86,33 +88,52 @@ class GitOpsDeployments implements DeploymentService {
 
     @Override
     public DeploymentRecord deploy(DeployRequest request) {
-        String actor = actors.current();
         ProjectSummary project = project(request.project());
         EnvironmentSummary env = environment(request.environment());
         requireMayDeployTo(env);
-        var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(
-                "Project " + project.name() + " has no configuration for " + env.name() + "."));
-        AppConfig current = AppConfigJson.read(row.configJson());
-        AppConfig next = request.config().orElse(current);
-        if (request.imageTag().isPresent()) {
-            next = next.withImageTag(KubernetesNames.imageTag("imageTag", request.imageTag().get()));
+        String tag = request.imageTag().map(t -> KubernetesNames.imageTag("imageTag", t)).orElse(null);
+        return changes.apply(project, env, DeploymentKind.DEPLOY, current -> {
+            AppConfig next = request.config().orElse(current);
+            return tag == null ? next : next.withImageTag(tag);
+        }, "to " + env.name());
+    }
+
+    @Override
+    public DeploymentRecord promote(PromoteRequest request) {
+        ProjectSummary project = project(request.project());
+        EnvironmentSummary from = environment(request.from());
+        EnvironmentSummary to = environment(request.to());
+        var order = environments.list();
+        int next = order.indexOf(from) + 1;
+        if (next >= order.size() || !order.get(next).equals(to)) {
+            throw new ValidationException("to", "Promotion goes one step along " + order.stream()
+                    .map(EnvironmentSummary::name).toList() + ": " + from.name() + " promotes to "
+                    + (next < order.size() ? order.get(next).name() : "nothing (it is the last)") + ", not " + to.name() + ".");
         }
-        AppConfigRules.validate(next);
-        if (next.equals(current)) {
-            throw new ValidationException("imageTag", project.name() + " in " + env.name()
-                    + " already runs this image and configuration: nothing to deploy.");
-        }
-        String summary = ChangeSummary.of(current, next);
-        var commit = repository.commit(ChangeSet.writing("deploy " + project.name() + " to " + env.name() + ": "
-                + summary, actors.author(actor), Map.of(RepoLayout.valuesFile(project.name(), env.name()),
-                files.values(project, next))));
-        String json = AppConfigJson.write(next);
-        row.update(json, commit.sha(), clock.instant());
-        var saved = deployments.save(new DeploymentEntity(project.id(), env.id(), DeploymentKind.DEPLOY, actor,
-                clock.instant(), next.imageTag(), commit.previousSha(), commit.sha(), json, summary));
-        audit.record(actor, "deployment.deploy", "project:" + project.name() + "/" + env.name(),
-                summary + ", commit " + commit.sha());
-        return toRecord(saved, project, env);
+        requireMayDeployTo(to);
+        AppConfig source = currentConfig(project, from);
+        return changes.apply(project, to, DeploymentKind.PROMOTE,
+                current -> request.includeConfig() ? source : current.withImageTag(source.imageTag()),
+                "from " + from.name() + " to " + to.name());
+    }
+
+    @Override
+    public DeploymentRecord rollback(RollbackRequest request) {
+        ProjectSummary project = project(request.project());
+        EnvironmentSummary env = environment(request.environment());
+        requireMayDeployTo(env);
+        AppConfig current = currentConfig(project, env);
+        var history = deployments.findByProjectIdAndEnvironmentIdOrderByIdDesc(project.id(), env.id());
+        var target = request.toDeployment()
+                .map(id -> history.stream().filter(d -> d.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new NotFoundException("Deployment #" + id + " is not a deployment of "
+                                + project.name() + " to " + env.name() + ".")))
+                .orElseGet(() -> history.stream().filter(d -> !AppConfigJson.read(d.configJson()).equals(current))
+                        .findFirst().orElseThrow(() -> new ValidationException("toDeployment", project.name()
+                                + " in " + env.name() + " has no earlier, different deployment to roll back to.")));
+        AppConfig restored = AppConfigJson.read(target.configJson());
+        return changes.apply(project, env, DeploymentKind.ROLLBACK, unused -> restored,
+                "in " + env.name() + " to deployment #" + target.id());
     }
 
     @Override
@@ -120,6 +141,10 @@ class GitOpsDeployments implements DeploymentService {
     public AppConfig currentConfig(String projectName, String environmentName) {
         ProjectSummary project = project(projectName);
         EnvironmentSummary env = environment(environmentName);
+        return currentConfig(project, env);
+    }
+
+    private AppConfig currentConfig(ProjectSummary project, EnvironmentSummary env) {
         return configs.findByProjectIdAndEnvironmentId(project.id(), env.id())
                 .map(row -> AppConfigJson.read(row.configJson()))
                 .orElseThrow(() -> new NotFoundException(project.name() + " is not configured for " + env.name() + "."));
@@ -131,7 +156,7 @@ class GitOpsDeployments implements DeploymentService {
         ProjectSummary project = project(projectName);
         EnvironmentSummary env = environment(environmentName);
         return deployments.findByProjectIdAndEnvironmentIdOrderByIdDesc(project.id(), env.id()).stream()
-                .map(row -> toRecord(row, project, env)).toList();
+                .map(row -> DeploymentRecords.of(row, project, env)).toList();
     }
 
     private void requireMayDeployTo(EnvironmentSummary env) {
@@ -149,11 +174,5 @@ class GitOpsDeployments implements DeploymentService {
     private EnvironmentSummary environment(String name) {
         return environments.find(name == null ? "" : name)
                 .orElseThrow(() -> new NotFoundException("There is no environment named '" + name + "'."));
-    }
-
-    private static DeploymentRecord toRecord(DeploymentEntity row, ProjectSummary project, EnvironmentSummary env) {
-        return new DeploymentRecord(row.id(), project.name(), env.name(), row.kind(), row.state(), row.requestedBy(),
-                row.requestedAt(), row.imageTag(), row.fromRevision(), row.toRevision(), row.summary(),
-                AppConfigJson.read(row.configJson()));
     }
 }

@@ -1,0 +1,16 @@
+package dev.plate.deployment.internal;
+
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.project.ProjectSummary;
+
+final class DeploymentRecords {
+
+    private DeploymentRecords() {}
+
+    static DeploymentRecord of(DeploymentEntity row, ProjectSummary project, EnvironmentSummary env) {
+        return new DeploymentRecord(row.id(), project.name(), env.name(), row.kind(), row.state(), row.requestedBy(),
+                row.requestedAt(), row.imageTag(), row.fromRevision(), row.toRevision(), row.summary(),
+                AppConfigJson.read(row.configJson()));
+    }
+}
