@@ -68,6 +68,9 @@ class ConcurrentDeploysTest extends GitOpsTestBase {
         assertThat(deployments.currentConfig(shared, "staging").imageTag()).isEqualTo(lastAccepted.imageTag());
         assertThat(new HashSet<>(deployments.history(shared, "staging").stream()
                 .map(DeploymentRecord::imageTag).toList())).hasSize(17);
+        var fsck = EmbeddedGitServerTest.git(plate.dataDir(), "--git-dir=git/" + git.repositoryName() + ".git",
+                "fsck", "--strict", "--no-dangling");
+        assertThat(fsck.exit()).as("git fsck: " + fsck.output()).isZero();
     }
 
     private String tag(String app, String env) {
