@@ -3,10 +3,23 @@ package dev.plate.environment;
 import java.util.List;
 import java.util.Optional;
 
-/** The environments in promotion order. */
+/**
+ * The environments in promotion order. The changing methods only keep the rows and must run inside the
+ * transaction of {@code dev.plate.deployment.EnvironmentAdministration}, which also commits the change.
+ */
 public interface EnvironmentService {
 
     List<EnvironmentSummary> list();
 
     Optional<EnvironmentSummary> find(String name);
+
+    /** Validates and inserts; the environments after it move down one place. */
+    EnvironmentSummary create(NewEnvironment environment);
+
+    EnvironmentSummary rename(String name, String newName);
+
+    /** @param names every environment, in the new order */
+    List<EnvironmentSummary> reorder(List<String> names);
+
+    void delete(String name);
 }

@@ -19,6 +19,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 
@@ -37,6 +38,16 @@ public abstract class KaribuTestBase {
     /** The application's own holder: with several contexts in one JVM, the static one may belong to another. */
     @Autowired
     protected SecurityContextHolderStrategy securityContext;
+
+    /**
+     * Vaadin installs its holder strategy into the static SecurityContextHolder when a context starts; with
+     * several test contexts in one JVM the last one started wins. Views (through AuthenticationContext) read
+     * the static holder, so point it back at this context's strategy.
+     */
+    @BeforeEach
+    void useThisContextsSecurityHolder() {
+        SecurityContextHolder.setContextHolderStrategy(securityContext);
+    }
 
     @BeforeEach
     void setUpVaadin() {

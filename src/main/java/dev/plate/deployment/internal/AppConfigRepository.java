@@ -17,4 +17,6 @@ interface AppConfigRepository extends JpaRepository<AppConfigEntity, Long> {
     Optional<AppConfigEntity> lockFor(long projectId, long environmentId);
 
     Optional<AppConfigEntity> findByProjectIdAndEnvironmentId(long projectId, long environmentId);
+
+    long countByEnvironmentId(long environmentId);
 }

@@ -47,7 +47,7 @@ class ConfigFiles {
         return values.write(project.chart(), config);
     }
 
-    private byte[] describe(EnvironmentSummary env) {
+    byte[] describe(EnvironmentSummary env) {
         var description = new LinkedHashMap<String, Object>();
         description.put("name", env.name());
         description.put("position", env.position());

@@ -40,6 +40,32 @@ class EnvironmentEntity {
 
     protected EnvironmentEntity() {}
 
+    EnvironmentEntity(String name, int position, String clusterServer, String namespacePattern, boolean autoSync,
+            boolean protectedEnvironment) {
+        this.name = name;
+        this.position = position;
+        this.clusterServer = clusterServer;
+        this.namespacePattern = namespacePattern;
+        this.autoSync = autoSync;
+        this.protectedEnvironment = protectedEnvironment;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int position() {
+        return position;
+    }
+
+    void moveTo(int newPosition) {
+        position = newPosition;
+    }
+
+    void rename(String newName) {
+        name = newName;
+    }
+
     EnvironmentSummary toSummary() {
         return new EnvironmentSummary(id, name, position, clusterServer, namespacePattern, autoSync,
                 protectedEnvironment);

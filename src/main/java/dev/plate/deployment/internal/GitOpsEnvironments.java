@@ -1,0 +1,124 @@
+package dev.plate.deployment.internal;
+
+import dev.plate.audit.AuditLog;
+import dev.plate.base.ValidationException;
+import dev.plate.chart.AppConfig;
+import dev.plate.deployment.EnvironmentAdministration;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.environment.NewEnvironment;
+import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.RepoLayout;
+import dev.plate.project.ProjectService;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class GitOpsEnvironments implements EnvironmentAdministration {
+
+    private final EnvironmentService environments;
+    private final ProjectService projects;
+    private final ConfigFiles files;
+    private final ConfigRepository repository;
+    private final AppConfigRepository configs;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    GitOpsEnvironments(EnvironmentService environments, ProjectService projects, ConfigFiles files,
+            ConfigRepository repository, AppConfigRepository configs, Actors actors, AuditLog audit, Clock clock) {
+        this.environments = environments;
+        this.projects = projects;
+        this.files = files;
+        this.repository = repository;
+        this.configs = configs;
+        this.actors = actors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Every project gets the new environment, starting with the image of the environment before it. */
+    @Override
+    public EnvironmentSummary add(NewEnvironment request) {
+        String actor = actors.current();
+        EnvironmentSummary env = environments.create(request);
+        var order = environments.list();
+        int index = order.indexOf(env);
+        var changed = new LinkedHashMap<>(environmentFiles(order));
+        var initial = new LinkedHashMap<Long, AppConfig>();
+        // The image it starts with: that of the environment it is promoted from (or, if first, promotes to).
+        var source = order.size() == 1 ? null : order.get(index > 0 ? index - 1 : 1);
+        for (var project : projects.list()) {
+            String tag = source == null ? "latest" : configs.findByProjectIdAndEnvironmentId(project.id(),
+                    source.id()).map(row -> AppConfigJson.read(row.configJson()).imageTag()).orElse("latest");
+            AppConfig config = AppConfig.initial(tag, project.healthPath());
+            initial.put(project.id(), config);
+            changed.putAll(files.environment(project, env, config, repository.cloneUrl()));
+        }
+        var commit = repository.commit(ChangeSet.writing("add environment " + env.name()
+                + (index > 0 ? " after " + order.get(index - 1).name() : " first"), actors.author(actor), changed));
+        initial.forEach((projectId, config) -> configs.save(new AppConfigEntity(projectId, env.id(),
+                AppConfigJson.write(config), commit.sha(), clock.instant())));
+        audit.record(actor, "environment.added", "environment:" + env.name(), "position " + env.position()
+                + ", " + initial.size() + " projects configured, commit " + commit.sha());
+        return env;
+    }
+
+    @Override
+    public EnvironmentSummary rename(String name, String newName) {
+        String actor = actors.current();
+        requireNoProjects(environments.find(name), "rename");
+        EnvironmentSummary renamed = environments.rename(name, newName);
+        var commit = repository.commit(new ChangeSet("rename environment " + name + " to " + renamed.name(),
+                actors.author(actor), environmentFiles(environments.list()), Set.of(RepoLayout.environmentFile(name))));
+        audit.record(actor, "environment.renamed", "environment:" + renamed.name(),
+                name + " -> " + renamed.name() + ", commit " + commit.sha());
+        return renamed;
+    }
+
+    @Override
+    public List<EnvironmentSummary> reorder(List<String> names) {
+        String actor = actors.current();
+        var order = environments.reorder(names);
+        String path = String.join(" → ", order.stream().map(EnvironmentSummary::name).toList());
+        var commit = repository.commit(ChangeSet.writing("reorder environments: " + path, actors.author(actor),
+                environmentFiles(order)));
+        audit.record(actor, "environment.reordered", "environments", path + ", commit " + commit.sha());
+        return order;
+    }
+
+    @Override
+    public void remove(String name) {
+        String actor = actors.current();
+        requireNoProjects(environments.find(name), "remove");
+        environments.delete(name);
+        var commit = repository.commit(new ChangeSet("remove environment " + name, actors.author(actor),
+                environmentFiles(environments.list()), Set.of(RepoLayout.environmentFile(name))));
+        audit.record(actor, "environment.removed", "environment:" + name, "commit " + commit.sha());
+    }
+
+    private void requireNoProjects(Optional<EnvironmentSummary> env, String verb) {
+        env.ifPresent(found -> {
+            long deployed = configs.countByEnvironmentId(found.id());
+            if (deployed > 0) {
+                throw new ValidationException("name", "Cannot " + verb + " " + found.name() + ": " + deployed
+                        + (deployed == 1 ? " project is" : " projects are") + " deployed there. Remove "
+                        + (deployed == 1 ? "it" : "them") + " from the environment first.");
+            }
+        });
+    }
+
+    private Map<String, byte[]> environmentFiles(List<EnvironmentSummary> order) {
+        var result = new LinkedHashMap<String, byte[]>();
+        order.forEach(env -> result.put(RepoLayout.environmentFile(env.name()), files.describe(env)));
+        return result;
+    }
+}
