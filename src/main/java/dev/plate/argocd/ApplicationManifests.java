@@ -1,5 +1,7 @@
 package dev.plate.argocd;
 
+import static dev.plate.base.OrderedYaml.map;
+
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.RepoLayout;
 import java.util.LinkedHashMap;
@@ -38,13 +40,5 @@ public final class ApplicationManifests {
         syncPolicy.put("syncOptions", List.of("CreateNamespace=true"));
         var spec = map("project", project, "source", source, "destination", destination, "syncPolicy", syncPolicy);
         return map("apiVersion", "argoproj.io/v1alpha1", "kind", "Application", "metadata", metadata, "spec", spec);
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

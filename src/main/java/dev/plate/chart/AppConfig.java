@@ -28,12 +28,19 @@ public record AppConfig(
         secretRefs = secretRefs == null ? List.of() : List.copyOf(secretRefs);
         labels = Maps.sortedCopy(labels);
         annotations = Maps.sortedCopy(annotations);
+        ingress = ingress == null ? Ingress.DISABLED : ingress;
+        autoscaling = autoscaling == null ? Autoscaling.DISABLED : autoscaling;
     }
 
     /** The configuration of a freshly imported project: one replica, the project's health path, no extras. */
     public static AppConfig initial(String imageTag, String healthPath) {
         return new AppConfig(imageTag, 1, null, null, null, Resources.DEFAULT, Ingress.DISABLED,
                 new Probes(healthPath, true, true), Autoscaling.DISABLED, null, null);
+    }
+
+    public AppConfig withIngress(Ingress newIngress) {
+        return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, newIngress, probes,
+                autoscaling, labels, annotations);
     }
 
     public AppConfig withImageTag(String tag) {
@@ -47,10 +54,21 @@ public record AppConfig(
     /** Requests and limits as Kubernetes quantities; an empty limit means none. */
     public record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
         public static final Resources DEFAULT = new Resources("100m", "128Mi", "", "256Mi");
+
+        public Resources {
+            cpuLimit = cpuLimit == null ? "" : cpuLimit;
+            memoryLimit = memoryLimit == null ? "" : memoryLimit;
+        }
     }
 
     public record Ingress(boolean enabled, String host, String tlsSecretName, String className) {
         public static final Ingress DISABLED = new Ingress(false, "", "", "");
+
+        public Ingress {
+            host = host == null ? "" : host;
+            tlsSecretName = tlsSecretName == null ? "" : tlsSecretName;
+            className = className == null ? "" : className;
+        }
     }
 
     public record Probes(String path, boolean readiness, boolean liveness) {}

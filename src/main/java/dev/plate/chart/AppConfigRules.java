@@ -89,6 +89,16 @@ public final class AppConfigRules {
         if (!resources.memoryLimit().isEmpty()) {
             KubernetesNames.memory("resources.memoryLimit", resources.memoryLimit());
         }
+        if (!resources.cpuLimit().isEmpty() && Quantities.cpuMillis(resources.cpuRequest())
+                > Quantities.cpuMillis(resources.cpuLimit())) {
+            throw new ValidationException("resources.cpuRequest", "CPU request " + resources.cpuRequest()
+                    + " is above the CPU limit " + resources.cpuLimit() + "; Kubernetes would refuse the pod.");
+        }
+        if (!resources.memoryLimit().isEmpty() && Quantities.memoryBytes(resources.memoryRequest())
+                > Quantities.memoryBytes(resources.memoryLimit())) {
+            throw new ValidationException("resources.memoryRequest", "Memory request " + resources.memoryRequest()
+                    + " is above the memory limit " + resources.memoryLimit() + "; Kubernetes would refuse the pod.");
+        }
     }
 
     private static void ingress(AppConfig.Ingress ingress) {

@@ -13,6 +13,12 @@ public interface EnvironmentService {
 
     Optional<EnvironmentSummary> find(String name);
 
+    /**
+     * The environments, with their rows locked until the transaction ends: an import and a change to the
+     * environments then never interleave (the import would miss a new environment, or write to a renamed one).
+     */
+    List<EnvironmentSummary> lockAll();
+
     /** Validates and inserts; the environments after it move down one place. */
     EnvironmentSummary create(NewEnvironment environment);
 

@@ -11,6 +11,13 @@ public interface ConfigRepository {
     /** Applies the change as one commit and pushes it; returns the new head, or the old one if nothing changed. */
     CommitResult commit(ChangeSet change);
 
+    /**
+     * Takes back a committed change whose database transaction then failed, as a new commit: each path it
+     * wrote that still holds what it wrote gets its earlier content back (or goes, if it was new). Paths
+     * changed again since are left alone. Returns the undo commit, if one was needed.
+     */
+    java.util.Optional<CommitResult> undo(ChangeSet change, CommitResult result, String reason);
+
     /** The commit this instance last saw at the head of the branch. */
     String head();
 

@@ -57,10 +57,14 @@ class ChartRenderingTest {
         var ingressNoTls = new AppConfig("latest", 2, null, null, null, new Resources("0.5", "64Mi", "", ""),
                 new Ingress(true, "*.apps.example.org", "", ""), new Probes("/", false, true), Autoscaling.DISABLED,
                 null, null);
+        var awkwardTag = new AppConfig("_build-2024.11-" + "x".repeat(80).substring(0, 50) + "-", 1, null, null, null,
+                Resources.DEFAULT, Ingress.DISABLED, new Probes("/", true, true), new Autoscaling(true, 2, 4, 50),
+                null, null);
         var noProbesScaledToZero = new AppConfig("v1", 0, Map.of("ONLY", "one"), null, List.of("a", "b"),
                 Resources.DEFAULT, Ingress.DISABLED, new Probes("/", false, false), Autoscaling.DISABLED, null, null);
         return Stream.of(Arguments.of("minimal", minimal), Arguments.of("everything on", everything),
                 Arguments.of("ingress without TLS, no limits", ingressNoTls),
+                Arguments.of("tag that is no valid label value", awkwardTag),
                 Arguments.of("no probes, zero replicas", noProbesScaledToZero));
     }
 
@@ -81,6 +85,18 @@ class ChartRenderingTest {
         assertThat(kinds(objects)).contains("Deployment", "Service", "ServiceAccount", "ConfigMap");
         assertThat(kinds(objects).contains("Ingress")).isEqualTo(config.ingress().enabled());
         assertThat(kinds(objects).contains("HorizontalPodAutoscaler")).isEqualTo(config.autoscaling().enabled());
+        int floor = config.autoscaling().enabled() ? config.autoscaling().minReplicas() : config.replicas();
+        assertThat(kinds(objects).contains("PodDisruptionBudget")).as("PDB only when more than one pod is kept")
+                .isEqualTo(floor > 1);
+        // The schemas do not check label values; the API server does.
+        for (JsonNode object : objects) {
+            for (JsonNode labels : List.of(object.path("metadata").path("labels"),
+                    object.at("/spec/template/metadata/labels"))) {
+                labels.properties().forEach(label -> assertThat(label.getValue().asString())
+                        .as("label " + label.getKey() + " of " + object.path("kind").asString())
+                        .matches("(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?"));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

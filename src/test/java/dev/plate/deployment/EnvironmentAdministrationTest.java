@@ -126,6 +126,27 @@ class EnvironmentAdministrationTest {
 
     @Test
     @Order(4)
+    void names_that_would_share_an_argo_cd_application_or_overflow_a_namespace_are_refused() {
+        signInAs("admin", Role.ADMIN);
+        administration.add(new NewEnvironment("eu-prod", "prod", "https://kubernetes.default.svc",
+                "{project}-{env}", false, true));
+        administration.add(new NewEnvironment("integration", "dev", "https://kubernetes.default.svc",
+                "{project}-{env}", true, false));
+        signInAs("dana", Role.DEVELOPER);
+        deployments.importProject(new ImportRequest(GitOpsTestBase.project("web"), "1.0.0"));
+        String head = repository.head();
+
+        assertThatThrownBy(() -> deployments.importProject(new ImportRequest(GitOpsTestBase.project("web-eu"), "1.0.0")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'web-eu-prod'")
+                .hasMessageContaining("already belongs to project web in eu-prod");
+        String longName = "a" + "b".repeat(52); // 53 + "-integration" is 65: too long for a namespace
+        assertThatThrownBy(() -> deployments.importProject(new ImportRequest(GitOpsTestBase.project(longName), "1.0.0")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("not a valid namespace");
+        assertThat(repository.head()).isEqualTo(head);
+    }
+
+    @Test
+    @Order(5)
     void reorder_needs_every_environment_exactly_once() {
         signInAs("admin", Role.ADMIN);
         String head = repository.head();
@@ -136,7 +157,7 @@ class EnvironmentAdministrationTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void bad_environments_are_refused_naming_the_field() {
         signInAs("admin", Role.ADMIN);
         long before = environments.list().size();
@@ -150,7 +171,7 @@ class EnvironmentAdministrationTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void only_an_admin_changes_environments() {
         signInAs("mia", Role.MAINTAINER);
 

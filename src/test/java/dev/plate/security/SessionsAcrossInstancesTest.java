@@ -70,6 +70,24 @@ class SessionsAcrossInstancesTest {
     }
 
     @Test
+    void a_session_planted_before_the_login_was_restored_does_not_become_the_victims() {
+        String first = "http://localhost:" + port;
+        String other = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+        var browser = new HttpSession();
+        browser.login(first, "admin", PlateTest.ADMIN_PASSWORD);
+        // An anonymous session on the other instance, as an attacker could plant in the victim's browser.
+        var elsewhere = HttpSession.withOnlyCookie("PLATE_SESSION", browser.cookie("PLATE_SESSION").orElseThrow(), other);
+        var planted = new HttpSession();
+        planted.get(other + "/login");
+        String plantedId = planted.cookie("JSESSIONID").orElseThrow();
+        elsewhere.addCookie("JSESSIONID", plantedId, other);
+
+        assertThat(elsewhere.get(other + "/").statusCode()).isEqualTo(200);
+        // The attacker, holding only the planted session id, is not signed in as the victim.
+        assertThat(planted.get(other + "/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void a_forged_session_cookie_is_not_a_login() {
         String other = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
         var forged = HttpSession.withOnlyCookie("PLATE_SESSION", "00000000-0000-0000-0000-000000000000", other);

@@ -68,11 +68,15 @@ public final class HttpSession {
     /** Keeps only the named cookie, as a browser reaching another instance would present only that one. */
     public static HttpSession withOnlyCookie(String name, String value, String baseUrl) {
         var session = new HttpSession();
+        session.addCookie(name, value, baseUrl);
+        return session;
+    }
+
+    public void addCookie(String name, String value, String baseUrl) {
         var cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
-        session.cookies.getCookieStore().add(URI.create(baseUrl), cookie);
-        return session;
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -9,7 +9,6 @@ import dev.plate.deployment.DeploymentKind;
 import dev.plate.deployment.DeploymentRecord;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.ChangeSet;
-import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
 import dev.plate.project.ProjectSummary;
 import java.time.Clock;
@@ -28,17 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 class ConfigChanges {
 
     private final ConfigFiles files;
-    private final ConfigRepository repository;
+    private final TransactionalCommits commits;
     private final AppConfigRepository configs;
     private final DeploymentRepository deployments;
     private final Actors actors;
     private final AuditLog audit;
     private final Clock clock;
 
-    ConfigChanges(ConfigFiles files, ConfigRepository repository, AppConfigRepository configs,
+    ConfigChanges(ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
             DeploymentRepository deployments, Actors actors, AuditLog audit, Clock clock) {
         this.files = files;
-        this.repository = repository;
+        this.commits = commits;
         this.configs = configs;
         this.deployments = deployments;
         this.actors = actors;
@@ -64,7 +63,7 @@ class ConfigChanges {
         }
         String summary = ChangeSummary.of(current, next);
         String verb = kind.name().toLowerCase(Locale.ROOT);
-        var commit = repository.commit(ChangeSet.writing(verb + " " + project.name() + " " + description + ": "
+        var commit = commits.commit(ChangeSet.writing(verb + " " + project.name() + " " + description + ": "
                 + summary, actors.author(actor), Map.of(RepoLayout.valuesFile(project.name(), env.name()),
                 files.values(project, next))));
         String json = AppConfigJson.write(next);

@@ -1,6 +1,7 @@
 package dev.plate.deployment.internal;
 
 import dev.plate.argocd.ApplicationManifests;
+import dev.plate.base.OrderedYaml;
 import dev.plate.chart.AppConfig;
 import dev.plate.chart.ChartGenerator;
 import dev.plate.chart.ValuesWriter;
@@ -10,15 +11,11 @@ import dev.plate.project.ProjectSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /** The files of the config repository for a project, each produced from data. */
 @Component
 class ConfigFiles {
 
-    private final YAMLMapper yaml = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).disable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
     private final ChartGenerator charts;
     private final ValuesWriter values;
 
@@ -38,7 +35,7 @@ class ConfigFiles {
         var files = new LinkedHashMap<String, byte[]>();
         files.put(RepoLayout.valuesFile(project.name(), env.name()), values.write(project.chart(), config));
         files.put(RepoLayout.applicationFile(project.name(), env.name()),
-                yaml.writeValueAsBytes(ApplicationManifests.application(project.name(), env, repoUrl)));
+                OrderedYaml.write(ApplicationManifests.application(project.name(), env, repoUrl)));
         files.put(RepoLayout.environmentFile(env.name()), describe(env));
         return files;
     }
@@ -55,6 +52,6 @@ class ConfigFiles {
         description.put("namespacePattern", env.namespacePattern());
         description.put("autoSync", env.autoSync());
         description.put("protected", env.protectedEnvironment());
-        return yaml.writeValueAsBytes(description);
+        return OrderedYaml.write(description);
     }
 }

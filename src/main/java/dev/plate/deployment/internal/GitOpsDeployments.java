@@ -40,6 +40,7 @@ class GitOpsDeployments implements DeploymentService {
     private final EnvironmentService environments;
     private final ConfigFiles files;
     private final ConfigRepository repository;
+    private final TransactionalCommits commits;
     private final ConfigChanges changes;
     private final AppConfigRepository configs;
     private final DeploymentRepository deployments;
@@ -48,12 +49,14 @@ class GitOpsDeployments implements DeploymentService {
     private final Clock clock;
 
     GitOpsDeployments(ProjectService projects, EnvironmentService environments, ConfigFiles files,
-            ConfigRepository repository, ConfigChanges changes, AppConfigRepository configs,
-            DeploymentRepository deployments, Actors actors, AuditLog audit, Clock clock) {
+            ConfigRepository repository, TransactionalCommits commits, ConfigChanges changes,
+            AppConfigRepository configs, DeploymentRepository deployments, Actors actors, AuditLog audit,
+            Clock clock) {
         this.projects = projects;
         this.environments = environments;
         this.files = files;
         this.repository = repository;
+        this.commits = commits;
         this.changes = changes;
         this.configs = configs;
         this.deployments = deployments;
@@ -67,13 +70,14 @@ class GitOpsDeployments implements DeploymentService {
         String actor = actors.current();
         String tag = KubernetesNames.imageTag("initialImageTag", request.initialImageTag());
         KubernetesNames.httpPath("healthPath", request.project().healthPath());
+        List<EnvironmentSummary> envs = environments.lockAll();
         ProjectSummary project = projects.create(request.project(), actor);
-        List<EnvironmentSummary> envs = environments.list();
+        Placements.check(projects.list(), envs, pair -> pair.project().id() == project.id(), "name");
         AppConfig initial = AppConfigRules.validate(AppConfig.initial(tag, project.healthPath()));
         var changed = new LinkedHashMap<>(files.chart(project, tag));
         envs.forEach(env -> changed.putAll(files.environment(project, env, initial, repository.cloneUrl())));
         List<String> names = envs.stream().map(EnvironmentSummary::name).toList();
-        var commit = repository.commit(ChangeSet.writing("import " + project.name() + " (" + String.join(", ", names)
+        var commit = commits.commit(ChangeSet.writing("import " + project.name() + " (" + String.join(", ", names)
                 + "): image " + tag, actors.author(actor), changed));
         String json = AppConfigJson.write(initial);
         for (var env : envs) {
@@ -112,8 +116,10 @@ class GitOpsDeployments implements DeploymentService {
         }
         requireMayDeployTo(to);
         AppConfig source = currentConfig(project, from);
+        // With the configuration comes everything but the ingress: its host and certificate are the target's own.
         return changes.apply(project, to, DeploymentKind.PROMOTE,
-                current -> request.includeConfig() ? source : current.withImageTag(source.imageTag()),
+                current -> request.includeConfig() ? source.withIngress(current.ingress())
+                        : current.withImageTag(source.imageTag()),
                 "from " + from.name() + " to " + to.name());
     }
 

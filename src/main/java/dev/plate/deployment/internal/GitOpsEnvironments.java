@@ -28,17 +28,20 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     private final ProjectService projects;
     private final ConfigFiles files;
     private final ConfigRepository repository;
+    private final TransactionalCommits commits;
     private final AppConfigRepository configs;
     private final Actors actors;
     private final AuditLog audit;
     private final Clock clock;
 
     GitOpsEnvironments(EnvironmentService environments, ProjectService projects, ConfigFiles files,
-            ConfigRepository repository, AppConfigRepository configs, Actors actors, AuditLog audit, Clock clock) {
+            ConfigRepository repository, TransactionalCommits commits, AppConfigRepository configs, Actors actors,
+            AuditLog audit, Clock clock) {
         this.environments = environments;
         this.projects = projects;
         this.files = files;
         this.repository = repository;
+        this.commits = commits;
         this.configs = configs;
         this.actors = actors;
         this.audit = audit;
@@ -49,8 +52,10 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     @Override
     public EnvironmentSummary add(NewEnvironment request) {
         String actor = actors.current();
+        environments.lockAll();
         EnvironmentSummary env = environments.create(request);
         var order = environments.list();
+        Placements.check(projects.list(), order, pair -> pair.env().id() == env.id(), "name");
         int index = order.indexOf(env);
         var changed = new LinkedHashMap<>(environmentFiles(order));
         var initial = new LinkedHashMap<Long, AppConfig>();
@@ -63,7 +68,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
             initial.put(project.id(), config);
             changed.putAll(files.environment(project, env, config, repository.cloneUrl()));
         }
-        var commit = repository.commit(ChangeSet.writing("add environment " + env.name()
+        var commit = commits.commit(ChangeSet.writing("add environment " + env.name()
                 + (index > 0 ? " after " + order.get(index - 1).name() : " first"), actors.author(actor), changed));
         initial.forEach((projectId, config) -> configs.save(new AppConfigEntity(projectId, env.id(),
                 AppConfigJson.write(config), commit.sha(), clock.instant())));
@@ -75,9 +80,10 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     @Override
     public EnvironmentSummary rename(String name, String newName) {
         String actor = actors.current();
+        environments.lockAll();
         requireNoProjects(environments.find(name), "rename");
         EnvironmentSummary renamed = environments.rename(name, newName);
-        var commit = repository.commit(new ChangeSet("rename environment " + name + " to " + renamed.name(),
+        var commit = commits.commit(new ChangeSet("rename environment " + name + " to " + renamed.name(),
                 actors.author(actor), environmentFiles(environments.list()), Set.of(RepoLayout.environmentFile(name))));
         audit.record(actor, "environment.renamed", "environment:" + renamed.name(),
                 name + " -> " + renamed.name() + ", commit " + commit.sha());
@@ -87,9 +93,10 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     @Override
     public List<EnvironmentSummary> reorder(List<String> names) {
         String actor = actors.current();
+        environments.lockAll();
         var order = environments.reorder(names);
         String path = String.join(" → ", order.stream().map(EnvironmentSummary::name).toList());
-        var commit = repository.commit(ChangeSet.writing("reorder environments: " + path, actors.author(actor),
+        var commit = commits.commit(ChangeSet.writing("reorder environments: " + path, actors.author(actor),
                 environmentFiles(order)));
         audit.record(actor, "environment.reordered", "environments", path + ", commit " + commit.sha());
         return order;
@@ -98,9 +105,10 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     @Override
     public void remove(String name) {
         String actor = actors.current();
+        environments.lockAll();
         requireNoProjects(environments.find(name), "remove");
         environments.delete(name);
-        var commit = repository.commit(new ChangeSet("remove environment " + name, actors.author(actor),
+        var commit = commits.commit(new ChangeSet("remove environment " + name, actors.author(actor),
                 environmentFiles(environments.list()), Set.of(RepoLayout.environmentFile(name))));
         audit.record(actor, "environment.removed", "environment:" + name, "commit " + commit.sha());
     }

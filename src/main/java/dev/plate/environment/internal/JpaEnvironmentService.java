@@ -42,6 +42,12 @@ class JpaEnvironmentService implements EnvironmentService {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public List<EnvironmentSummary> lockAll() {
+        return environments.lockAllInOrder().stream().map(EnvironmentEntity::toSummary).toList();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public EnvironmentSummary create(NewEnvironment environment) {
         String name = name("name", environment.name());
         clusterServer(environment.clusterServer());

@@ -116,6 +116,28 @@ class BareConfigRepository implements ConfigRepository {
     }
 
     @Override
+    public Optional<CommitResult> undo(ChangeSet change, CommitResult result, String reason) {
+        var restore = new LinkedHashMap<String, byte[]>();
+        var remove = new java.util.HashSet<String>();
+        for (var write : change.writes().entrySet()) {
+            if (read(write.getKey()).map(current -> java.util.Arrays.equals(current, write.getValue())).orElse(false)) {
+                readAt(result.previousSha(), write.getKey()).ifPresentOrElse(
+                        before -> restore.put(write.getKey(), before), () -> remove.add(write.getKey()));
+            }
+        }
+        for (String deleted : change.deletes()) {
+            if (read(deleted).isEmpty()) {
+                readAt(result.previousSha(), deleted).ifPresent(before -> restore.put(deleted, before));
+            }
+        }
+        if (restore.isEmpty() && remove.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(commit(new ChangeSet("undo \"" + change.message() + "\": " + reason,
+                new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
+    }
+
+    @Override
     public String head() {
         try {
             ObjectId head = repository.resolve(BRANCH);

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed logins per account in the database, so the limit holds across instances and restarts, and
- * locks the account for a while once the limit is reached.
+ * Counts login attempts per account in the database, under a row lock, so the limit holds across instances,
+ * restarts and attempts sent in parallel; locks the account for a while once the limit is reached. Each
+ * method returns the end of the lock when the attempt must be refused.
  */
 @Component
 class LoginThrottle {
@@ -28,35 +29,44 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** When the account is locked now, the instant the lock ends. */
-    @Transactional(readOnly = true)
-    public Optional<Instant> lockedUntil(String username) {
-        Instant now = clock.instant();
-        return accounts.findByUsername(username).filter(account -> account.lockedAt(now))
-                .flatMap(UserAccount::lockedUntil);
-    }
-
-    /** Returns the end of the lock when this failure locked the account. */
+    /** Before the password is checked. Unknown usernames are not tracked. */
     @Transactional
-    public Optional<Instant> recordFailure(String username) {
-        Instant now = clock.instant();
+    public Optional<Instant> begin(String username) {
         return accounts.findForUpdateByUsername(username).flatMap(account -> {
-            if (!account.recordFailedLogin(properties.maxFailedLogins(), properties.lockDuration(), now)) {
-                return Optional.empty();
+            boolean wasLocked = account.lockedAt(clock.instant());
+            var refused = account.beginLoginAttempt(properties.maxFailedLogins(), properties.lockDuration(),
+                    clock.instant());
+            if (refused.isPresent() && !wasLocked) {
+                auditLocked(username);
             }
-            audit.record(username, "user.locked", "user:" + username,
-                    properties.maxFailedLogins() + " failed logins; locked for " + minutes(properties.lockDuration()));
-            return account.lockedUntil();
+            return refused;
         });
     }
 
     @Transactional
-    public void recordSuccess(String username) {
-        accounts.findForUpdateByUsername(username).ifPresent(account -> account.recordSuccessfulLogin(clock.instant()));
+    public Optional<Instant> failed(String username) {
+        return accounts.findForUpdateByUsername(username).flatMap(account -> {
+            boolean wasLocked = account.lockedAt(clock.instant());
+            var locked = account.loginFailed(properties.maxFailedLogins(), properties.lockDuration(), clock.instant());
+            if (locked.isPresent() && !wasLocked) {
+                auditLocked(username);
+            }
+            return locked;
+        });
+    }
+
+    @Transactional
+    public Optional<Instant> succeeded(String username) {
+        return accounts.findForUpdateByUsername(username).flatMap(account -> account.loginSucceeded(clock.instant()));
     }
 
     Duration remaining(Instant until) {
         return Duration.between(clock.instant(), until);
+    }
+
+    private void auditLocked(String username) {
+        audit.record(username, "user.locked", "user:" + username,
+                properties.maxFailedLogins() + " failed logins; locked for " + minutes(properties.lockDuration()));
     }
 
     static String minutes(Duration duration) {

@@ -93,6 +93,10 @@ class SharedSecurityContextRepository implements SecurityContextRepository {
             session.setAttribute(DEAD_COOKIE, cookie.get());
             return Optional.empty();
         }
+        if (existing != null) {
+            // A session that existed before this login was restored may have been planted: give it a new id.
+            request.changeSessionId();
+        }
         session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context.get());
         session.setAttribute(ROW_ID, cookie.get());
         session.setAttribute(CHECKED_AT, clock.millis());
@@ -101,13 +105,18 @@ class SharedSecurityContextRepository implements SecurityContextRepository {
 
     @Override
     public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
-        local.saveContext(context, request, response);
         Authentication authentication = context.getAuthentication();
-        HttpSession session = request.getSession(false);
-        if (session == null || authentication == null || trustResolver.isAnonymous(authentication)
-                || !authentication.isAuthenticated()) {
+        if (authentication == null || trustResolver.isAnonymous(authentication) || !authentication.isAuthenticated()) {
+            local.saveContext(context, request, response);
             return;
         }
+        // The shared row first: if it cannot be written, the container session must not be signed in either.
+        storeRow(context, authentication, request, response, request.getSession(true));
+        local.saveContext(context, request, response);
+    }
+
+    private void storeRow(SecurityContext context, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response, HttpSession session) {
         String existingRow = (String) session.getAttribute(ROW_ID);
         if (existingRow != null && sessions.load(existingRow).map(SharedSecurityContextRepository::nameOf)
                 .filter(authentication.getName()::equals).isPresent()) {

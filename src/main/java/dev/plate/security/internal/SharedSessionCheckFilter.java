@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,7 +33,11 @@ class SharedSessionCheckFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SharedSecurityContextRepository.ROW_ID) instanceof String rowId
+        if (session != null && session.getAttribute(SharedSecurityContextRepository.ROW_ID) == null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null) {
+            // Signed in without a shared row: nothing could ever end it elsewhere, so do not honour it.
+            session.invalidate();
+        } else if (session != null && session.getAttribute(SharedSecurityContextRepository.ROW_ID) instanceof String rowId
                 && dueForCheck(session) && !isHeartbeat(request)) {
             if (sessions.touch(rowId)) {
                 session.setAttribute(SharedSecurityContextRepository.CHECKED_AT, clock.millis());

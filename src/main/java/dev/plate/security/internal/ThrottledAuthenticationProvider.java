@@ -10,8 +10,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 /**
- * Username and password login with a lock after repeated failures. The lock is checked before the password,
- * so a locked account is refused even with the right password until the lock ends.
+ * Username and password login with a lock after repeated failures. Each attempt is counted before the
+ * password is checked, so a locked account is refused even with the right password until the lock ends, and
+ * guesses sent in parallel cannot slip past the limit.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,21 +29,25 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        var lockedUntil = throttle.lockedUntil(username);
-        if (lockedUntil.isPresent()) {
-            throw locked(lockedUntil.get());
+        var refused = throttle.begin(username);
+        if (refused.isPresent()) {
+            throw locked(refused.get());
         }
+        Authentication result;
         try {
-            Authentication result = passwordCheck.authenticate(authentication);
-            throttle.recordSuccess(username);
-            return result;
+            result = passwordCheck.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            var nowLocked = throttle.recordFailure(username);
-            if (nowLocked.isPresent()) {
-                throw locked(nowLocked.get());
+            var locked = throttle.failed(username);
+            if (locked.isPresent()) {
+                throw locked(locked.get());
             }
             throw e;
         }
+        var lockedMeanwhile = throttle.succeeded(username);
+        if (lockedMeanwhile.isPresent()) {
+            throw locked(lockedMeanwhile.get());
+        }
+        return result;
     }
 
     private LockedException locked(Instant until) {

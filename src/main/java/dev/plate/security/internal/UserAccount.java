@@ -77,23 +77,47 @@ class UserAccount {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    /** Counts a failed login; returns true when this failure locked the account. */
-    boolean recordFailedLogin(int maxFailures, Duration lockDuration, Instant now) {
-        failedLogins++;
+    /**
+     * Counts a login attempt before its password is checked, so attempts racing in parallel are counted too.
+     * Returns the end of the lock when the attempt is refused: the account is locked, or as many attempts as
+     * allowed are already failed or under way (which locks it).
+     */
+    Optional<Instant> beginLoginAttempt(int maxFailures, Duration lockDuration, Instant now) {
+        if (lockedAt(now)) {
+            return Optional.of(lockedUntil);
+        }
         updatedAt = now;
         if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockDuration);
-            failedLogins = 0;
-            return true;
+            lock(lockDuration, now);
+            return Optional.of(lockedUntil);
         }
-        return false;
+        failedLogins++;
+        return Optional.empty();
     }
 
-    void recordSuccessfulLogin(Instant now) {
+    /** The attempt counted by {@link #beginLoginAttempt} failed; returns the lock's end if it is now locked. */
+    Optional<Instant> loginFailed(int maxFailures, Duration lockDuration, Instant now) {
+        if (!lockedAt(now) && failedLogins >= maxFailures) {
+            lock(lockDuration, now);
+        }
+        return lockedAt(now) ? Optional.of(lockedUntil) : Optional.empty();
+    }
+
+    /** The password was right; refused (returns the lock's end) if parallel failures locked it meanwhile. */
+    Optional<Instant> loginSucceeded(Instant now) {
+        if (lockedAt(now)) {
+            return Optional.of(lockedUntil);
+        }
         failedLogins = 0;
         lockedUntil = null;
         lastLoginAt = now;
         updatedAt = now;
+        return Optional.empty();
+    }
+
+    private void lock(Duration lockDuration, Instant now) {
+        lockedUntil = now.plus(lockDuration);
+        failedLogins = 0;
     }
 
     /** An administrator lifted the lock. */

@@ -19,5 +19,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select a from UserAccount a where a.username = :username")
     Optional<UserAccount> findForUpdateByUsername(String username);
 
-    long countByRoleAndEnabledTrue(Role role);
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from UserAccount a where a.role = :role and a.enabled = true")
+    List<UserAccount> lockEnabledWithRole(Role role);
 }

@@ -13,6 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 @Transactional
@@ -72,7 +74,7 @@ class UserAdministration implements UserService {
             requireAnotherActiveAdmin(account, "role");
         }
         account.changeRole(role, clock.instant());
-        sessions.endSessionsOf(account.username());
+        endSessions(account.username());
         audit.record(actor(), "user.role-changed", "user:" + account.username(), before + " -> " + role);
         return account.toSummary();
     }
@@ -90,7 +92,7 @@ class UserAdministration implements UserService {
             if (account.role() == Role.ADMIN) {
                 requireAnotherActiveAdmin(account, "enabled");
             }
-            sessions.endSessionsOf(account.username());
+            endSessions(account.username());
         }
         account.setEnabled(enabled, clock.instant());
         audit.record(actor(), enabled ? "user.enabled" : "user.disabled", "user:" + account.username(), "");
@@ -102,7 +104,7 @@ class UserAdministration implements UserService {
         var account = find(userId);
         String password = PasswordGenerator.generate();
         account.changePassword(passwordEncoder.encode(password), clock.instant());
-        sessions.endSessionsOf(account.username());
+        endSessions(account.username());
         audit.record(actor(), "user.password-reset", "user:" + account.username(), "password reset by an administrator");
         return password;
     }
@@ -124,6 +126,8 @@ class UserAdministration implements UserService {
         }
         String password = UserInputRules.password("newPassword", newPassword);
         account.changePassword(passwordEncoder.encode(password), clock.instant());
+        // Whoever else holds a session of this account (the reason to change a password) is signed out too.
+        endSessions(account.username());
         audit.record(actor(), "user.password-changed", "user:" + account.username(), "changed own password");
     }
 
@@ -138,9 +142,26 @@ class UserAdministration implements UserService {
         return accounts.findById(userId).orElseThrow(() -> new NotFoundException("No user with id " + userId + "."));
     }
 
-    /** Plate must always keep one enabled administrator, or nobody could manage it any more. */
+    /**
+     * Ends the user's sessions now and again once this transaction has committed: a login racing with this
+     * change still read the old role or state and may have stored a new session in between.
+     */
+    private void endSessions(String username) {
+        sessions.endSessionsOf(username);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.endSessionsOf(username);
+            }
+        });
+    }
+
+    /**
+     * Plate must always keep one enabled administrator, or nobody could manage it any more. The admin rows
+     * are locked while counting, so two admins demoting each other at once cannot both succeed.
+     */
     private void requireAnotherActiveAdmin(UserAccount account, String field) {
-        if (account.enabled() && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+        if (account.enabled() && accounts.lockEnabledWithRole(Role.ADMIN).size() <= 1) {
             throw new ValidationException(field, "'" + account.username() + "' is the last enabled administrator; "
                     + "make another user an administrator first.");
         }

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.springframework.security.authentication.DisabledException;
+import dev.plate.security.SecurityProperties;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -28,9 +28,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
     private final AuthenticationContext authentication;
+    private final SecurityProperties security;
 
-    public LoginView(AuthenticationContext authentication) {
+    public LoginView(AuthenticationContext authentication, SecurityProperties security) {
         this.authentication = authentication;
+        this.security = security;
         addClassName("plate-login");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -64,14 +66,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 message.setTitle("Account locked");
                 message.setMessage(locked.getMessage());
             }
-            case DisabledException disabled -> {
-                message.setTitle("Account disabled");
-                message.setMessage("This account has been disabled. Ask an administrator to enable it.");
-            }
+            // A disabled account gets the same answer as a wrong password: the page must not tell a
+            // stranger which accounts exist.
             case null, default -> {
                 message.setTitle("Incorrect username or password");
-                message.setMessage("Check your username and password and try again. After 5 failed attempts "
-                        + "the account is locked for a while.");
+                message.setMessage("Check your username and password and try again. After "
+                        + security.maxFailedLogins() + " failed attempts the account is locked for a while.");
             }
         }
         form.setI18n(i18n);

@@ -49,7 +49,8 @@ abstract class PersistenceRoundTrips {
         String name = "rt-" + UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var saved = accounts.saveAndFlush(new UserAccount(name, "Round Trip", Role.MAINTAINER, "{noop}x", now));
-        saved.recordFailedLogin(1, java.time.Duration.ofMinutes(3), now);
+        saved.beginLoginAttempt(1, java.time.Duration.ofMinutes(3), now);
+        saved.loginFailed(1, java.time.Duration.ofMinutes(3), now);
         accounts.saveAndFlush(saved);
 
         var loaded = accounts.findByUsername(name).orElseThrow().toSummary();

@@ -1,0 +1,46 @@
+package dev.plate.deployment.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.support.PlateTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@PlateTest
+class UndoLeavesLaterChangesTest {
+
+    @Autowired
+    TransactionalCommits commits;
+
+    @Autowired
+    ConfigRepository repository;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void the_undo_of_a_failed_transaction_leaves_a_file_changed_again_since_alone() {
+        String path = "scratch/" + UUID.randomUUID() + ".txt";
+        String other = "scratch/" + UUID.randomUUID() + ".txt";
+        var author = new ChangeSet.Author("test", "test@plate.local");
+
+        transactions.executeWithoutResult(status -> {
+            commits.commit(ChangeSet.writing("first", author, Map.of(path, bytes("first"), other, bytes("mine"))));
+            repository.commit(ChangeSet.writing("meanwhile", author, Map.of(path, bytes("changed meanwhile"))));
+            status.setRollbackOnly();
+        });
+
+        assertThat(repository.read(path).map(String::new)).hasValue("changed meanwhile");
+        assertThat(repository.read(other)).as("the file only the failed change wrote is gone again").isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
