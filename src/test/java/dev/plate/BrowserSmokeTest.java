@@ -56,6 +56,10 @@ class BrowserSmokeTest {
         browser.get("http://localhost:" + port + "/admin/users");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "New user"));
         screenshot("users");
+
+        browser.get("http://localhost:" + port + "/environments");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Promotion path"));
+        screenshot("environments");
     }
 
     @Test
