@@ -1,0 +1,31 @@
+package dev.plate.gitea;
+
+/**
+ * What Plate asks of Gitea. Every call is one in Gitea's published API (checked in tests against its
+ * swagger), and every failure becomes a {@link GiteaException} with a message a person can act on.
+ */
+public interface GiteaClient {
+
+    /** "Test connection": the server's version and the account the token belongs to. */
+    ServerInfo check(GiteaConnection connection);
+
+    /** The repository in the organisation, created (private, empty, branch main) if it does not exist yet. */
+    GiteaRepository ensureRepository(GiteaConnection connection, String name, String description);
+
+    /**
+     * A push webhook on the repository to {@code url}, signed with {@code secret}; added only if no hook with
+     * that URL exists, so running it again adds nothing.
+     *
+     * @param type {@code gitea} for Plate itself, {@code gogs} for Argo CD (which reads Gitea's webhooks
+     *     through its Gogs parser)
+     */
+    Hook ensurePushWebhook(GiteaConnection connection, String repository, String url, String secret, String type);
+
+    record ServerInfo(String version, String user) {}
+
+    /** @param empty true until the first push */
+    record GiteaRepository(String fullName, String cloneUrl, String htmlUrl, String defaultBranch, boolean empty,
+            boolean created) {}
+
+    record Hook(long id, String url, String type, boolean created) {}
+}

@@ -1,0 +1,171 @@
+package dev.plate.gitea;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Gitea double on loopback: it keeps repositories and webhooks, answers with the shapes of Gitea's swagger
+ * (Repository, Hook, ServerVersion, User, APIError) and records every request for the contract check.
+ */
+final class FakeGitea implements AutoCloseable {
+
+    static final String TOKEN = "fake-gitea-token";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Recorded(String method, String path, String query, JsonNode body, int status, JsonNode response) {}
+
+    final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    final Map<String, Map<String, Object>> repositories = new LinkedHashMap<>();
+    final Map<String, List<Map<String, Object>>> hooks = new LinkedHashMap<>();
+    private final AtomicLong ids = new AtomicLong(100);
+    private final HttpServer server;
+    private volatile int failWith;
+    private volatile String failMethod = "";
+    private volatile long delayMillis;
+
+    FakeGitea() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every following request with this method fails with this status (0: none). */
+    void failWith(String method, int status) {
+        failMethod = method;
+        failWith = status;
+    }
+
+    void delay(long millis) {
+        delayMillis = millis;
+    }
+
+    private synchronized void handle(HttpExchange exchange) throws IOException {
+        try {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+        var answer = answer(exchange, method, path, body);
+        requests.add(new Recorded(method, path, query, body, answer.status(), answer.body()));
+        byte[] out = JSON.writeValueAsBytes(answer.body());
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), out.length);
+        exchange.getResponseBody().write(out);
+        exchange.close();
+    }
+
+    private record Answer(int status, JsonNode body) {}
+
+    private Answer answer(HttpExchange exchange, String method, String path, JsonNode body) {
+        if (!("token " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return error(401, "token is required");
+        }
+        if (failWith != 0 && failMethod.equals(method)) {
+            return error(failWith, "simulated failure " + failWith);
+        }
+        String[] parts = path.replaceFirst("^/api/v1", "").split("/");
+        if (method.equals("GET") && path.equals("/api/v1/version")) {
+            return ok(200, Map.of("version", "1.27.1"));
+        }
+        if (method.equals("GET") && path.equals("/api/v1/user")) {
+            return ok(200, Map.of("id", 7, "login", "plate-bot", "full_name", "Plate", "email", "bot@example.com"));
+        }
+        if (method.equals("POST") && parts.length == 4 && parts[1].equals("orgs") && parts[3].equals("repos")) {
+            String fullName = parts[2] + "/" + body.path("name").asString();
+            if (repositories.containsKey(fullName)) {
+                return error(409, "The repository with the same name already exists.");
+            }
+            repositories.put(fullName, repository(fullName, body));
+            return ok(201, repositories.get(fullName));
+        }
+        if (parts.length >= 4 && parts[1].equals("repos")) {
+            String fullName = parts[2] + "/" + parts[3];
+            if (!repositories.containsKey(fullName)) {
+                return error(404, "The target couldn't be found.");
+            }
+            if (method.equals("GET") && parts.length == 4) {
+                return ok(200, repositories.get(fullName));
+            }
+            if (parts.length == 5 && parts[4].equals("hooks")) {
+                var list = hooks.computeIfAbsent(fullName, name -> new ArrayList<>());
+                if (method.equals("GET")) {
+                    return ok(200, list);
+                }
+                if (method.equals("POST")) {
+                    var hook = hook(body);
+                    list.add(hook);
+                    return ok(201, hook);
+                }
+            }
+        }
+        return error(404, "Not found: " + method + " " + path);
+    }
+
+    private Map<String, Object> repository(String fullName, JsonNode option) {
+        var repository = new LinkedHashMap<String, Object>();
+        repository.put("id", ids.incrementAndGet());
+        repository.put("name", option.path("name").asString());
+        repository.put("full_name", fullName);
+        repository.put("description", option.path("description").asString());
+        repository.put("private", option.path("private").asBoolean());
+        repository.put("empty", true);
+        repository.put("default_branch", option.path("default_branch").asString("main"));
+        repository.put("clone_url", url() + "/" + fullName + ".git");
+        repository.put("html_url", url() + "/" + fullName);
+        return repository;
+    }
+
+    private Map<String, Object> hook(JsonNode option) {
+        var hook = new LinkedHashMap<String, Object>();
+        hook.put("id", ids.incrementAndGet());
+        hook.put("type", option.path("type").asString());
+        hook.put("active", option.path("active").asBoolean());
+        hook.put("events", JSON.convertValue(option.path("events"), List.class));
+        var config = new LinkedHashMap<String, Object>();
+        config.put("url", option.path("config").path("url").asString());
+        config.put("content_type", option.path("config").path("content_type").asString());
+        hook.put("config", config); // Gitea never returns the secret
+        hook.put("branch_filter", option.path("branch_filter").asString());
+        hook.put("created_at", "2026-11-26T10:00:00Z");
+        return hook;
+    }
+
+    private static Answer ok(int status, Object body) {
+        return new Answer(status, JSON.valueToTree(body));
+    }
+
+    private static Answer error(int status, String message) {
+        return new Answer(status, JSON.valueToTree(Map.of("message", message, "url", "https://docs.gitea.com/api")));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    static String text(JsonNode node) {
+        return new String(JSON.writeValueAsBytes(node), StandardCharsets.UTF_8);
+    }
+}
