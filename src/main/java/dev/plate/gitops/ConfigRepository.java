@@ -16,7 +16,26 @@ public interface ConfigRepository {
      * wrote that still holds what it wrote gets its earlier content back (or goes, if it was new). Paths
      * changed again since are left alone. Returns the undo commit, if one was needed.
      */
-    java.util.Optional<CommitResult> undo(ChangeSet change, CommitResult result, String reason);
+    default Optional<CommitResult> undo(ChangeSet change, CommitResult result, String reason) {
+        var restore = new java.util.LinkedHashMap<String, byte[]>();
+        var remove = new java.util.HashSet<String>();
+        for (var write : change.writes().entrySet()) {
+            if (read(write.getKey()).map(now -> java.util.Arrays.equals(now, write.getValue())).orElse(false)) {
+                readAt(result.previousSha(), write.getKey()).ifPresentOrElse(
+                        before -> restore.put(write.getKey(), before), () -> remove.add(write.getKey()));
+            }
+        }
+        for (String deleted : change.deletes()) {
+            if (read(deleted).isEmpty()) {
+                readAt(result.previousSha(), deleted).ifPresent(before -> restore.put(deleted, before));
+            }
+        }
+        if (restore.isEmpty() && remove.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(commit(new ChangeSet("undo \"" + change.message() + "\": " + reason,
+                new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
+    }
 
     /** The commit this instance last saw at the head of the branch. */
     String head();

@@ -1,0 +1,30 @@
+package dev.plate.gitops.internal;
+
+import dev.plate.gitops.GitException;
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Reads one file at one revision straight from the object database. */
+final class FileReads {
+
+    private FileReads() {}
+
+    static Optional<byte[]> readAt(Repository repository, String revision, String path) {
+        try (var walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(revision);
+            if (id == null) {
+                return Optional.empty();
+            }
+            try (var treeWalk = TreeWalk.forPath(repository, path, walk.parseCommit(id).getTree())) {
+                return treeWalk == null ? Optional.empty()
+                        : Optional.of(repository.open(treeWalk.getObjectId(0)).getBytes());
+            }
+        } catch (IOException e) {
+            throw new GitException("Could not read " + path + " at " + revision + ": " + e.getMessage(), e);
+        }
+    }
+}

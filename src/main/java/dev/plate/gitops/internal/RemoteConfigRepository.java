@@ -1,0 +1,176 @@
+package dev.plate.gitops.internal;
+
+import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.CommitResult;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.GitException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+
+/**
+ * A config repository on a remote Git server (Gitea): Plate keeps a local bare clone, builds each commit on
+ * its branch from objects, and pushes it. A push refused because someone else pushed first is followed by a
+ * fetch and the same change rebuilt on the new head; a remote that is down leaves the local branch where it
+ * was and reports the failure, so nothing is committed that was not pushed.
+ */
+class RemoteConfigRepository implements ConfigRepository {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteConfigRepository.class);
+    private static final String BRANCH = "refs/heads/main";
+    private static final String TRACKING = "refs/remotes/origin/main";
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final Git git;
+    private final Repository repository;
+    private final String cloneUrl;
+    private final CredentialsProvider credentials;
+    private final Clock clock;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+
+    private RemoteConfigRepository(Git git, String cloneUrl, CredentialsProvider credentials, Clock clock) {
+        this.git = git;
+        this.repository = git.getRepository();
+        this.cloneUrl = cloneUrl;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** Opens the local clone under {@code local}, cloning on first use, and catches up with the remote. */
+    static RemoteConfigRepository open(Path local, String cloneUrl, CredentialsProvider credentials, Clock clock) {
+        try {
+            Git git;
+            if (Files.exists(local)) {
+                git = Git.open(local.toFile());
+            } else {
+                Files.createDirectories(local.getParent());
+                git = Git.init().setBare(true).setDirectory(local.toFile()).setInitialBranch("main").call();
+                var config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", cloneUrl);
+                config.save();
+            }
+            var remote = new RemoteConfigRepository(git, cloneUrl, credentials, clock);
+            try {
+                remote.catchUp();
+            } catch (GitAPIException e) {
+                // The remote may be down at start: reads serve the local clone, writes fail until it is back.
+                LOG.warn("Could not fetch the config repository {}: {}", cloneUrl, e.getMessage());
+            }
+            return remote;
+        } catch (IOException | GitAPIException e) {
+            throw new GitException("Cannot open the config repository " + cloneUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CommitResult commit(ChangeSet change) {
+        writeLock.lock();
+        try {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                ObjectId base = repository.resolve(BRANCH);
+                var built = CommitWriter.build(repository, base, change, clock);
+                if (built.isEmpty()) {
+                    String sha = base == null ? "" : base.name();
+                    return new CommitResult(sha, sha, false);
+                }
+                if (!CommitWriter.moveBranch(repository, BRANCH, base, built.get())) {
+                    continue;
+                }
+                if (push(base, built.get())) {
+                    return new CommitResult(built.get().name(), base == null ? "" : base.name(), true);
+                }
+                catchUp();
+            }
+            throw new GitException("The config repository " + cloneUrl + " kept moving: gave up after "
+                    + MAX_ATTEMPTS + " attempts to push \"" + change.message() + "\"", null);
+        } catch (IOException | GitAPIException e) {
+            throw new GitException("Could not commit \"" + change.message() + "\" to " + cloneUrl + ": "
+                    + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** False when the remote moved on; any other failure puts the local branch back and is thrown. */
+    private boolean push(ObjectId base, ObjectId commit) throws IOException, GitAPIException {
+        try {
+            var results = git.push().setRemote(cloneUrl).setCredentialsProvider(credentials)
+                    .setRefSpecs(new RefSpec(BRANCH + ":" + BRANCH)).call();
+            for (var result : results) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    // Another push holds the remote's branch at this moment: the same as having moved on.
+                    if (update.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON
+                            && String.valueOf(update.getMessage()).contains("lock")) {
+                        return false;
+                    }
+                    switch (update.getStatus()) {
+                        case OK, UP_TO_DATE -> { }
+                        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
+                            return false;
+                        }
+                        default -> throw new GitException(cloneUrl + " refused the push: " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"), null);
+                    }
+                }
+            }
+            CommitWriter.moveBranch(repository, TRACKING, repository.resolve(TRACKING), commit);
+            return true;
+        } catch (GitAPIException | RuntimeException e) {
+            CommitWriter.resetBranch(repository, BRANCH, commit, base == null ? ObjectId.zeroId() : base);
+            throw e;
+        }
+    }
+
+    /** Fetches the remote's branch and points the local one at it: the remote is the truth. */
+    private void catchUp() throws GitAPIException, IOException {
+        boolean remoteHasBranch = git.lsRemote().setRemote(cloneUrl).setCredentialsProvider(credentials)
+                .setHeads(true).call().stream().anyMatch(ref -> ref.getName().equals(BRANCH));
+        if (!remoteHasBranch) {
+            return;
+        }
+        git.fetch().setRemote(cloneUrl).setCredentialsProvider(credentials)
+                .setRefSpecs(new RefSpec("+" + BRANCH + ":" + TRACKING)).call();
+        ObjectId remote = repository.resolve(TRACKING);
+        if (remote != null) {
+            var update = repository.updateRef(BRANCH);
+            update.setNewObjectId(remote);
+            update.setForceUpdate(true);
+            update.update();
+        }
+    }
+
+    @Override
+    public String head() {
+        try {
+            ObjectId head = repository.resolve(BRANCH);
+            return head == null ? "" : head.name();
+        } catch (IOException e) {
+            throw new GitException("Could not read the config repository's head: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+        return readAt(BRANCH, path);
+    }
+
+    @Override
+    public Optional<byte[]> readAt(String revision, String path) {
+        return FileReads.readAt(repository, revision, path);
+    }
+
+    @Override
+    public String cloneUrl() {
+        return cloneUrl;
+    }
+}

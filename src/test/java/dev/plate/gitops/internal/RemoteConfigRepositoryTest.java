@@ -1,0 +1,119 @@
+package dev.plate.gitops.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.GitException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two Plate instances, each with its own clone, pushing to one remote (as with Gitea): every change lands
+ * exactly once, history stays linear, and a remote that is down changes nothing.
+ */
+class RemoteConfigRepositoryTest {
+
+    static final ChangeSet.Author AUTHOR = new ChangeSet.Author("dana", "dana@users.plate.local");
+    static final UsernamePasswordCredentialsProvider NO_CREDENTIALS = new UsernamePasswordCredentialsProvider("", "");
+
+    @TempDir
+    Path dir;
+
+    String origin;
+
+    @BeforeEach
+    void aRemoteRepository() throws Exception {
+        Git.init().setBare(true).setDirectory(dir.resolve("origin.git").toFile()).setInitialBranch("main").call().close();
+        origin = dir.resolve("origin.git").toUri().toString();
+    }
+
+    @Test
+    void a_change_from_an_instance_that_is_behind_is_rebuilt_on_the_new_head() {
+        var first = open("a");
+        var second = open("b");
+        first.commit(change("one", "a.txt", "1"));
+
+        var result = second.commit(change("two", "b.txt", "2"));
+
+        assertThat(result.changed()).isTrue();
+        assertThat(history()).extracting(RevCommit::getShortMessage).containsExactly("two", "one");
+        assertThat(second.read("a.txt").map(String::new)).hasValue("1");
+    }
+
+    @Test
+    void concurrent_changes_from_two_instances_all_land_once_in_a_linear_history() throws Exception {
+        var instances = new RemoteConfigRepository[] {open("a"), open("b")};
+        var start = new CountDownLatch(1);
+        var failures = new ArrayList<Throwable>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 40; i++) {
+                var instance = instances[i % 2];
+                String name = "file-" + i;
+                pool.submit(() -> {
+                    try {
+                        start.await();
+                        instance.commit(change(name, name + ".txt", name));
+                    } catch (Throwable e) {
+                        synchronized (failures) {
+                            failures.add(e);
+                        }
+                    }
+                });
+            }
+            start.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
+
+        assertThat(failures).isEmpty();
+        var history = history();
+        assertThat(history).hasSize(40);
+        assertThat(history).allMatch(commit -> commit.getParentCount() <= 1);
+        assertThat(history.stream().map(RevCommit::getShortMessage).distinct()).hasSize(40);
+    }
+
+    @Test
+    void a_remote_that_is_down_leaves_the_local_branch_where_it_was() {
+        var instance = open("a");
+        instance.commit(change("one", "a.txt", "1"));
+        String before = instance.head();
+        var down = RemoteConfigRepository.open(dir.resolve("clone-a"), dir.resolve("gone.git").toUri().toString(),
+                NO_CREDENTIALS, Clock.systemUTC());
+
+        assertThatThrownBy(() -> down.commit(change("two", "b.txt", "2"))).isInstanceOf(GitException.class);
+
+        assertThat(down.head()).isEqualTo(before);
+        assertThat(history()).extracting(RevCommit::getShortMessage).containsExactly("one");
+    }
+
+    private RemoteConfigRepository open(String name) {
+        return RemoteConfigRepository.open(dir.resolve("clone-" + name), origin, NO_CREDENTIALS, Clock.systemUTC());
+    }
+
+    private static ChangeSet change(String message, String path, String content) {
+        return ChangeSet.writing(message, AUTHOR, Map.of(path, content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private java.util.List<RevCommit> history() {
+        try (var git = Git.open(dir.resolve("origin.git").toFile())) {
+            var commits = new ArrayList<RevCommit>();
+            git.log().call().forEach(commits::add);
+            return commits;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
