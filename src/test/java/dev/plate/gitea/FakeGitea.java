@@ -34,7 +34,16 @@ final class FakeGitea implements AutoCloseable {
     private volatile String failMethod = "";
     private volatile long delayMillis;
 
+    /** Where created repositories really exist, as bare repositories; null: nowhere (API only). */
+    private final java.nio.file.Path gitRoot;
+
     FakeGitea() throws IOException {
+        this(null);
+    }
+
+    /** A double whose repositories can also be cloned and pushed to, at file URLs under {@code gitRoot}. */
+    FakeGitea(java.nio.file.Path gitRoot) throws IOException {
+        this.gitRoot = gitRoot;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -132,9 +141,20 @@ final class FakeGitea implements AutoCloseable {
         repository.put("private", option.path("private").asBoolean());
         repository.put("empty", true);
         repository.put("default_branch", option.path("default_branch").asString("main"));
-        repository.put("clone_url", url() + "/" + fullName + ".git");
+        repository.put("clone_url", gitRoot == null ? url() + "/" + fullName + ".git" : bare(fullName));
         repository.put("html_url", url() + "/" + fullName);
         return repository;
+    }
+
+    private String bare(String fullName) {
+        var dir = gitRoot.resolve(fullName + ".git");
+        try {
+            org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(dir.toFile()).setInitialBranch("main").call()
+                    .close();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir.toUri().toString();
     }
 
     private Map<String, Object> hook(JsonNode option) {

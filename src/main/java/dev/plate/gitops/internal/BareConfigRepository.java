@@ -6,7 +6,6 @@ import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.GitException;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.lib.ObjectId;
@@ -116,12 +115,5 @@ class BareConfigRepository implements ConfigRepository {
     @Override
     public String cloneUrl() {
         return cloneUrl;
-    }
-
-    /** Used at first start: the repository's first commit. */
-    void seed(Map<String, byte[]> files, ChangeSet.Author author) {
-        if (head().isEmpty()) {
-            commit(ChangeSet.writing("Create the config repository", author, files));
-        }
     }
 }

@@ -1,0 +1,24 @@
+package dev.plate.gitea;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Gitea server that holds the config repository, from {@code PLATE_GITEA_URL}, {@code _ORGANISATION} and
+ * {@code _TOKEN}. Without a URL Plate uses its embedded Git server.
+ */
+@ConfigurationProperties("plate.gitea")
+public record GiteaProperties(@DefaultValue("") String url, @DefaultValue("") String organisation,
+        @DefaultValue("") String token, @DefaultValue("10s") Duration timeout) {
+
+    public Optional<GiteaConnection> connection() {
+        return url.isBlank() ? Optional.empty() : Optional.of(new GiteaConnection(url, organisation, token, timeout));
+    }
+
+    @Override
+    public String toString() {
+        return "GiteaProperties[" + url + ", organisation " + organisation + ", token ***]";
+    }
+}

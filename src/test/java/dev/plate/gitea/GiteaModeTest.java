@@ -1,0 +1,127 @@
+package dev.plate.gitea;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plate.admin.SystemHealthService;
+import dev.plate.base.health.ComponentStatus;
+import dev.plate.deployment.DeployRequest;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.ImportRequest;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.RepoLayout;
+import dev.plate.project.NewProject;
+import dev.plate.security.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Plate with a Gitea configured: the config repository is created in the organisation, changes are pushed
+ * there, and the dashboard reports the server. (The double serves the repository at a file URL.)
+ */
+@SpringBootTest(properties = "plate.security.admin-password=gitea-mode-password")
+class GiteaModeTest {
+
+    static final Path ROOT = tempDir();
+    static final FakeGitea GITEA = start();
+
+    @DynamicPropertySource
+    static void gitea(DynamicPropertyRegistry registry) {
+        registry.add("plate.gitea.url", GITEA::url);
+        registry.add("plate.gitea.organisation", () -> "acme");
+        registry.add("plate.gitea.token", () -> FakeGitea.TOKEN);
+        registry.add("plate.data-dir", () -> ROOT.resolve("data").toString());
+    }
+
+    @Autowired
+    DeploymentService deployments;
+
+    @Autowired
+    ConfigRepository repository;
+
+    @Autowired
+    SystemHealthService health;
+
+    @Autowired
+    SecurityContextHolderStrategy securityContext;
+
+    @AfterEach
+    void signOut() {
+        securityContext.clearContext();
+    }
+
+    @AfterAll
+    static void everyRequestMatchesGiteasPublishedApi() {
+        var swagger = new GiteaSwagger();
+        for (var exchange : GITEA.requests) {
+            assertThat(swagger.problems(exchange)).as(exchange.method() + " " + exchange.path()).isEmpty();
+        }
+    }
+
+    @Test
+    void imports_and_deploys_are_pushed_to_the_repository_plate_created_in_the_organisation() throws Exception {
+        var authorities = Role.MAINTAINER.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
+        securityContext.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("mia", null, authorities));
+
+        deployments.importProject(new ImportRequest(new NewProject("shop", "", "ghcr.io/acme/shop", 8080, "/", List.of()),
+                "1.0.0"));
+        deployments.deploy(DeployRequest.image("shop", "staging", "1.1.0"));
+
+        assertThat(GITEA.repositories).containsOnlyKeys("acme/plate-config");
+        assertThat(repository.cloneUrl()).isEqualTo(GITEA.repositories.get("acme/plate-config").get("clone_url"));
+        try (var remote = Git.open(ROOT.resolve("gitea/acme/plate-config.git").toFile())) {
+            var messages = new java.util.ArrayList<String>();
+            for (RevCommit commit : remote.log().call()) {
+                messages.add(commit.getShortMessage());
+            }
+            assertThat(messages).containsExactly("deploy shop to staging: image 1.1.0",
+                    "import shop (dev, staging, prod): image 1.0.0", "Create the config repository");
+        }
+        assertThat(new String(repository.read(RepoLayout.valuesFile("shop", "staging")).orElseThrow()))
+                .contains("tag: \"1.1.0\"");
+    }
+
+    @Test
+    void the_dashboard_reports_the_gitea_server_and_the_tokens_user() {
+        var authorities = Role.VIEWER.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
+        securityContext.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("vic", null, authorities));
+
+        var gitea = health.currentStatus().stream().filter(s -> s.component().equals("Gitea")).findFirst().orElseThrow();
+
+        assertThat(gitea.state()).isEqualTo(ComponentStatus.State.UP);
+        assertThat(gitea.detail()).contains("Gitea 1.27.1").contains("as plate-bot").contains("organisation acme");
+    }
+
+    private static Path tempDir() {
+        try {
+            Path root = Files.createTempDirectory("plate-gitea-mode");
+            Files.createDirectories(root.resolve("gitea"));
+            return root;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static FakeGitea start() {
+        try {
+            return new FakeGitea(ROOT.resolve("gitea"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+}
