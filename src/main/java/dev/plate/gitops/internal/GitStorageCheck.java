@@ -1,25 +1,20 @@
 package dev.plate.gitops.internal;
 
-import dev.plate.base.PlateProperties;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.health.ComponentStatus.State;
 import dev.plate.base.health.SystemCheck;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.GitException;
 import org.springframework.stereotype.Component;
 
-/**
- * Plate's embedded Git server keeps its repositories under the data directory: this check says whether that
- * place exists and can be written, which is what every later Git write needs.
- */
+/** The config repository every change is committed to: where it is, and that its head can be read. */
 @Component
 class GitStorageCheck implements SystemCheck {
 
-    private final Path repositories;
+    private final ConfigRepository repository;
 
-    GitStorageCheck(PlateProperties properties) {
-        this.repositories = EmbeddedRepositories.root(properties);
+    GitStorageCheck(ConfigRepository repository) {
+        this.repository = repository;
     }
 
     @Override
@@ -30,13 +25,11 @@ class GitStorageCheck implements SystemCheck {
     @Override
     public ComponentStatus check() {
         try {
-            Files.createDirectories(repositories);
-            if (!Files.isWritable(repositories)) {
-                return new ComponentStatus("Git", State.DOWN, repositories + " is not writable by Plate");
-            }
-            return new ComponentStatus("Git", State.UP, "Embedded Git storage at " + repositories);
-        } catch (IOException e) {
-            return new ComponentStatus("Git", State.DOWN, "Cannot create " + repositories + ": " + e.getMessage());
+            String head = repository.head();
+            return new ComponentStatus("Git", State.UP, "Config repository " + repository.cloneUrl()
+                    + (head.isEmpty() ? ", empty" : " at " + head.substring(0, 7)));
+        } catch (GitException e) {
+            return new ComponentStatus("Git", State.DOWN, e.getMessage());
         }
     }
 }

@@ -24,7 +24,7 @@ class DashboardViewTest extends KaribuTestBase {
                         card -> card.getElement().getTextRecursively()));
         assertThat(states).containsOnlyKeys("Database", "Git", "Gitea", "Kubernetes / Argo CD");
         assertThat(states.get("Database")).contains("Connected").contains("PostgreSQL");
-        assertThat(states.get("Git")).contains("Connected").contains("Embedded Git storage");
+        assertThat(states.get("Git")).contains("Connected").contains("Config repository http").contains("/git/plate-config.git at ");
         assertThat(states.get("Gitea")).contains("Not configured");
         assertThat(states.get("Kubernetes / Argo CD")).contains("Not configured");
     }
