@@ -60,6 +60,20 @@ class BrowserSmokeTest {
         browser.get("http://localhost:" + port + "/environments");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Promotion path"));
         screenshot("environments");
+
+        String project = "browser-" + Long.toString(System.nanoTime(), 36);
+        browser.get("http://localhost:" + port + "/projects/import");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-name input")));
+        browser.findElement(By.cssSelector("#import-name input")).sendKeys(project);
+        browser.findElement(By.cssSelector("#import-image input")).sendKeys("ghcr.io/acme/" + project);
+        var tag = browser.findElement(By.cssSelector("#import-tag input"));
+        tag.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1.0.0");
+        screenshot("import");
+        browser.findElement(By.xpath("//vaadin-button[normalize-space()='Import']")).click();
+        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/projects/" + project));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "import by admin"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(project, "dev", "staging", "prod");
+        screenshot("project");
     }
 
     @Test

@@ -1,0 +1,148 @@
+package dev.plate.deployment.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.plate.base.ui.Notifications;
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.PromoteRequest;
+import dev.plate.deployment.RollbackRequest;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.project.ProjectService;
+import dev.plate.project.ProjectSummary;
+import dev.plate.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One project: a card per environment in promotion order with what runs there and who put it there, and the
+ * actions the user's role allows (the services refuse the rest anyway).
+ */
+@Route("projects/:name")
+@PermitAll
+class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ProjectService projects;
+    private final EnvironmentService environments;
+    private final DeploymentService deployments;
+    private final transient AuthenticationContext authentication;
+    private ProjectSummary project;
+
+    ProjectView(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
+            AuthenticationContext authentication) {
+        this.projects = projects;
+        this.environments = environments;
+        this.deployments = deployments;
+        this.authentication = authentication;
+        addClassName("plate-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return project == null ? "Project" : project.name();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String name = event.getRouteParameters().get("name").orElse("");
+        Optional<ProjectSummary> found = projects.find(name);
+        if (found.isEmpty()) {
+            removeAll();
+            var empty = new Div(new H2("No project named '" + name + "'"),
+                    new Paragraph("It may have been removed, or the address is mistyped."));
+            empty.addClassName("plate-empty");
+            add(empty);
+            return;
+        }
+        project = found.get();
+        refresh();
+    }
+
+    private void refresh() {
+        removeAll();
+        var title = new H2(project.name());
+        var about = new Paragraph(project.imageRepository() + " · port " + project.containerPort() + " · health "
+                + project.healthPath() + (project.owners().isEmpty() ? "" : " · owners " + String.join(", ",
+                project.owners())));
+        about.addClassName("plate-muted");
+        var cards = new Div();
+        cards.addClassName("plate-cards");
+        List<EnvironmentSummary> order = environments.list();
+        for (int i = 0; i < order.size(); i++) {
+            cards.add(card(order.get(i), i + 1 < order.size() ? Optional.of(order.get(i + 1)) : Optional.empty()));
+        }
+        add(title, about, cards);
+    }
+
+    private Component card(EnvironmentSummary env, Optional<EnvironmentSummary> next) {
+        var name = new Span(env.name());
+        name.addClassName("plate-card-title");
+        var badge = new Span(env.protectedEnvironment() ? "Protected" : env.autoSync() ? "Auto-sync" : "Manual sync");
+        badge.addClassNames("plate-badge", env.protectedEnvironment() ? "plate-badge-not_configured" : "plate-badge-up");
+        var top = new Div(name, badge);
+        top.addClassName("plate-card-top");
+        var card = new Div(top);
+        card.addClassName("plate-card");
+        card.getElement().setAttribute("data-environment", env.name());
+        var history = deployments.history(project.name(), env.name());
+        if (history.isEmpty()) {
+            card.add(new Paragraph("Not configured here."));
+            return card;
+        }
+        DeploymentRecord last = history.getFirst();
+        var image = new H3(last.config().imageTag());
+        image.addClassName("plate-card-image");
+        var detail = new Paragraph(last.config().replicas() + (last.config().replicas() == 1 ? " replica" : " replicas")
+                + " · " + last.kind().name().toLowerCase() + " by " + last.requestedBy() + " · "
+                + WHEN.format(last.requestedAt()) + " · commit " + last.toRevision().substring(0, 7)
+                + " · committed, Argo CD not connected");
+        detail.addClassName("plate-card-detail");
+        card.add(image, detail, actions(env, next));
+        return card;
+    }
+
+    private Component actions(EnvironmentSummary env, Optional<EnvironmentSummary> next) {
+        var actions = new Div();
+        actions.addClassName("plate-card-actions");
+        boolean maintainer = authentication.hasRole(Roles.MAINTAINER);
+        if (authentication.hasRole(Roles.DEVELOPER) && (!env.protectedEnvironment() || maintainer)) {
+            var deploy = new Button("Deploy", event -> new DeployDialog(deployments, project.name(), env.name(),
+                    this::refresh).open());
+            deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            actions.add(deploy);
+        }
+        if (maintainer && next.isPresent()) {
+            var promote = new Button("Promote to " + next.get().name(), event -> Notifications.attempt(
+                    () -> deployments.promote(new PromoteRequest(project.name(), env.name(), next.get().name(), false)),
+                    "Promoted " + project.name() + " from " + env.name() + " to " + next.get().name(), this::refresh));
+            promote.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(promote);
+        }
+        if (maintainer) {
+            var rollback = new Button("Roll back", event -> Notifications.attempt(
+                    () -> deployments.rollback(new RollbackRequest(project.name(), env.name(), Optional.empty())),
+                    "Rolled back " + project.name() + " in " + env.name(), this::refresh));
+            rollback.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(rollback);
+        }
+        return actions;
+    }
+}
