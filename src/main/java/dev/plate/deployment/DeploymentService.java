@@ -30,6 +30,13 @@ public interface DeploymentService {
     @PreAuthorize("hasRole('MAINTAINER')")
     DeploymentRecord rollback(RollbackRequest request);
 
+    /**
+     * Removes a project: its chart and every environment's files go in one commit, its rows with it; the
+     * audit trail stays. {@code confirmation} must repeat the project's name.
+     */
+    @PreAuthorize("hasRole('MAINTAINER')")
+    void deleteProject(String project, String confirmation);
+
     @PreAuthorize("hasRole('VIEWER')")
     AppConfig currentConfig(String project, String environment);
 

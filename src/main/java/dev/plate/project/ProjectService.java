@@ -15,4 +15,7 @@ public interface ProjectService {
     Optional<ProjectSummary> find(String name);
 
     List<ProjectSummary> list();
+
+    /** Deletes the row (its configurations and deployments go with it). Must run inside a transaction. */
+    void delete(String name);
 }

@@ -100,6 +100,33 @@ class ImportAndDeployTest extends GitOpsTestBase {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void removing_a_project_takes_its_files_and_rows_in_one_commit_and_needs_its_name_typed() {
+        signInAs("dana", Role.DEVELOPER);
+        String name = uniqueName("gone");
+        deployments.importProject(new ImportRequest(project(name), "1.0.0"));
+        deployments.deploy(DeployRequest.image(name, "dev", "1.1.0"));
+        assertThatThrownBy(() -> deployments.deleteProject(name, name)).isInstanceOf(AccessDeniedException.class);
+        signInAs("mia", Role.MAINTAINER);
+        String head = repository.head();
+
+        assertThatThrownBy(() -> deployments.deleteProject(name, "yes")).hasMessageContaining("Type the project's name");
+        assertThat(repository.head()).isEqualTo(head);
+
+        deployments.deleteProject(name, name);
+
+        assertThat(repository.read(RepoLayout.valuesFile(name, "dev"))).isEmpty();
+        assertThat(repository.read(RepoLayout.chartDir(name) + "/Chart.yaml")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from project where name = ?", Long.class, name)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'project.removed' "
+                + "and target = ?", Long.class, "project:" + name)).isEqualTo(1);
+        try (var bare = bare()) {
+            assertThat(bare.changedPaths(head, bare.head())).allMatch(path -> path.contains("/" + name + "/")
+                    || path.startsWith("charts/" + name + "/") || path.startsWith("applications/" + name + "/"));
+            assertThat(bare.commit(bare.head()).getFullMessage()).isEqualTo("remove " + name + " from dev, staging, prod");
+        }
+    }
+
     private String text(String path) {
         return new String(repository.read(path).orElseThrow(() -> new AssertionError("missing " + path)),
                 StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.RepoLayout;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
 import java.time.Clock;
@@ -140,6 +141,23 @@ class GitOpsDeployments implements DeploymentService {
         AppConfig restored = AppConfigJson.read(target.configJson());
         return changes.apply(project, env, DeploymentKind.ROLLBACK, unused -> restored,
                 "in " + env.name() + " to deployment #" + target.id());
+    }
+
+    @Override
+    public void deleteProject(String name, String confirmation) {
+        String actor = actors.current();
+        ProjectSummary project = project(name);
+        if (!project.name().equals(confirmation)) {
+            throw new ValidationException("confirmation", "Type the project's name, " + project.name()
+                    + ", to confirm that it and its configuration in every environment are removed.");
+        }
+        var envs = environments.lockAll();
+        projects.delete(project.name());
+        var commit = commits.commit(new ChangeSet("remove " + project.name() + " from "
+                + String.join(", ", envs.stream().map(EnvironmentSummary::name).toList()), actors.author(actor),
+                java.util.Map.of(), java.util.Set.of(RepoLayout.chartDir(project.name()),
+                        "applications/" + project.name())));
+        audit.record(actor, "project.removed", "project:" + project.name(), "commit " + commit.sha());
     }
 
     @Override

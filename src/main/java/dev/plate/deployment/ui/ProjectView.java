@@ -90,6 +90,12 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             cards.add(card(order.get(i), i + 1 < order.size() ? Optional.of(order.get(i + 1)) : Optional.empty()));
         }
         add(title, about, cards);
+        if (authentication.hasRole(Roles.MAINTAINER)) {
+            var remove = new Button("Remove project", event -> new RemoveProjectDialog(deployments, project.name(),
+                    () -> getUI().ifPresent(ui -> ui.navigate("projects"))).open());
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            add(remove);
+        }
     }
 
     private Component card(EnvironmentSummary env, Optional<EnvironmentSummary> next) {

@@ -52,6 +52,15 @@ class JpaProjectService implements ProjectService {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void delete(String name) {
+        projects.findByName(name).ifPresent(project -> {
+            projects.delete(project);
+            projects.flush();
+        });
+    }
+
+    @Override
     public List<ProjectSummary> list() {
         return projects.findAllByOrderByNameAsc().stream().map(ProjectEntity::toSummary).toList();
     }

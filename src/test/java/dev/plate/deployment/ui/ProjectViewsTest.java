@@ -60,6 +60,40 @@ class ProjectViewsTest extends KaribuTestBase {
     }
 
     @Test
+    void a_maintainer_removes_a_project_after_typing_its_name() {
+        login("mia", Role.MAINTAINER);
+        String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        UI.getCurrent().navigate("projects/import");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+
+        _click(_get(Button.class, spec -> spec.withText("Remove project")));
+        var confirmation = _get(TextField.class, spec -> spec.withLabel("Type " + name + " to confirm"));
+        _setValue(confirmation, "something else");
+        _click(_get(Button.class, spec -> spec.withText("Remove")));
+        assertThat(confirmation.isInvalid()).isTrue();
+        _setValue(confirmation, name);
+        _click(_get(Button.class, spec -> spec.withText("Remove")));
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("projects");
+        UI.getCurrent().navigate("projects/" + name);
+        assertThat(_get(com.vaadin.flow.component.html.H2.class).getText()).isEqualTo("No project named '" + name + "'");
+    }
+
+    @Test
+    void a_developer_sees_no_remove_button() {
+        login("dana", Role.DEVELOPER);
+        String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        UI.getCurrent().navigate("projects/import");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+
+        assertThat(_find(Button.class, spec -> spec.withText("Remove project"))).isEmpty();
+    }
+
+    @Test
     void an_invalid_name_is_shown_next_to_the_field_and_nothing_is_imported() {
         login("dana", Role.DEVELOPER);
         UI.getCurrent().navigate("projects/import");
