@@ -94,12 +94,7 @@ class BareConfigRepository implements ConfigRepository {
 
     @Override
     public String head() {
-        try {
-            ObjectId head = repository.resolve(BRANCH);
-            return head == null ? "" : head.name();
-        } catch (IOException e) {
-            throw new GitException("Could not read the config repository's head: " + e.getMessage(), e);
-        }
+        return FileReads.head(repository, BRANCH);
     }
 
     @Override

@@ -8,10 +8,20 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** Reads one file at one revision straight from the object database. */
+/** Reads a branch's head, or one file at one revision, straight from the object database. */
 final class FileReads {
 
     private FileReads() {}
+
+    /** The commit the branch points at, or "" while it has none. */
+    static String head(Repository repository, String branch) {
+        try {
+            ObjectId head = repository.resolve(branch);
+            return head == null ? "" : head.name();
+        } catch (IOException e) {
+            throw new GitException("Could not read the config repository's head: " + e.getMessage(), e);
+        }
+    }
 
     static Optional<byte[]> readAt(Repository repository, String revision, String path) {
         try (var walk = new RevWalk(repository)) {
