@@ -2,7 +2,6 @@ package dev.plate.gitops.internal;
 
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.CommitResult;
-import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.GitException;
 import java.io.IOException;
 import java.time.Clock;
@@ -18,20 +17,16 @@ import org.eclipse.jgit.lib.Repository;
  * the same change is rebuilt on the new head and tried again, so concurrent changes all land, in order.
  * A crash between writing objects and moving the branch leaves only unreachable objects behind.
  */
-class BareConfigRepository implements ConfigRepository {
+class BareConfigRepository extends ObjectDatabaseRepository {
 
-    static final String BRANCH = "refs/heads/main";
     private static final int MAX_ATTEMPTS = 50;
 
-    private final Repository repository;
-    private final String cloneUrl;
     private final Clock clock;
     /** Saves pointless retries between threads of one instance; other instances are handled by the CAS. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
     BareConfigRepository(Repository repository, String cloneUrl, Clock clock) {
-        this.repository = repository;
-        this.cloneUrl = cloneUrl;
+        super(repository, cloneUrl);
         this.clock = clock;
     }
 
@@ -90,25 +85,5 @@ class BareConfigRepository implements ConfigRepository {
 
     private boolean moveBranch(ObjectId expected, ObjectId commit) throws IOException {
         return CommitWriter.moveBranch(repository, BRANCH, expected, commit);
-    }
-
-    @Override
-    public String head() {
-        return FileReads.head(repository, BRANCH);
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) {
-        return readAt(BRANCH, path);
-    }
-
-    @Override
-    public Optional<byte[]> readAt(String revision, String path) {
-        return FileReads.readAt(repository, revision, path);
-    }
-
-    @Override
-    public String cloneUrl() {
-        return cloneUrl;
     }
 }

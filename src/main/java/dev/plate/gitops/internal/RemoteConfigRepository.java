@@ -2,18 +2,15 @@ package dev.plate.gitops.internal;
 
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.CommitResult;
-import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.GitException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -24,24 +21,20 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  * fetch and the same change rebuilt on the new head; a remote that is down leaves the local branch where it
  * was and reports the failure, so nothing is committed that was not pushed.
  */
-class RemoteConfigRepository implements ConfigRepository {
+class RemoteConfigRepository extends ObjectDatabaseRepository {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteConfigRepository.class);
-    private static final String BRANCH = "refs/heads/main";
     private static final String TRACKING = "refs/remotes/origin/main";
     private static final int MAX_ATTEMPTS = 20;
 
     private final Git git;
-    private final Repository repository;
-    private final String cloneUrl;
     private final CredentialsProvider credentials;
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
     private RemoteConfigRepository(Git git, String cloneUrl, CredentialsProvider credentials, Clock clock) {
+        super(git.getRepository(), cloneUrl);
         this.git = git;
-        this.repository = git.getRepository();
-        this.cloneUrl = cloneUrl;
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -91,10 +84,10 @@ class RemoteConfigRepository implements ConfigRepository {
                 }
                 catchUp();
             }
-            throw new GitException("The config repository " + cloneUrl + " kept moving: gave up after "
+            throw new GitException("The config repository " + cloneUrl() + " kept moving: gave up after "
                     + MAX_ATTEMPTS + " attempts to push \"" + change.message() + "\"", null);
         } catch (IOException | GitAPIException e) {
-            throw new GitException("Could not commit \"" + change.message() + "\" to " + cloneUrl + ": "
+            throw new GitException("Could not commit \"" + change.message() + "\" to " + cloneUrl() + ": "
                     + e.getMessage(), e);
         } finally {
             writeLock.unlock();
@@ -104,7 +97,7 @@ class RemoteConfigRepository implements ConfigRepository {
     /** False when the remote moved on; any other failure puts the local branch back and is thrown. */
     private boolean push(ObjectId base, ObjectId commit) throws IOException, GitAPIException {
         try {
-            var results = git.push().setRemote(cloneUrl).setCredentialsProvider(credentials)
+            var results = git.push().setRemote(cloneUrl()).setCredentialsProvider(credentials)
                     .setRefSpecs(new RefSpec(BRANCH + ":" + BRANCH)).call();
             for (var result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
@@ -118,7 +111,7 @@ class RemoteConfigRepository implements ConfigRepository {
                         case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
                             return false;
                         }
-                        default -> throw new GitException(cloneUrl + " refused the push: " + update.getStatus()
+                        default -> throw new GitException(cloneUrl() + " refused the push: " + update.getStatus()
                                 + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"), null);
                     }
                 }
@@ -133,12 +126,12 @@ class RemoteConfigRepository implements ConfigRepository {
 
     /** Fetches the remote's branch and points the local one at it: the remote is the truth. */
     private void catchUp() throws GitAPIException, IOException {
-        boolean remoteHasBranch = git.lsRemote().setRemote(cloneUrl).setCredentialsProvider(credentials)
+        boolean remoteHasBranch = git.lsRemote().setRemote(cloneUrl()).setCredentialsProvider(credentials)
                 .setHeads(true).call().stream().anyMatch(ref -> ref.getName().equals(BRANCH));
         if (!remoteHasBranch) {
             return;
         }
-        git.fetch().setRemote(cloneUrl).setCredentialsProvider(credentials)
+        git.fetch().setRemote(cloneUrl()).setCredentialsProvider(credentials)
                 .setRefSpecs(new RefSpec("+" + BRANCH + ":" + TRACKING)).call();
         ObjectId remote = repository.resolve(TRACKING);
         if (remote != null) {
@@ -147,25 +140,5 @@ class RemoteConfigRepository implements ConfigRepository {
             update.setForceUpdate(true);
             update.update();
         }
-    }
-
-    @Override
-    public String head() {
-        return FileReads.head(repository, BRANCH);
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) {
-        return readAt(BRANCH, path);
-    }
-
-    @Override
-    public Optional<byte[]> readAt(String revision, String path) {
-        return FileReads.readAt(repository, revision, path);
-    }
-
-    @Override
-    public String cloneUrl() {
-        return cloneUrl;
     }
 }
