@@ -3,6 +3,8 @@ package dev.plate.deployment.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -89,13 +91,36 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         for (int i = 0; i < order.size(); i++) {
             cards.add(card(order.get(i), i + 1 < order.size() ? Optional.of(order.get(i + 1)) : Optional.empty()));
         }
-        add(title, about, cards);
+        add(title, about, cards, history(order));
         if (authentication.hasRole(Roles.MAINTAINER)) {
             var remove = new Button("Remove project", event -> new RemoveProjectDialog(deployments, project.name(),
                     () -> getUI().ifPresent(ui -> ui.navigate("projects"))).open());
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             add(remove);
         }
+    }
+
+    /** Every change to this project, newest first, across environments. */
+    private Component history(List<EnvironmentSummary> order) {
+        var rows = new java.util.ArrayList<DeploymentRecord>();
+        order.forEach(env -> rows.addAll(deployments.history(project.name(), env.name())));
+        rows.sort(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed());
+        var grid = new Grid<DeploymentRecord>();
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(record -> "#" + record.id()).setHeader("#").setKey("id").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(DeploymentRecord::environment).setHeader("Environment").setKey("environment").setAutoWidth(true);
+        grid.addColumn(record -> record.kind().name().toLowerCase()).setHeader("What").setKey("kind").setAutoWidth(true);
+        grid.addColumn(DeploymentRecord::summary).setHeader("Change").setKey("summary").setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(DeploymentRecord::requestedBy).setHeader("Who").setKey("who").setAutoWidth(true);
+        grid.addColumn(record -> WHEN.format(record.requestedAt())).setHeader("When").setKey("when").setAutoWidth(true);
+        grid.addColumn(record -> record.toRevision().substring(0, 7)).setHeader("Commit").setKey("commit")
+                .setAutoWidth(true);
+        grid.setItems(rows.size() > 100 ? rows.subList(0, 100) : rows);
+        grid.setAllRowsVisible(true);
+        var section = new Div(new H3("History"), grid);
+        section.addClassName("plate-history");
+        return section;
     }
 
     private Component card(EnvironmentSummary env, Optional<EnvironmentSummary> next) {

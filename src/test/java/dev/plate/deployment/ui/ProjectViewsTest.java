@@ -38,6 +38,12 @@ class ProjectViewsTest extends KaribuTestBase {
 
         assertThat(card("dev")).contains("1.1.0").contains("deploy by dana");
         assertThat(card("staging")).contains("1.0.0");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<dev.plate.deployment.DeploymentRecord> history =
+                _get(com.vaadin.flow.component.grid.Grid.class);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(history)).isEqualTo(4);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(history, 0, "summary")).isEqualTo("image 1.1.0");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(history, 0, "who")).isEqualTo("dana");
     }
 
     @Test
