@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.plate.base.ValidationException;
+import dev.plate.base.ui.FieldErrors;
 import dev.plate.base.ui.Notifications;
 import dev.plate.security.NewUser;
 import dev.plate.security.Role;
@@ -44,7 +45,7 @@ class NewUserDialog extends Dialog {
     }
 
     private void create(UserService users, Consumer<UserSummary> onCreated) {
-        fields.values().forEach(field -> field.setInvalid(false));
+        FieldErrors.clear(fields);
         try {
             UserSummary created = users.createUser(new NewUser(username.getValue(), displayName.getValue(),
                     role.getValue(), password.getValue()));
@@ -52,13 +53,7 @@ class NewUserDialog extends Dialog {
             onCreated.accept(created);
             close();
         } catch (ValidationException e) {
-            HasValidation field = fields.get(e.field());
-            if (field == null) {
-                Notifications.error(e.getMessage());
-                return;
-            }
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+            FieldErrors.show(e, fields);
         }
     }
 }

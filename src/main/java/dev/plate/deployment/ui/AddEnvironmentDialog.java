@@ -9,6 +9,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.plate.base.ValidationException;
+import dev.plate.base.ui.FieldErrors;
 import dev.plate.base.ui.Notifications;
 import dev.plate.deployment.EnvironmentAdministration;
 import dev.plate.environment.EnvironmentSummary;
@@ -51,7 +52,7 @@ class AddEnvironmentDialog extends Dialog {
     }
 
     private void add(EnvironmentAdministration administration, Runnable onAdded) {
-        fields.values().forEach(field -> field.setInvalid(false));
+        FieldErrors.clear(fields);
         try {
             var env = administration.add(new NewEnvironment(name.getValue().strip(),
                     FIRST.equals(after.getValue()) ? "" : after.getValue(), cluster.getValue().strip(),
@@ -60,13 +61,7 @@ class AddEnvironmentDialog extends Dialog {
             close();
             onAdded.run();
         } catch (ValidationException e) {
-            var field = fields.get(e.field());
-            if (field == null) {
-                Notifications.error(e.getMessage());
-                return;
-            }
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+            FieldErrors.show(e, fields);
         }
     }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.plate.base.ValidationException;
+import dev.plate.base.ui.FieldErrors;
 import dev.plate.base.ui.Notifications;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
@@ -60,7 +61,7 @@ class ImportProjectView extends Div {
     }
 
     private void submit(DeploymentService deployments) {
-        fields.values().forEach(field -> field.setInvalid(false));
+        FieldErrors.clear(fields);
         var project = new NewProject(name.getValue().strip(), source.getValue(), image.getValue().strip(),
                 port.getValue() == null ? 0 : port.getValue(), health.getValue().strip(),
                 Arrays.stream(owners.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
@@ -70,13 +71,7 @@ class ImportProjectView extends Div {
                     result.environments()) + " (commit " + result.commit().substring(0, 7) + ")");
             getUI().ifPresent(ui -> ui.navigate("projects/" + result.project().name()));
         } catch (ValidationException e) {
-            var field = fields.get(e.field());
-            if (field == null) {
-                Notifications.error(e.getMessage());
-                return;
-            }
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+            FieldErrors.show(e, fields);
         }
     }
 }
