@@ -32,8 +32,13 @@ public final class KubernetesNames {
     private KubernetesNames() {}
 
     public static String projectName(String field, String value) {
-        return require(field, value, PROJECT, "must be 1-53 characters of lowercase letters, digits and '-', "
+        require(field, value, PROJECT, "must be 1-53 characters of lowercase letters, digits and '-', "
                 + "starting with a letter and ending with a letter or digit (e.g. web-app)");
+        // Each project becomes an Argo CD AppProject of the same name; "default" is Argo CD's own.
+        if (value.equals("default")) {
+            throw new ValidationException(field, "'default' is the name of Argo CD's built-in project: choose another name.");
+        }
+        return value;
     }
 
     public static String dnsLabel(String field, String value) {

@@ -46,6 +46,13 @@ public interface ConfigRepository {
     /** A file's content at an earlier commit. */
     Optional<byte[]> readAt(String commitSha, String path);
 
+    /**
+     * Whether {@code revision} contains {@code commit}: is it, or descends from it. False when either is not
+     * known here (yet). Argo CD reports the head it synced, which in a shared repository is usually a later
+     * commit than the deployment's own.
+     */
+    boolean includes(String revision, String commit);
+
     /** Where clients (git, Argo CD) clone the repository from. */
     String cloneUrl();
 }

@@ -15,6 +15,30 @@ public final class TestPostgres {
     private TestPostgres() {}
 
     public static synchronized String jdbcUrl() {
+        return jdbcUrl("postgres");
+    }
+
+    /**
+     * A database of its own on the same server, for a test context that must not share rows (or the leader
+     * lease) with the others.
+     */
+    public static synchronized String jdbcUrl(String database) {
+        start();
+        if (!database.equals("postgres")) {
+            try (var connection = server.getPostgresDatabase().getConnection();
+                    var statement = connection.createStatement()) {
+                var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+                if (!exists.next()) {
+                    statement.execute("create database " + database);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not create test database " + database, e);
+            }
+        }
+        return server.getJdbcUrl("postgres", database);
+    }
+
+    private static void start() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
@@ -23,7 +47,6 @@ public final class TestPostgres {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop));
         }
-        return server.getJdbcUrl("postgres", "postgres");
     }
 
     private static void stop() {

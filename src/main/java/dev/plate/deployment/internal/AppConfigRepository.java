@@ -1,6 +1,7 @@
 package dev.plate.deployment.internal;
 
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -19,4 +20,13 @@ interface AppConfigRepository extends JpaRepository<AppConfigEntity, Long> {
     Optional<AppConfigEntity> findByProjectIdAndEnvironmentId(long projectId, long environmentId);
 
     long countByEnvironmentId(long environmentId);
+
+    /** Which project is configured in which environment, without reading the configurations themselves. */
+    @Query("select c.projectId as projectId, c.environmentId as environmentId from AppConfigEntity c")
+    List<Placement> placements();
+
+    interface Placement {
+        long getProjectId();
+        long getEnvironmentId();
+    }
 }

@@ -32,10 +32,15 @@ class ConfigChanges {
     private final DeploymentRepository deployments;
     private final Actors actors;
     private final AuditLog audit;
+    private final ArgoCdSync argoCd;
+    private final DeploymentMetrics metrics;
     private final Clock clock;
 
     ConfigChanges(ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
-            DeploymentRepository deployments, Actors actors, AuditLog audit, Clock clock) {
+            DeploymentRepository deployments, Actors actors, AuditLog audit, ArgoCdSync argoCd,
+            DeploymentMetrics metrics, Clock clock) {
+        this.argoCd = argoCd;
+        this.metrics = metrics;
         this.files = files;
         this.commits = commits;
         this.configs = configs;
@@ -72,6 +77,8 @@ class ConfigChanges {
                 next.imageTag(), commit.previousSha(), commit.sha(), json, summary));
         audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
                 description + ": " + summary + ", commit " + commit.sha());
+        argoCd.refreshAfterCommit(project.name(), env, actor, commit.sha());
+        metrics.committed(kind);
         return DeploymentRecords.of(saved, project, env);
     }
 }

@@ -1,6 +1,7 @@
 package dev.plate.deployment.internal;
 
 import dev.plate.argocd.ApplicationManifests;
+import dev.plate.argocd.ArgoCd;
 import dev.plate.base.OrderedYaml;
 import dev.plate.chart.AppConfig;
 import dev.plate.chart.ChartGenerator;
@@ -18,10 +19,12 @@ class ConfigFiles {
 
     private final ChartGenerator charts;
     private final ValuesWriter values;
+    private final ArgoCd argoCd;
 
-    ConfigFiles(ChartGenerator charts, ValuesWriter values) {
+    ConfigFiles(ChartGenerator charts, ValuesWriter values, ArgoCd argoCd) {
         this.charts = charts;
         this.values = values;
+        this.argoCd = argoCd;
     }
 
     Map<String, byte[]> chart(ProjectSummary project, String appVersion) {
@@ -35,7 +38,8 @@ class ConfigFiles {
         var files = new LinkedHashMap<String, byte[]>();
         files.put(RepoLayout.valuesFile(project.name(), env.name()), values.write(project.chart(), config));
         files.put(RepoLayout.applicationFile(project.name(), env.name()),
-                OrderedYaml.write(ApplicationManifests.application(project.name(), env, repoUrl)));
+                OrderedYaml.write(ApplicationManifests.application(project.name(), env, repoUrl,
+                        argoCd.namespace())));
         files.put(RepoLayout.environmentFile(env.name()), describe(env));
         return files;
     }

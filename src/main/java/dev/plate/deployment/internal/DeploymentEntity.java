@@ -55,6 +55,12 @@ class DeploymentEntity {
     @Column(nullable = false, length = 512)
     private String summary;
 
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "outcome_message", length = 1024)
+    private String outcomeMessage;
+
     protected DeploymentEntity() {}
 
     DeploymentEntity(long projectId, long environmentId, DeploymentKind kind, String requestedBy, Instant requestedAt,
@@ -82,4 +88,8 @@ class DeploymentEntity {
     String toRevision() { return toRevision; }
     String configJson() { return configJson; }
     String summary() { return summary; }
+    long projectId() { return projectId; }
+    long environmentId() { return environmentId; }
+    Instant finishedAt() { return finishedAt; }
+    String outcomeMessage() { return outcomeMessage; }
 }

@@ -11,6 +11,7 @@ final class DeploymentRecords {
     static DeploymentRecord of(DeploymentEntity row, ProjectSummary project, EnvironmentSummary env) {
         return new DeploymentRecord(row.id(), project.name(), env.name(), row.kind(), row.state(), row.requestedBy(),
                 row.requestedAt(), row.imageTag(), row.fromRevision(), row.toRevision(), row.summary(),
-                AppConfigJson.read(row.configJson()));
+                AppConfigJson.read(row.configJson()), java.util.Optional.ofNullable(row.finishedAt()),
+                row.outcomeMessage() == null ? "" : row.outcomeMessage());
     }
 }

@@ -1,9 +1,27 @@
 package dev.plate.deployment.internal;
 
+import dev.plate.deployment.DeploymentState;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface DeploymentRepository extends JpaRepository<DeploymentEntity, Long> {
 
     List<DeploymentEntity> findByProjectIdAndEnvironmentIdOrderByIdDesc(long projectId, long environmentId);
+
+    List<DeploymentEntity> findByStateOrderByIdDesc(DeploymentState state);
+
+    List<DeploymentEntity> findByProjectIdAndEnvironmentIdAndStateOrderByIdDesc(long projectId, long environmentId,
+            DeploymentState state);
+
+    /**
+     * Decides a deployment's outcome once: only a COMMITTED row changes, so two instances (or a late report)
+     * can never record it twice. Returns 1 if this call decided it.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update DeploymentEntity d set d.state = :state, d.finishedAt = :at, d.outcomeMessage = :message "
+            + "where d.id = :id and d.state = dev.plate.deployment.DeploymentState.COMMITTED")
+    int finish(long id, DeploymentState state, Instant at, String message);
 }

@@ -47,12 +47,14 @@ class GitOpsDeployments implements DeploymentService {
     private final DeploymentRepository deployments;
     private final Actors actors;
     private final AuditLog audit;
+    private final ArgoCdSync argoCd;
     private final Clock clock;
 
     GitOpsDeployments(ProjectService projects, EnvironmentService environments, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, ConfigChanges changes,
             AppConfigRepository configs, DeploymentRepository deployments, Actors actors, AuditLog audit,
-            Clock clock) {
+            ArgoCdSync argoCd, Clock clock) {
+        this.argoCd = argoCd;
         this.projects = projects;
         this.environments = environments;
         this.files = files;
@@ -88,6 +90,7 @@ class GitOpsDeployments implements DeploymentService {
         }
         audit.record(actor, "project.imported", "project:" + project.name(),
                 "environments " + names + ", image " + tag + ", commit " + commit.sha());
+        argoCd.applyAfterCommit(project.name(), envs);
         return new ImportResult(project, commit.sha(), repository.cloneUrl(), names);
     }
 
@@ -158,6 +161,7 @@ class GitOpsDeployments implements DeploymentService {
                 java.util.Map.of(), java.util.Set.of(RepoLayout.chartDir(project.name()),
                         "applications/" + project.name())));
         audit.record(actor, "project.removed", "project:" + project.name(), "commit " + commit.sha());
+        argoCd.removeAfterCommit(project.name());
     }
 
     @Override

@@ -32,11 +32,13 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     private final AppConfigRepository configs;
     private final Actors actors;
     private final AuditLog audit;
+    private final ArgoCdSync argoCd;
     private final Clock clock;
 
     GitOpsEnvironments(EnvironmentService environments, ProjectService projects, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, AppConfigRepository configs, Actors actors,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, ArgoCdSync argoCd, Clock clock) {
+        this.argoCd = argoCd;
         this.environments = environments;
         this.projects = projects;
         this.files = files;
@@ -74,6 +76,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
                 AppConfigJson.write(config), commit.sha(), clock.instant())));
         audit.record(actor, "environment.added", "environment:" + env.name(), "position " + env.position()
                 + ", " + initial.size() + " projects configured, commit " + commit.sha());
+        projects.list().forEach(project -> argoCd.applyAfterCommit(project.name(), order));
         return env;
     }
 

@@ -1,6 +1,9 @@
 package dev.plate.deployment.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,7 +18,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.base.Subscription;
 import dev.plate.base.ui.Notifications;
+import dev.plate.deployment.DeploymentEvents;
 import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.PromoteRequest;
@@ -28,6 +34,7 @@ import dev.plate.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,15 +53,48 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final EnvironmentService environments;
     private final DeploymentService deployments;
     private final transient AuthenticationContext authentication;
+    private final transient ApplicationStatuses statuses;
+    private final transient DeploymentEvents events;
+    private final List<Subscription> subscriptions = new ArrayList<>();
     private ProjectSummary project;
 
     ProjectView(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, ApplicationStatuses statuses, DeploymentEvents events) {
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
         this.authentication = authentication;
+        this.statuses = statuses;
+        this.events = events;
         addClassName("plate-page");
+    }
+
+    /**
+     * Argo CD's reports and deployment outcomes arrive on background threads; each one about this project
+     * redraws the page through Vaadin push. The user's security context is not on those threads, so the redraw
+     * runs inside {@code ui.access}, which has the session's.
+     */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        subscriptions.add(statuses.subscribe(status -> redrawIfMine(ui, status.project())));
+        subscriptions.add(events.subscribe(finished -> redrawIfMine(ui, finished.project())));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
+    }
+
+    private void redrawIfMine(UI ui, String projectName) {
+        if (project != null && project.name().equals(projectName)) {
+            ui.access(() -> {
+                if (project != null && projects.find(project.name()).isPresent()) {
+                    refresh();
+                }
+            });
+        }
     }
 
     @Override
@@ -116,6 +156,8 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         grid.addColumn(record -> WHEN.format(record.requestedAt())).setHeader("When").setKey("when").setAutoWidth(true);
         grid.addColumn(record -> record.toRevision().substring(0, 7)).setHeader("Commit").setKey("commit")
                 .setAutoWidth(true);
+        grid.addColumn(record -> LiveStatus.label(record.state())).setHeader("Outcome").setKey("outcome")
+                .setAutoWidth(true).setTooltipGenerator(record -> record.outcome().isBlank() ? null : record.outcome());
         grid.setItems(rows.size() > 100 ? rows.subList(0, 100) : rows);
         grid.setAllRowsVisible(true);
         var section = new Div(new H3("History"), grid);
@@ -143,10 +185,10 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         image.addClassName("plate-card-image");
         var detail = new Paragraph(last.config().replicas() + (last.config().replicas() == 1 ? " replica" : " replicas")
                 + " · " + last.kind().name().toLowerCase() + " by " + last.requestedBy() + " · "
-                + WHEN.format(last.requestedAt()) + " · commit " + last.toRevision().substring(0, 7)
-                + " · committed, Argo CD not connected");
+                + WHEN.format(last.requestedAt()) + " · commit " + last.toRevision().substring(0, 7));
         detail.addClassName("plate-card-detail");
-        card.add(image, detail, actions(env, next));
+        card.add(image, detail, LiveStatus.of(statuses.connection(), statuses.of(project.name(), env.name()), last, env),
+                actions(env, next));
         return card;
     }
 

@@ -1,0 +1,31 @@
+package dev.plate.argocd;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Argo CD runs and how Plate follows it.
+ *
+ * @param kubeconfig the management cluster: a kubeconfig file's path, or its content ({@code PLATE_ARGOCD_KUBECONFIG})
+ * @param inCluster use the pod's own service account instead (Plate running next to Argo CD)
+ * @param namespace where Argo CD's Applications and AppProjects live
+ * @param deploymentTimeout how long a deployment may take from commit to synced-and-healthy
+ * @param reconcileInterval how often every Application is compared with what Plate wants (drift, missed writes)
+ * @param webhookSecret the shared secret of the config repository's push webhook; empty refuses every call
+ */
+@ConfigurationProperties("plate.argocd")
+public record ArgoCdProperties(@DefaultValue("") String kubeconfig, @DefaultValue("false") boolean inCluster,
+        @DefaultValue("argocd") String namespace, @DefaultValue("10m") Duration deploymentTimeout,
+        @DefaultValue("5m") Duration reconcileInterval, @DefaultValue("") String webhookSecret) {
+
+    public boolean configured() {
+        return inCluster || !kubeconfig.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "ArgoCdProperties[" + (inCluster ? "in-cluster" : kubeconfig.isBlank() ? "not configured" : "kubeconfig ***")
+                + ", namespace " + namespace + "]";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.plate.argocd.internal;
+
+import dev.plate.argocd.ArgoCdProperties;
+import dev.plate.argocd.ClusterConnection;
+import dev.plate.argocd.ClusterConnection.Mode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The client for the management cluster, when one is configured: from {@code PLATE_ARGOCD_*} at start, replaced
+ * at run time when an admin saves another connection (listeners, such as the status watch, then restart).
+ */
+@Component
+class ArgoCdConnection implements DisposableBean {
+
+    /** The connection in use; {@code client} is null when nothing is configured. */
+    record Active(KubernetesClient client, String namespace, Mode mode, String source) {}
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Active active;
+
+    ArgoCdConnection(ArgoCdProperties properties) {
+        Mode mode = properties.inCluster() ? Mode.IN_CLUSTER : properties.kubeconfig().isBlank() ? Mode.NONE
+                : Mode.KUBECONFIG;
+        this.active = open(new ClusterConnection(mode, mode == Mode.KUBECONFIG
+                ? Optional.of(kubeconfig(properties.kubeconfig())) : Optional.empty(), properties.namespace()),
+                mode == Mode.NONE ? "none" : "environment");
+    }
+
+    Optional<KubernetesClient> client() {
+        return Optional.ofNullable(active.client());
+    }
+
+    String namespace() {
+        return active.namespace();
+    }
+
+    Active active() {
+        return active;
+    }
+
+    /** Switches to another connection; the old client is closed once the listeners have moved on. */
+    void switchTo(ClusterConnection connection, String source) {
+        Active previous = active;
+        active = open(connection, source);
+        listeners.forEach(Runnable::run);
+        if (previous.client() != null) {
+            previous.client().close();
+        }
+    }
+
+    void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** A client for the connection (none for {@link Mode#NONE}); the kubeconfig must be present for KUBECONFIG. */
+    static Active open(ClusterConnection connection, String source) {
+        if (connection.mode() == Mode.NONE) {
+            return new Active(null, connection.namespace(), Mode.NONE, source);
+        }
+        Config base = connection.mode() == Mode.IN_CLUSTER ? Config.autoConfigure(null)
+                : Config.fromKubeconfig(connection.kubeconfig().orElseThrow());
+        // Short timeouts: a status page must say "unreachable" within seconds, not hang. The watch reconnects
+        // within a few seconds once the API server is back.
+        Config config = new ConfigBuilder(base).withConnectionTimeout(5_000).withRequestTimeout(10_000)
+                .withRequestRetryBackoffLimit(1).withRequestRetryBackoffInterval(200)
+                .withWatchReconnectInterval(1_000).withWatchReconnectLimit(-1).build();
+        return new Active(new KubernetesClientBuilder().withConfig(config).build(), connection.namespace(),
+                connection.mode(), source);
+    }
+
+    /** A path to a kubeconfig file, or the file's content itself (as a Secret often provides it). */
+    private static String kubeconfig(String value) {
+        if (value.contains("\n") || value.contains("apiVersion")) {
+            return value;
+        }
+        try {
+            return Files.readString(Path.of(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the kubeconfig file " + value + " (plate.argocd.kubeconfig): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (active.client() != null) {
+            active.client().close();
+        }
+    }
+}

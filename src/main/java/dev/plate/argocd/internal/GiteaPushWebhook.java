@@ -1,0 +1,132 @@
+package dev.plate.argocd.internal;
+
+import dev.plate.argocd.ApplicationStatus;
+import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.argocd.ArgoCd;
+import dev.plate.argocd.ArgoCdException;
+import dev.plate.argocd.ArgoCdProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gitea calls this on every push to the config repository (including pushes made outside Plate): the
+ * applications it touched are refreshed at once instead of at Argo CD's next poll. The body must carry the
+ * HMAC-SHA256 signature of the shared secret ({@code X-Gitea-Signature}, or GitHub-style
+ * {@code X-Hub-Signature-256}); anything else gets 401 and changes nothing.
+ */
+@RestController
+class GiteaPushWebhook implements DisposableBean {
+
+    static final String PATH = "/webhooks/gitea";
+    private static final Logger LOG = LoggerFactory.getLogger(GiteaPushWebhook.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BODY = 5 * 1024 * 1024;
+
+    private final ArgoCdProperties properties;
+    private final ArgoCd argoCd;
+    private final ApplicationStatuses statuses;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("webhook-refresh").factory());
+
+    GiteaPushWebhook(ArgoCdProperties properties, ArgoCd argoCd, ApplicationStatuses statuses) {
+        this.properties = properties;
+        this.argoCd = argoCd;
+        this.statuses = statuses;
+    }
+
+    @PostMapping(path = PATH)
+    ResponseEntity<Map<String, Object>> push(@RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "X-Gitea-Signature", required = false) String giteaSignature,
+            @RequestHeader(name = "X-Hub-Signature-256", required = false) String hubSignature,
+            @RequestHeader(name = "X-Gitea-Event", required = false) String event) {
+        byte[] payload = body == null ? new byte[0] : body;
+        if (properties.webhookSecret().isBlank()) {
+            return refuse(401, "This Plate has no webhook secret (plate.argocd.webhook-secret), so it accepts no webhook.");
+        }
+        String signature = giteaSignature != null ? giteaSignature
+                : hubSignature != null && hubSignature.startsWith("sha256=") ? hubSignature.substring(7) : null;
+        if (signature == null || !matches(payload, signature)) {
+            LOG.warn("Refused a webhook call with a missing or wrong signature");
+            return refuse(401, "Missing or wrong signature: sign the body with the shared secret (HMAC-SHA256).");
+        }
+        if (payload.length > MAX_BODY) {
+            return refuse(413, "The payload is larger than " + MAX_BODY / (1024 * 1024) + " MB.");
+        }
+        if (event != null && !event.equals("push")) {
+            return ResponseEntity.accepted().body(Map.of("refreshing", 0, "note", "Only push events refresh."));
+        }
+        tools.jackson.databind.JsonNode json;
+        try {
+            json = JSON.readTree(payload);
+        } catch (JacksonException e) {
+            return refuse(400, "The body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!json.path("ref").asString("").equals("refs/heads/main")) {
+            return ResponseEntity.accepted().body(Map.of("refreshing", 0, "note", "Only pushes to main refresh."));
+        }
+        List<ApplicationStatus> targets = targets(PushedApplications.of(json));
+        worker.execute(() -> targets.forEach(this::refresh));
+        return ResponseEntity.accepted().body(Map.of("refreshing", targets.size()));
+    }
+
+    private List<ApplicationStatus> targets(Optional<java.util.Set<PushedApplications.Touched>> touched) {
+        return statuses.all().stream().filter(status -> touched.map(set -> set.stream().anyMatch(t ->
+                t.project().equals(status.project())
+                        && (t.environment() == null || t.environment().equals(status.environment()))))
+                .orElse(true)).toList();
+    }
+
+    private void refresh(ApplicationStatus app) {
+        try {
+            argoCd.refresh(app.project(), app.environment(), Optional.empty());
+        } catch (ArgoCdException e) {
+            LOG.warn("Webhook refresh: {}", e.getMessage());
+        }
+    }
+
+    private boolean matches(byte[] payload, String signature) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(properties.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] expected = mac.doFinal(payload);
+            byte[] given;
+            try {
+                given = HexFormat.of().parseHex(signature.trim().toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            return MessageDigest.isEqual(expected, given);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static ResponseEntity<Map<String, Object>> refuse(int status, String message) {
+        return ResponseEntity.status(status).body(Map.of("status", status, "detail", message));
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdown();
+    }
+}

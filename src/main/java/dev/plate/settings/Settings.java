@@ -1,0 +1,24 @@
+package dev.plate.settings;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Integration settings an admin saves in the browser (cluster connection, Gitea), stored in the database so
+ * every instance sees the same. Secrets are sealed with {@link SecretBox} before they are written and are
+ * never shown again; callers read them back only to use them.
+ */
+public interface Settings {
+
+    /** The value, opened if it was sealed. */
+    Optional<String> get(String name);
+
+    /** When a setting whose name starts with {@code prefix} last changed (another instance may have saved it). */
+    Optional<java.time.Instant> lastChanged(String prefix);
+
+    /**
+     * Writes several settings in one transaction. A present value replaces, an empty one removes; names in
+     * {@code secrets} are sealed.
+     */
+    void put(Map<String, Optional<String>> values, java.util.Set<String> secrets, String actor);
+}

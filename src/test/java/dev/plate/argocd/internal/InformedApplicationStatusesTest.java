@@ -1,0 +1,93 @@
+package dev.plate.argocd.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.plate.argocd.ApplicationStatus;
+import dev.plate.argocd.ApplicationStatuses.Connection.State;
+import dev.plate.argocd.ArgoCdProperties;
+import dev.plate.support.ArgoCdCluster;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InformedApplicationStatusesTest {
+
+    ArgoCdCluster cluster;
+    ArgoCdConnection connection;
+    FabricArgoCd argoCd;
+    InformedApplicationStatuses statuses;
+    List<ApplicationStatus> heard = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        cluster = new ArgoCdCluster();
+        connection = new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE,
+                Duration.ofMinutes(10), Duration.ofMinutes(5), ""));
+        argoCd = new FabricArgoCd(connection);
+        argoCd.applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
+        statuses = new InformedApplicationStatuses(connection, Clock.systemUTC());
+        statuses.subscribe(heard::add);
+        statuses.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses.connection().state() == State.LIVE);
+    }
+
+    @AfterEach
+    void stop() {
+        statuses.stop();
+        connection.destroy();
+        cluster.close();
+    }
+
+    @Test
+    void followsWhatArgoCdWritesIntoTheApplication() {
+        await().until(() -> statuses.of("shop", "dev").isPresent());
+        assertThat(statuses.of("shop", "dev").orElseThrow().sync()).isEqualTo("Unknown");
+
+        cluster.progressing("shop-dev", "c0ffee");
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses.of("shop", "dev").orElseThrow().health()
+                .equals("Progressing"));
+        cluster.healthy("shop-dev", "c0ffee");
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses.of("shop", "dev").orElseThrow().syncedAndHealthy());
+
+        var status = statuses.of("shop", "dev").orElseThrow();
+        assertThat(status.syncedRevision()).isEqualTo("c0ffee");
+        assertThat(status.operationPhase()).isEqualTo("Succeeded");
+        assertThat(status.project()).isEqualTo("shop");
+        assertThat(status.environment()).isEqualTo("dev");
+        assertThat(heard).extracting(ApplicationStatus::health).containsSubsequence("Unknown", "Progressing", "Healthy");
+    }
+
+    @Test
+    void reportsAnApplicationThatIsDeleted() {
+        await().until(() -> statuses.of("shop", "dev").isPresent());
+        argoCd.removeProject("shop");
+        cluster.finishDeletion("shop-dev");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses.of("shop", "dev").isEmpty());
+        assertThat(heard.getLast().healthMessage()).isEqualTo("The Application was deleted.");
+    }
+
+    @Test
+    void showsUnknownSinceWhenTheApiServerGoesAwayAndRecoversByItself() {
+        await().until(() -> statuses.of("shop", "dev").isPresent());
+        cluster.stop();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> statuses.connection().state() == State.UNKNOWN);
+        var lost = statuses.connection();
+        assertThat(lost.since()).isNotNull();
+        assertThat(lost.detail()).isNotBlank();
+        assertThat(statuses.of("shop", "dev")).as("the last known status stays shown").isPresent();
+
+        cluster.restart();
+        argoCd.applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
+        cluster.healthy("shop-dev", "beef01");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses.connection().state() == State.LIVE
+                && statuses.of("shop", "dev").map(s -> s.syncedRevision().equals("beef01")).orElse(false));
+    }
+}
