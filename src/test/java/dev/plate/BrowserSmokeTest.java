@@ -79,13 +79,7 @@ class BrowserSmokeTest {
     @Test
     void the_dashboard_fits_a_phone_screen() throws IOException {
         browser = Chromium.start(390, 844);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
-        browser.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys("admin");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
-                .sendKeys(PlateTest.ADMIN_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "System health"));
+        Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
 
         Object overflow = browser.executeScript(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth");

@@ -19,6 +19,19 @@ public final class Chromium {
 
     private Chromium() {}
 
+    /** Signs in through the real login page and waits for the dashboard. */
+    public static void signIn(ChromeDriver browser, int port, String username, String password) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/login");
+        var form = org.openqa.selenium.By.cssSelector("vaadin-login-form input[name=username]");
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(form));
+        browser.findElement(form).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.cssSelector("vaadin-login-form input[name=password]"))
+                .sendKeys(password, org.openqa.selenium.Keys.ENTER);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                org.openqa.selenium.By.tagName("body"), "System health"));
+    }
+
     public static ChromeDriver start(int width, int height) throws java.io.IOException {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!present && "true".equals(System.getenv("CI"))) {

@@ -147,8 +147,8 @@ class FabricArgoCd implements ArgoCd {
         GenericKubernetesResource live = known;
         if (live == null) {
             try {
-                resource.create(client().getKubernetesSerialization().convertValue(desired,
-                        GenericKubernetesResource.class));
+                resources(kind).resource(client().getKubernetesSerialization().convertValue(desired,
+                        GenericKubernetesResource.class)).create();
                 return Outcome.CREATED;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {

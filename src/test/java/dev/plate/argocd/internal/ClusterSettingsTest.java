@@ -62,7 +62,7 @@ class ClusterSettingsTest {
 
     @Test
     void savingAKubeconfigConnectsAtOnceAndStoresItEncrypted() {
-        new FabricArgoCdTest().argoCdFor(cluster).applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
+        FabricArgoCdTest.argoCdFor(cluster).applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
 
         var result = administration.save(new ClusterConnection(Mode.KUBECONFIG, Optional.of(cluster.kubeconfig()),
                 "argocd"));

@@ -34,8 +34,7 @@ class FabricArgoCdTest {
     @BeforeEach
     void start() {
         cluster = new ArgoCdCluster();
-        connection = new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE,
-                Duration.ofMinutes(10), Duration.ofMinutes(5), ""));
+        connection = connectionTo(cluster);
         argoCd = new FabricArgoCd(connection);
     }
 
@@ -156,10 +155,15 @@ class FabricArgoCdTest {
                 .isInstanceOf(ArgoCdException.class).hasMessageContaining("ghost-dev");
     }
 
-    /** A writer for another test's cluster (closed with the JVM; tests use few). */
-    FabricArgoCd argoCdFor(ArgoCdCluster other) {
-        return new FabricArgoCd(new ArgoCdConnection(new ArgoCdProperties(other.kubeconfig(), false,
-                ArgoCdCluster.NAMESPACE, Duration.ofMinutes(10), Duration.ofMinutes(5), "")));
+    /** A connection to a test cluster, as PLATE_ARGOCD_KUBECONFIG would make it. */
+    static ArgoCdConnection connectionTo(ArgoCdCluster cluster) {
+        return new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE,
+                Duration.ofMinutes(10), Duration.ofMinutes(5), ""));
+    }
+
+    /** A writer for another test's cluster (its client closes with the JVM; tests use few). */
+    static FabricArgoCd argoCdFor(ArgoCdCluster other) {
+        return new FabricArgoCd(connectionTo(other));
     }
 
     static tools.jackson.databind.JsonNode json(GenericKubernetesResource resource) {

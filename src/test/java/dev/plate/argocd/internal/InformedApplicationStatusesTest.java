@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses.Connection.State;
-import dev.plate.argocd.ArgoCdProperties;
 import dev.plate.support.ArgoCdCluster;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +25,7 @@ class InformedApplicationStatusesTest {
     @BeforeEach
     void start() {
         cluster = new ArgoCdCluster();
-        connection = new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE,
-                Duration.ofMinutes(10), Duration.ofMinutes(5), ""));
+        connection = FabricArgoCdTest.connectionTo(cluster);
         argoCd = new FabricArgoCd(connection);
         argoCd.applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
         statuses = new InformedApplicationStatuses(connection, Clock.systemUTC());

@@ -2,7 +2,6 @@ package dev.plate.argocd.internal;
 
 import dev.plate.argocd.ApplicationManifests;
 import dev.plate.argocd.ApplicationStatuses.Connection.State;
-import dev.plate.argocd.ArgoCdProperties;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.support.ArgoCdCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -49,8 +48,7 @@ class StatusStoreBenchmark {
             populate(cluster);
             line("created %,d Applications in the mock API server in %.1f s", APPS, seconds(created));
 
-            var connection = new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false,
-                    ArgoCdCluster.NAMESPACE, Duration.ofMinutes(10), Duration.ofMinutes(5), ""));
+            var connection = FabricArgoCdTest.connectionTo(cluster);
             var statuses = new InformedApplicationStatuses(connection, Clock.systemUTC());
             var seen = new ConcurrentHashMap<String, Long>();
             statuses.subscribe(status -> seen.put(status.application() + "|" + status.healthMessage(), System.nanoTime()));

@@ -15,7 +15,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,12 +49,7 @@ class LiveStatusBrowserTest {
     void the_project_page_shows_argo_cds_report_as_it_happens() throws IOException {
         browser = Chromium.start(1280, 900);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
-        browser.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys("admin");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
-                .sendKeys(PlateTest.ADMIN_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "System health"));
+        Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
 
         String project = "live-" + Long.toString(System.nanoTime(), 36);
         browser.get("http://localhost:" + port + "/projects/import");
