@@ -37,7 +37,7 @@ public final class ApplicationManifests {
                 List.of("../../" + RepoLayout.valuesFile(project, env.name())));
         var source = map("repoURL", repoUrl, "targetRevision", "main", "path", RepoLayout.chartDir(project),
                 "helm", helm);
-        var destination = map("server", env.clusterServer(), "namespace", env.namespaceFor(project));
+        var destination = env.destination(project);
         var syncPolicy = new LinkedHashMap<String, Object>();
         if (env.autoSync()) {
             syncPolicy.put("automated", map("prune", true, "selfHeal", true));
@@ -57,7 +57,7 @@ public final class ApplicationManifests {
         var labels = map(MANAGED_BY, "plate", PROJECT_LABEL, project);
         var metadata = map("name", project, "namespace", namespace, "labels", labels);
         List<Object> destinations = environments.stream()
-                .map(env -> (Object) map("server", env.clusterServer(), "namespace", env.namespaceFor(project)))
+                .map(env -> (Object) env.destination(project))
                 .distinct().toList();
         var spec = map("description", "Plate project " + project, "sourceRepos", List.of(repoUrl),
                 "destinations", destinations,

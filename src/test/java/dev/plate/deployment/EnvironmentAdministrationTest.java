@@ -165,6 +165,7 @@ class EnvironmentAdministrationTest {
         assertField(new NewEnvironment("QA", "dev", "https://k.example", "{project}-{env}", true, false), "name");
         assertField(new NewEnvironment("staging", "dev", "https://k.example", "{project}", true, false), "name");
         assertField(new NewEnvironment("qa2", "dev", "http://k.example", "{project}-{env}", true, false), "clusterServer");
+        assertField(new NewEnvironment("qa2", "dev", "Prod EU!", "{project}-{env}", true, false), "clusterServer");
         assertField(new NewEnvironment("qa2", "dev", "https://k.example", "{env}", true, false), "namespacePattern");
         assertField(new NewEnvironment("qa2", "dev", "https://k.example", "{project}_x", true, false), "namespacePattern");
         assertThat(environments.list()).hasSize((int) before);

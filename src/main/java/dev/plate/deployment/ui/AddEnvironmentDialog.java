@@ -24,7 +24,7 @@ class AddEnvironmentDialog extends Dialog {
 
     private final TextField name = new TextField("Name");
     private final Select<String> after = new Select<>();
-    private final TextField cluster = new TextField("Cluster server");
+    private final TextField cluster = new TextField("Cluster");
     private final TextField namespace = new TextField("Namespace pattern");
     private final Checkbox autoSync = new Checkbox("Argo CD syncs automatically", true);
     private final Checkbox protectedEnv = new Checkbox("Only maintainers deploy here", false);
@@ -41,6 +41,7 @@ class AddEnvironmentDialog extends Dialog {
         after.setItems(options);
         after.setValue(existing.isEmpty() ? FIRST : existing.getLast().name());
         cluster.setValue("https://kubernetes.default.svc");
+        cluster.setHelperText("API server address, or a cluster's name in Argo CD");
         namespace.setValue("{project}-{env}");
         namespace.setHelperText("{project} and {env} are replaced");
         var form = new FormLayout(name, after, cluster, namespace, autoSync, protectedEnv);

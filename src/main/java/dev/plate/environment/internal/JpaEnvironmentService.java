@@ -122,15 +122,20 @@ class JpaEnvironmentService implements EnvironmentService {
         return value;
     }
 
+    /** Either the API server's https:// address or the name of a cluster registered in Argo CD. */
     private static void clusterServer(String server) {
+        if (server != null && EnvironmentSummary.CLUSTER_NAME.matcher(server).matches()) {
+            return;
+        }
         try {
             var uri = new URI(server == null ? "" : server);
             if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null) {
                 throw new URISyntaxException(String.valueOf(server), "not https");
             }
         } catch (URISyntaxException e) {
-            throw new ValidationException("clusterServer", "Cluster server must be the https:// address of a "
-                    + "Kubernetes API server as Argo CD knows it, e.g. https://kubernetes.default.svc.");
+            throw new ValidationException("clusterServer", "Cluster must be the https:// address of a Kubernetes "
+                    + "API server as Argo CD knows it (e.g. https://kubernetes.default.svc) or the name of a "
+                    + "cluster registered in Argo CD (e.g. prod-eu: lowercase letters, digits, '-' and '.').");
         }
     }
 

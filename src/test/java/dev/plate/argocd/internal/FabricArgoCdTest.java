@@ -73,6 +73,21 @@ class FabricArgoCdTest {
     }
 
     @Test
+    void anEnvironmentOnAClusterNamedInArgoCdDeploysByDestinationName() {
+        var eu = new EnvironmentSummary(4, "eu", 3, "prod-eu", "{project}-{env}", false, true);
+
+        argoCd.applyProject("shop", List.of(DEV, eu), REPO);
+
+        var app = cluster.application("shop-eu");
+        assertThat((Object) app.get("spec", "destination")).isEqualTo(Map.of("name", "prod-eu", "namespace", "shop-eu"));
+        assertThat((Object) cluster.appProject("shop").get("spec", "destinations")).isEqualTo(List.of(
+                Map.of("server", "https://kubernetes.default.svc", "namespace", "shop-dev"),
+                Map.of("name", "prod-eu", "namespace", "shop-eu")));
+        assertThat(SchemaValidator.argoCdErrors(json(app), "application-crd.yaml")).isEmpty();
+        assertThat(SchemaValidator.argoCdErrors(json(cluster.appProject("shop")), "appproject-crd.yaml")).isEmpty();
+    }
+
+    @Test
     void updatingAnApplicationKeepsTheStatusArgoCdWroteAndRemovesAutomatedSyncWhenSwitchedOff() {
         argoCd.applyProject("shop", List.of(DEV), REPO);
         cluster.healthy("shop-dev", "abc123");
