@@ -57,6 +57,10 @@ class BrowserSmokeTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "New user"));
         screenshot("users");
 
+        browser.get("http://localhost:" + port + "/admin/integrations");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test connection"));
+        screenshot("integrations");
+
         browser.get("http://localhost:" + port + "/environments");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Promotion path"));
         screenshot("environments");

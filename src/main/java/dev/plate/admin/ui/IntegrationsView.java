@@ -60,14 +60,16 @@ class IntegrationsView extends Div {
         var save = new Button("Save", event -> run(argoCd::save, true));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var buttons = new Div(test, save);
-        buttons.addClassName("plate-toolbar");
+        buttons.addClassName("plate-form-buttons");
         source.addClassName("plate-muted");
         result.getElement().setAttribute("data-result", "argocd");
         var intro = new Paragraph("Plate creates Argo CD's Applications through the Kubernetes API of the cluster "
                 + "Argo CD runs in. Its account needs get, list, watch, create, patch and delete on applications and "
                 + "appprojects (argoproj.io) in Argo CD's namespace.");
         intro.addClassName("plate-muted");
-        add(new H2("Kubernetes / Argo CD"), intro, source, mode, kubeconfig, namespace, buttons, result);
+        var form = new Div(mode, kubeconfig, namespace, buttons, result);
+        form.addClassName("plate-form");
+        add(new H2("Kubernetes / Argo CD"), intro, source, form);
         show(argoCd.current());
     }
 
