@@ -13,6 +13,12 @@ public interface Settings {
     /** The value, opened if it was sealed. */
     Optional<String> get(String name);
 
+    /**
+     * Stores the value unless the setting exists already, and returns the one that is stored: several
+     * instances generating a value at once all end up with the first one written.
+     */
+    String putIfAbsent(String name, String value, boolean secret, String actor);
+
     /** When a setting whose name starts with {@code prefix} last changed (another instance may have saved it). */
     Optional<java.time.Instant> lastChanged(String prefix);
 

@@ -55,6 +55,9 @@ class GiteaModeTest {
     SystemHealthService health;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     SecurityContextHolderStrategy securityContext;
 
     @AfterEach
@@ -68,6 +71,23 @@ class GiteaModeTest {
         for (var exchange : GITEA.requests) {
             assertThat(swagger.problems(exchange)).as(exchange.method() + " " + exchange.path()).isEmpty();
         }
+    }
+
+    @Test
+    void plate_registers_its_push_webhook_on_the_config_repository_with_a_stored_secret() {
+        var hooks = GITEA.hooks.get("acme/plate-config");
+
+        assertThat(hooks).hasSize(1);
+        assertThat(hooks.getFirst().get("type")).isEqualTo("gitea");
+        @SuppressWarnings("unchecked")
+        var config = (java.util.Map<String, Object>) hooks.getFirst().get("config");
+        assertThat(config.get("url")).isEqualTo("http://localhost:8080/webhooks/gitea");
+        var posted = GITEA.requests.stream().filter(r -> r.path().endsWith("/hooks") && r.method().equals("POST"))
+                .toList();
+        String secret = posted.getFirst().body().at("/config/secret").asString();
+        assertThat(secret).hasSize(64);
+        assertThat(jdbc.queryForObject("select setting_value from setting where name = 'webhook.gitea.secret'",
+                String.class)).startsWith("v1:").doesNotContain(secret);
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCdException;
-import dev.plate.argocd.ArgoCdProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -30,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gitea calls this on every push to the config repository (including pushes made outside Plate): the
- * applications it touched are refreshed at once instead of at Argo CD's next poll. The body must carry the
- * HMAC-SHA256 signature of the shared secret ({@code X-Gitea-Signature}, or GitHub-style
+ * applications it touched are refreshed at once instead of at Argo CD's next poll. Plate registers it itself
+ * ({@link WebhookRegistration}). The body must carry the HMAC-SHA256 signature of the shared secret ({@code X-Gitea-Signature}, or GitHub-style
  * {@code X-Hub-Signature-256}); anything else gets 401 and changes nothing.
  */
 @RestController
@@ -42,14 +41,14 @@ class GiteaPushWebhook implements DisposableBean {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BODY = 5 * 1024 * 1024;
 
-    private final ArgoCdProperties properties;
+    private final WebhookSecret secret;
     private final ArgoCd argoCd;
     private final ApplicationStatuses statuses;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("webhook-refresh").factory());
 
-    GiteaPushWebhook(ArgoCdProperties properties, ArgoCd argoCd, ApplicationStatuses statuses) {
-        this.properties = properties;
+    GiteaPushWebhook(WebhookSecret secret, ArgoCd argoCd, ApplicationStatuses statuses) {
+        this.secret = secret;
         this.argoCd = argoCd;
         this.statuses = statuses;
     }
@@ -60,9 +59,6 @@ class GiteaPushWebhook implements DisposableBean {
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String hubSignature,
             @RequestHeader(name = "X-Gitea-Event", required = false) String event) {
         byte[] payload = body == null ? new byte[0] : body;
-        if (properties.webhookSecret().isBlank()) {
-            return refuse(401, "This Plate has no webhook secret (plate.argocd.webhook-secret), so it accepts no webhook.");
-        }
         String signature = giteaSignature != null ? giteaSignature
                 : hubSignature != null && hubSignature.startsWith("sha256=") ? hubSignature.substring(7) : null;
         if (signature == null || !matches(payload, signature)) {
@@ -107,7 +103,7 @@ class GiteaPushWebhook implements DisposableBean {
     private boolean matches(byte[] payload, String signature) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(properties.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.current().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] expected = mac.doFinal(payload);
             byte[] given;
             try {

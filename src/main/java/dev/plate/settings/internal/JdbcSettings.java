@@ -46,6 +46,20 @@ class JdbcSettings implements Settings {
     }
 
     @Override
+    public String putIfAbsent(String name, String value, boolean secret, String actor) {
+        if (row(name).isEmpty()) {
+            try {
+                jdbc.update("insert into setting (name, setting_value, sealed, updated_by, updated_at) "
+                        + "values (?, ?, ?, ?, ?)", name, secret ? box.seal(name, value) : value, secret, actor,
+                        Timestamp.from(clock.instant()));
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another instance wrote it first: theirs is the one
+            }
+        }
+        return get(name).orElseThrow();
+    }
+
+    @Override
     public Optional<java.time.Instant> lastChanged(String prefix) {
         Timestamp last = jdbc.queryForObject("select max(updated_at) from setting where name like ?",
                 Timestamp.class, prefix.replace("%", "\\%").replace("_", "\\_") + "%");

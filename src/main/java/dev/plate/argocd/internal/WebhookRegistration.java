@@ -1,0 +1,49 @@
+package dev.plate.argocd.internal;
+
+import dev.plate.gitea.GiteaClient;
+import dev.plate.gitea.GiteaException;
+import dev.plate.gitea.GiteaProperties;
+import dev.plate.gitops.GitProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * With the config repository on Gitea, makes sure Gitea calls Plate on every push (also pushes made outside
+ * Plate): one webhook to {@code <public url>/webhooks/gitea}, added only if it is missing, so restarts add none.
+ * Gitea must be able to reach Plate at {@code PLATE_GIT_PUBLIC_URL}.
+ */
+@Component
+class WebhookRegistration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRegistration.class);
+
+    private final GiteaProperties gitea;
+    private final GiteaClient client;
+    private final GitProperties git;
+    private final WebhookSecret secret;
+
+    WebhookRegistration(GiteaProperties gitea, GiteaClient client, GitProperties git, WebhookSecret secret) {
+        this.gitea = gitea;
+        this.client = client;
+        this.git = git;
+        this.secret = secret;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        gitea.connection().ifPresent(connection -> {
+            String url = git.publicUrl().replaceAll("/+$", "") + GiteaPushWebhook.PATH;
+            try {
+                var hook = client.ensurePushWebhook(connection, git.repositoryName(), url, secret.current(), "gitea");
+                LOG.info(hook.created() ? "Registered Plate's push webhook on the config repository: {}"
+                        : "Plate's push webhook on the config repository is in place: {}", url);
+            } catch (GiteaException e) {
+                LOG.warn("Could not register Plate's push webhook on the config repository ({}); deployments still "
+                        + "refresh Argo CD directly: {}", url, e.getMessage());
+            }
+        });
+    }
+}
