@@ -61,6 +61,10 @@ class BrowserSmokeTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test connection"));
         screenshot("integrations");
 
+        browser.get("http://localhost:" + port + "/profile");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Access tokens"));
+        screenshot("profile");
+
         browser.get("http://localhost:" + port + "/environments");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Promotion path"));
         screenshot("environments");

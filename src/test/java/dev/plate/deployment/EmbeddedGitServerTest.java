@@ -21,6 +21,9 @@ class EmbeddedGitServerTest extends GitOpsTestBase {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.plate.security.ApiTokens tokens;
+
     @TempDir
     Path dir;
 
@@ -52,6 +55,21 @@ class EmbeddedGitServerTest extends GitOpsTestBase {
         assertThat(anonymous.output()).containsIgnoringCase("Authentication failed");
         assertThat(wrong.exit()).isNotZero();
         assertThat(Files.exists(dir.resolve("anon"))).isFalse();
+    }
+
+    @Test
+    void an_access_token_clones_in_place_of_a_password_until_it_is_revoked() throws Exception {
+        signInAs("admin", Role.ADMIN);
+        var token = tokens.create("argo-cd", 30);
+
+        var clone = git(dir, "clone", url("argocd", token.token()), "with-token");
+        assertThat(clone.exit()).as(clone.output()).isZero();
+        assertThat(Files.exists(dir.resolve("with-token").resolve("README.md"))).isTrue();
+
+        tokens.revoke(token.summary().id());
+        var refused = git(dir, "clone", url("argocd", token.token()), "revoked");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.output()).containsIgnoringCase("Authentication failed");
     }
 
     @Test

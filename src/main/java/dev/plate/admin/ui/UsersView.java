@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.plate.base.ui.Notifications;
+import dev.plate.base.ui.OneTimeSecretDialog;
 import dev.plate.security.Role;
 import dev.plate.security.Roles;
 import dev.plate.security.UserService;

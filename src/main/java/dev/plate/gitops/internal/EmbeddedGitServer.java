@@ -1,6 +1,7 @@
 package dev.plate.gitops.internal;
 
 import dev.plate.base.PlateProperties;
+import dev.plate.security.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +18,18 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Plate's embedded Git server: the config repositories over smart HTTP under {@code /git/}, for the real
- * {@code git} client and Argo CD. Read-only: clone and fetch need a Plate login (HTTP Basic); pushing is
+ * {@code git} client and Argo CD. Read-only: clone and fetch need a Plate login or access token (HTTP Basic); pushing is
  * refused for everyone, since only Plate itself writes, directly to the repository on disk.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,11 +49,34 @@ class EmbeddedGitServer {
         return registration;
     }
 
-    /** Git clients speak HTTP Basic and keep no cookies: a stateless chain of its own, before Vaadin's. */
+    /**
+     * Git clients speak HTTP Basic and keep no cookies: a stateless chain of its own, before Vaadin's. The
+     * password may be the user's Plate password or one of their access tokens ({@code plate_…}); a token
+     * authenticates as its owner whatever user name the client sends, as git hosts do, so Argo CD's repository
+     * credentials can be a token.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain gitChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain gitChain(HttpSecurity http, AuthenticationProvider passwords, ApiTokens tokens)
+            throws Exception {
+        AuthenticationProvider tokenProvider = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                String secret = String.valueOf(request.getCredentials());
+                if (!secret.startsWith(ApiTokens.PREFIX)) {
+                    return null; // a password: the next provider checks it
+                }
+                return tokens.authenticate(secret).orElseThrow(() -> new BadCredentialsException(
+                        "The access token is unknown, revoked or expired"));
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
         return http.securityMatcher("/git/**")
+                .authenticationManager(new ProviderManager(tokenProvider, passwords))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Plate Git"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -11,10 +11,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.plate.base.ValidationException;
 import dev.plate.base.ui.Notifications;
+import dev.plate.security.ApiTokens;
 import dev.plate.security.UserService;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 
-/** The signed-in user's own account: who they are, and changing their password. */
+/** The signed-in user's own account: who they are, their password and their access tokens. */
 @Route("profile")
 @PageTitle("Profile")
 @PermitAll
@@ -24,7 +26,7 @@ class ProfileView extends Div {
     private final PasswordField next = new PasswordField("New password");
     private final PasswordField repeat = new PasswordField("Repeat new password");
 
-    ProfileView(UserService users) {
+    ProfileView(UserService users, ApiTokens tokens, Clock clock) {
         addClassName("plate-page");
         var me = users.currentUser();
         var who = new Paragraph(me.displayName() + " (" + me.username() + ") · " + me.role() + ": "
@@ -36,7 +38,7 @@ class ProfileView extends Div {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         var save = new Button("Change password", event -> change(users));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Your account"), who, new H2("Change password"), form, save);
+        add(new H2("Your account"), who, new H2("Change password"), form, save, new AccessTokensSection(tokens, clock));
     }
 
     private void change(UserService users) {

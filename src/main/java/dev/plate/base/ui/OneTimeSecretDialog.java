@@ -1,4 +1,4 @@
-package dev.plate.admin.ui;
+package dev.plate.base.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,9 +7,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 
 /** Shows a secret exactly once, selectable for copying. */
-class OneTimeSecretDialog extends Dialog {
+public class OneTimeSecretDialog extends Dialog {
 
-    OneTimeSecretDialog(String title, String explanation, String secret) {
+    public OneTimeSecretDialog(String title, String explanation, String secret) {
         setHeaderTitle(title);
         var value = new TextField();
         value.setValue(secret);

@@ -1,0 +1,47 @@
+package dev.plate.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Personal access tokens: for git clients, scripts and CI, where a password does not belong. A token is shown
+ * once when created; Plate keeps only its SHA-256 hash. It acts with its owner's current role, ends when it
+ * expires or is revoked, and stops working when its owner is disabled.
+ */
+public interface ApiTokens {
+
+    String PREFIX = "plate_";
+
+    /** A new token for the signed-in user, valid for {@code days} (1 to 365). */
+    @PreAuthorize("isAuthenticated()")
+    NewToken create(String name, int days);
+
+    @PreAuthorize("isAuthenticated()")
+    List<TokenSummary> mine();
+
+    /** Everyone's tokens, for an admin who must revoke one. */
+    @PreAuthorize("hasRole('ADMIN')")
+    List<TokenSummary> all();
+
+    /** Revokes one of the signed-in user's tokens; an admin may revoke anyone's. */
+    @PreAuthorize("isAuthenticated()")
+    void revoke(long id);
+
+    /** The owner's authentication if the token is valid now; for the filters that accept tokens. */
+    Optional<Authentication> authenticate(String token);
+
+    /** @param token the secret itself: shown once, never stored */
+    record NewToken(TokenSummary summary, String token) {}
+
+    /** @param prefix the token's first characters, to recognise it without revealing it */
+    record TokenSummary(long id, String owner, String name, String prefix, Instant createdAt, Instant expiresAt,
+            Optional<Instant> revokedAt, Optional<Instant> lastUsedAt) {
+
+        public boolean activeAt(Instant now) {
+            return revokedAt.isEmpty() && now.isBefore(expiresAt);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.plate.security.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.plate.base.ValidationException;
+import dev.plate.base.ui.Notifications;
+import dev.plate.base.ui.OneTimeSecretDialog;
+import dev.plate.security.ApiTokens;
+import dev.plate.security.ApiTokens.TokenSummary;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The signed-in user's access tokens: create one (shown once), see when each was used, revoke. */
+class AccessTokensSection extends Div {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ApiTokens tokens;
+    private final Clock clock;
+    private final TextField name = new TextField("Token name");
+    private final Select<Integer> days = new Select<>();
+    private final Grid<TokenSummary> grid = new Grid<>();
+
+    AccessTokensSection(ApiTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+        var intro = new Paragraph("For git clients, scripts and CI: use a token where a password would go, e.g. "
+                + "git clone http://you:<token>@<plate>/git/plate-config.git. A token acts with your role and is "
+                + "shown only once.");
+        intro.addClassName("plate-muted");
+        name.setPlaceholder("e.g. laptop or ci");
+        name.setMaxLength(64);
+        days.setLabel("Lasts");
+        days.setItems(7, 30, 90, 180, 365);
+        days.setItemLabelGenerator(count -> count + " days");
+        days.setValue(90);
+        var create = new Button("Create token", event -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var form = new Div(name, days, create);
+        form.addClassName("plate-inline-form");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(TokenSummary::name).setHeader("Name").setKey("name").setAutoWidth(true);
+        grid.addColumn(token -> token.prefix() + "…").setHeader("Token").setKey("token").setAutoWidth(true);
+        grid.addColumn(token -> DAY.format(token.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(token -> DAY.format(token.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        grid.addColumn(token -> token.lastUsedAt().map(WHEN::format).orElse("never")).setHeader("Last used")
+                .setAutoWidth(true);
+        grid.addColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("revoke").setFlexGrow(0).setWidth("7em");
+        grid.setAllRowsVisible(true);
+        add(new H2("Access tokens"), intro, form, grid);
+        refresh();
+    }
+
+    private void create() {
+        name.setInvalid(false);
+        try {
+            var created = tokens.create(name.getValue(), days.getValue());
+            name.clear();
+            refresh();
+            new OneTimeSecretDialog("Token " + created.summary().name(), "Copy it now: Plate keeps only a hash "
+                    + "and cannot show it again. It expires on " + DAY.format(created.summary().expiresAt()) + ".",
+                    created.token()).open();
+        } catch (ValidationException refusal) {
+            if ("name".equals(refusal.field())) {
+                name.setErrorMessage(refusal.getMessage());
+                name.setInvalid(true);
+            } else {
+                Notifications.error(refusal.getMessage());
+            }
+        }
+    }
+
+    private String status(TokenSummary token) {
+        return token.revokedAt().isPresent() ? "Revoked" : token.activeAt(clock.instant()) ? "Active" : "Expired";
+    }
+
+    private Component revokeButton(TokenSummary token) {
+        var revoke = new Button("Revoke", event -> Notifications.attempt(() -> tokens.revoke(token.id()),
+                "Token " + token.name() + " revoked", this::refresh));
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        revoke.setVisible(token.activeAt(clock.instant()));
+        revoke.setAriaLabel("Revoke token " + token.name());
+        return revoke;
+    }
+
+    private void refresh() {
+        grid.setItems(tokens.mine());
+    }
+}
