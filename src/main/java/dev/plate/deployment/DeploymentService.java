@@ -42,4 +42,8 @@ public interface DeploymentService {
 
     @PreAuthorize("hasRole('VIEWER')")
     List<DeploymentRecord> history(String project, String environment);
+
+    /** One deployment by id, so a client can wait for its outcome. */
+    @PreAuthorize("hasRole('VIEWER')")
+    DeploymentRecord deployment(long id);
 }

@@ -187,6 +187,15 @@ class GitOpsDeployments implements DeploymentService {
                 .map(row -> DeploymentRecords.of(row, project, env)).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public DeploymentRecord deployment(long id) {
+        var row = deployments.findById(id).orElseThrow(() -> new NotFoundException("There is no deployment #" + id + "."));
+        var project = projects.list().stream().filter(p -> p.id() == row.projectId()).findFirst().orElseThrow();
+        var env = environments.list().stream().filter(e -> e.id() == row.environmentId()).findFirst().orElseThrow();
+        return DeploymentRecords.of(row, project, env);
+    }
+
     private void requireMayDeployTo(EnvironmentSummary env) {
         if (env.protectedEnvironment() && !actors.hasRole("MAINTAINER")) {
             throw new AccessDeniedException(env.name() + " is a protected environment: deploying to it needs the "

@@ -1,0 +1,76 @@
+package dev.plate.api.internal;
+
+import dev.plate.base.NotFoundException;
+import dev.plate.base.ValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every refusal of the API as an RFC 9457 problem: the message a person can act on, and the field at fault.
+ * Malformed JSON, unknown fields and wrong types are the caller's mistake (400), never a 500.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors {
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail invalid(ValidationException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage() == null || e.getMessage().equals("Access Denied")
+                ? "Your role does not allow this." : e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String cause = e.getMostSpecificCause().getMessage();
+        String firstLine = cause == null ? "" : cause.lines().findFirst().orElse("");
+        return problem(HttpStatus.BAD_REQUEST, "The body is not the JSON this endpoint takes: "
+                + (firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongType(MethodArgumentTypeMismatchException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName() + ".");
+        problem.setProperty("field", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here.");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noSuchEndpoint(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "There is no endpoint /" + e.getResourcePath() + ".");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+}

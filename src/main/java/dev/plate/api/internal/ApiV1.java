@@ -1,0 +1,130 @@
+package dev.plate.api.internal;
+
+import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.base.NotFoundException;
+import dev.plate.base.ValidationException;
+import dev.plate.deployment.DeployRequest;
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.project.ProjectService;
+import dev.plate.project.ProjectSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The first endpoints of {@code /api/v1}. Each calls the service the browser uses, with the same checks; the
+ * responses are shaped here, so the services' records can change without breaking clients.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+class ApiV1 {
+
+    private final ProjectService projects;
+    private final EnvironmentService environments;
+    private final DeploymentService deployments;
+    private final ApplicationStatuses statuses;
+
+    ApiV1(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
+            ApplicationStatuses statuses) {
+        this.projects = projects;
+        this.environments = environments;
+        this.deployments = deployments;
+        this.statuses = statuses;
+    }
+
+    record Me(String username, List<String> roles) {}
+
+    @GetMapping("/whoami")
+    Me whoami(Authentication authentication) {
+        return new Me(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
+                .toList());
+    }
+
+    record Environment(String name, int position, String cluster, String namespacePattern, boolean autoSync,
+            boolean protectedEnvironment) {}
+
+    @GetMapping("/environments")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<Environment> environments() {
+        return environments.list().stream().map(env -> new Environment(env.name(), env.position(),
+                env.clusterServer(), env.namespacePattern(), env.autoSync(), env.protectedEnvironment())).toList();
+    }
+
+    record EnvironmentStatus(String name, String imageTag, Long lastDeployment, String state, String sync,
+            String health, String message) {}
+
+    record Project(String name, String imageRepository, int containerPort, String healthPath, List<String> owners,
+            Optional<String> sourceRepoUrl, List<EnvironmentStatus> environments) {}
+
+    @GetMapping("/projects")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<Project> projects() {
+        var order = environments.list();
+        return projects.list().stream().map(project -> project(project, order)).toList();
+    }
+
+    @GetMapping("/projects/{name}")
+    @PreAuthorize("hasRole('VIEWER')")
+    Project project(@PathVariable String name) {
+        var project = projects.find(name).orElseThrow(() -> new NotFoundException("There is no project named '"
+                + name + "'."));
+        return project(project, environments.list());
+    }
+
+    private Project project(ProjectSummary project, List<EnvironmentSummary> order) {
+        var perEnvironment = order.stream().map(env -> {
+            var last = deployments.history(project.name(), env.name()).stream().findFirst();
+            var status = statuses.of(project.name(), env.name());
+            return new EnvironmentStatus(env.name(), last.map(DeploymentRecord::imageTag).orElse(null),
+                    last.map(DeploymentRecord::id).orElse(null), last.map(d -> d.state().name()).orElse(null),
+                    status.map(s -> s.sync()).orElse(null), status.map(s -> s.health()).orElse(null),
+                    status.map(s -> s.healthMessage()).filter(m -> !m.isBlank()).orElse(null));
+        }).toList();
+        return new Project(project.name(), project.imageRepository(), project.containerPort(), project.healthPath(),
+                project.owners(), project.sourceRepoUrl(), perEnvironment);
+    }
+
+    /** Unknown fields are refused (spring.jackson.deserialization.fail-on-unknown-properties). */
+    record Deploy(String project, String environment, String imageTag) {}
+
+    record Deployment(long id, String project, String environment, String kind, String state, String requestedBy,
+            Instant requestedAt, String imageTag, String commit, String summary, Optional<Instant> finishedAt,
+            String outcome) {
+
+        static Deployment of(DeploymentRecord record) {
+            return new Deployment(record.id(), record.project(), record.environment(), record.kind().name(),
+                    record.state().name(), record.requestedBy(), record.requestedAt(), record.imageTag(),
+                    record.toRevision(), record.summary(), record.finishedAt(), record.outcome());
+        }
+    }
+
+    @PostMapping(path = "/deploy", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Deployment deploy(@RequestBody Deploy request) {
+        if (request.imageTag() == null || request.imageTag().isBlank()) {
+            throw new ValidationException("imageTag", "Say which image tag to deploy, e.g. \"imageTag\": \"1.4.2\".");
+        }
+        return Deployment.of(deployments.deploy(DeployRequest.image(request.project(), request.environment(),
+                request.imageTag())));
+    }
+
+    @GetMapping("/deployments/{id}")
+    Deployment deployment(@PathVariable long id) {
+        return Deployment.of(deployments.deployment(id));
+    }
+}
