@@ -32,8 +32,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -232,8 +230,6 @@ class ApiV1Test {
     }
 
     private void signInAs(String username, Role role) {
-        var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
-        securityContext.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        dev.plate.support.SignIn.as(securityContext, username, role);
     }
 }

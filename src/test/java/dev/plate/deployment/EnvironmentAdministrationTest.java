@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -188,9 +186,7 @@ class EnvironmentAdministrationTest {
     }
 
     private void signInAs(String username, Role role) {
-        var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
-        securityContext.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        dev.plate.support.SignIn.as(securityContext, username, role);
     }
 
     private static String uniqueName(String prefix) {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** An admin connects the running (so far unconnected) Plate to a cluster, and the kubeconfig stays secret. */
@@ -139,8 +137,6 @@ class ClusterSettingsTest {
     }
 
     private void signInAs(String username, Role role) {
-        var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
-        securityContext.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        dev.plate.support.SignIn.as(securityContext, username, role);
     }
 }

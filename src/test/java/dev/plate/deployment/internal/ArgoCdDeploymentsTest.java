@@ -26,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -209,9 +207,7 @@ class ArgoCdDeploymentsTest {
     }
 
     private void signInAs(String username, Role role) {
-        var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
-        securityContext.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        dev.plate.support.SignIn.as(securityContext, username, role);
     }
 
     static tools.jackson.databind.JsonNode json(GenericKubernetesResource resource) {

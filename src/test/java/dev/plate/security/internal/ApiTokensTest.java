@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 @PlateTest
@@ -124,8 +122,6 @@ class ApiTokensTest {
     }
 
     private void signInAs(String username, Role role) {
-        var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
-        securityContext.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        dev.plate.support.SignIn.as(securityContext, username, role);
     }
 }
