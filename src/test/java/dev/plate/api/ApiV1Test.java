@@ -195,6 +195,59 @@ class ApiV1Test {
     }
 
     @Test
+    void aDeveloperImportsAProjectAndAMaintainerPromotesRollsBackAndRemovesIt() throws Exception {
+        String name = "imp-" + UUID.randomUUID().toString().substring(0, 8);
+        var imported = post("/api/v1/projects", token.get(Role.DEVELOPER), "{\"name\":\"" + name
+                + "\",\"imageRepository\":\"ghcr.io/acme/" + name + "\",\"containerPort\":3000,"
+                + "\"healthPath\":\"/ready\",\"imageTag\":\"0.1.0\"}");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(json(imported).path("applications").toString()).contains(name + "-dev", name + "-prod");
+        assertThat(repository.read(RepoLayout.valuesFile(name, "staging"))).isPresent();
+
+        post("/api/v1/deploy", token.get(Role.DEVELOPER), "{\"project\":\"" + name
+                + "\",\"environment\":\"dev\",\"imageTag\":\"0.2.0\"}");
+        var refused = post("/api/v1/promote", token.get(Role.DEVELOPER), "{\"project\":\"" + name
+                + "\",\"from\":\"dev\",\"to\":\"staging\"}");
+        assertThat(refused.statusCode()).as("promoting needs a maintainer").isEqualTo(403);
+        var promoted = post("/api/v1/promote", token.get(Role.MAINTAINER), "{\"project\":\"" + name
+                + "\",\"from\":\"dev\",\"to\":\"staging\"}");
+        assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(201);
+        assertThat(json(promoted).path("imageTag").asString()).isEqualTo("0.2.0");
+        var skipping = post("/api/v1/promote", token.get(Role.MAINTAINER), "{\"project\":\"" + name
+                + "\",\"from\":\"dev\",\"to\":\"prod\"}");
+        assertThat(skipping.statusCode()).isEqualTo(400);
+        assertThat(json(skipping).path("field").asString()).isEqualTo("to");
+
+        var rolledBack = post("/api/v1/rollback", token.get(Role.MAINTAINER), "{\"project\":\"" + name
+                + "\",\"environment\":\"staging\"}");
+        assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(201);
+        assertThat(json(rolledBack).path("imageTag").asString()).isEqualTo("0.1.0");
+        var history = get("/api/v1/projects/" + name + "/history?environment=staging", token.get(Role.VIEWER));
+        assertThat(json(history).findValuesAsString("kind")).containsExactly("ROLLBACK", "PROMOTE", "IMPORT");
+
+        var unconfirmed = delete("/api/v1/projects/" + name, token.get(Role.MAINTAINER));
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(delete("/api/v1/projects/" + name + "?confirm=" + name, token.get(Role.DEVELOPER)).statusCode())
+                .isEqualTo(403);
+        assertThat(delete("/api/v1/projects/" + name + "?confirm=" + name, token.get(Role.MAINTAINER)).statusCode())
+                .isEqualTo(204);
+        assertThat(get("/api/v1/projects/" + name, token.get(Role.VIEWER)).statusCode()).isEqualTo(404);
+        assertThat(repository.read(RepoLayout.valuesFile(name, "staging"))).isEmpty();
+    }
+
+    @Test
+    void anImportWithAnInvalidNameIsRefusedAndLeavesNoRow() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from project", Long.class);
+
+        var response = post("/api/v1/projects", token.get(Role.DEVELOPER),
+                "{\"name\":\"Bad_Name\",\"imageRepository\":\"ghcr.io/acme/x\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("field").asString()).isEqualTo("name");
+        assertThat(jdbc.queryForObject("select count(*) from project", Long.class)).isEqualTo(before);
+    }
+
+    @Test
     void anOversizeBodyIsRefusedBeforeItIsRead() throws Exception {
         var response = post("/api/v1/deploy", token.get(Role.MAINTAINER), "{\"project\":\"" + "x".repeat(1_100_000) + "\"}");
         assertThat(response.statusCode()).isEqualTo(413);
@@ -222,6 +275,12 @@ class ApiV1Test {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> delete(String path, String bearer) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE()
+                .header("Authorization", "Bearer " + bearer);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

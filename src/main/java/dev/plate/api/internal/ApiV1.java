@@ -6,8 +6,12 @@ import dev.plate.base.ValidationException;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.ImportRequest;
+import dev.plate.deployment.PromoteRequest;
+import dev.plate.deployment.RollbackRequest;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
 import java.time.Instant;
@@ -17,16 +21,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The first endpoints of {@code /api/v1}. Each calls the service the browser uses, with the same checks; the
+ * The endpoints of {@code /api/v1} so far. Each calls the service the browser uses, with the same checks; the
  * responses are shaped here, so the services' records can change without breaking clients.
  */
 @RestController
@@ -126,5 +132,58 @@ class ApiV1 {
     @GetMapping("/deployments/{id}")
     Deployment deployment(@PathVariable long id) {
         return Deployment.of(deployments.deployment(id));
+    }
+
+    /** An import: without a port or health path, the chart's defaults (8080, "/"). */
+    record Import(String name, String sourceRepoUrl, String imageRepository, Integer containerPort, String healthPath,
+            List<String> owners, String imageTag) {}
+
+    record Imported(Project project, String commit, String configRepository, List<String> applications) {}
+
+    @PostMapping(path = "/projects", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Imported importProject(@RequestBody Import request) {
+        var result = deployments.importProject(new ImportRequest(new NewProject(request.name(),
+                request.sourceRepoUrl(), request.imageRepository(),
+                request.containerPort() == null ? 8080 : request.containerPort(),
+                request.healthPath() == null ? "/" : request.healthPath(), request.owners()),
+                request.imageTag() == null ? "latest" : request.imageTag()));
+        return new Imported(project(result.project(), environments.list()), result.commit(), result.cloneUrl(),
+                result.environments().stream().map(env -> result.project().name() + "-" + env).toList());
+    }
+
+    /** Removing a project needs its name twice, as in the browser: {@code ?confirm=<name>}. */
+    @DeleteMapping("/projects/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteProject(@PathVariable String name, @RequestParam(defaultValue = "") String confirm) {
+        deployments.deleteProject(name, confirm);
+    }
+
+    @GetMapping("/projects/{name}/history")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<Deployment> history(@PathVariable String name, @RequestParam Optional<String> environment) {
+        var names = environment.map(List::of).orElseGet(() -> environments.list().stream()
+                .map(EnvironmentSummary::name).toList());
+        return names.stream().flatMap(env -> deployments.history(name, env).stream())
+                .sorted(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed())
+                .map(Deployment::of).toList();
+    }
+
+    record Promote(String project, String from, String to, Boolean includeConfig) {}
+
+    @PostMapping(path = "/promote", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Deployment promote(@RequestBody Promote request) {
+        return Deployment.of(deployments.promote(new PromoteRequest(request.project(), request.from(), request.to(),
+                Boolean.TRUE.equals(request.includeConfig()))));
+    }
+
+    record Rollback(String project, String environment, Long toDeployment) {}
+
+    @PostMapping(path = "/rollback", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Deployment rollback(@RequestBody Rollback request) {
+        return Deployment.of(deployments.rollback(new RollbackRequest(request.project(), request.environment(),
+                Optional.ofNullable(request.toDeployment()))));
     }
 }
