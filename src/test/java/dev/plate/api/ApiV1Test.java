@@ -248,9 +248,18 @@ class ApiV1Test {
     }
 
     @Test
-    void anOversizeBodyIsRefusedBeforeItIsRead() throws Exception {
-        var response = post("/api/v1/deploy", token.get(Role.MAINTAINER), "{\"project\":\"" + "x".repeat(1_100_000) + "\"}");
-        assertThat(response.statusCode()).isEqualTo(413);
+    void anOversizeBodyIsRefusedDeclaredOrChunked() throws Exception {
+        String big = "{\"project\":\"" + "x".repeat(1_100_000) + "\"}";
+        var declared = post("/api/v1/deploy", token.get(Role.MAINTAINER), big);
+        assertThat(declared.statusCode()).isEqualTo(413);
+
+        // A publisher of unknown length makes the client send it chunked, with no Content-Length.
+        var chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/deploy"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token.get(Role.MAINTAINER))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        big.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(json(chunked).path("detail").asString()).contains("larger than 1 MB");
     }
 
     @Test

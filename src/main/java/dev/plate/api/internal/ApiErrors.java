@@ -40,6 +40,11 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiSecurity.BodyTooLarge tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
         String cause = e.getMostSpecificCause().getMessage();
         String firstLine = cause == null ? "" : cause.lines().findFirst().orElse("");
         return problem(HttpStatus.BAD_REQUEST, "The body is not the JSON this endpoint takes: "

@@ -82,7 +82,10 @@ class ApiSecurity {
         }
     }
 
-    /** Refuses a body larger than 1 MB before anything reads it. */
+    /**
+     * Refuses a body larger than 1 MB: at once when its length is declared, and, for a chunked body that
+     * declares none, as soon as reading passes the limit ({@link BodyTooLarge}, answered 413 by ApiErrors).
+     */
     static final class BodyLimitFilter extends OncePerRequestFilter {
 
         @Override
@@ -92,7 +95,66 @@ class ApiSecurity {
                 Problems.write(response, 413, "Content Too Large", "The request body is larger than 1 MB.");
                 return;
             }
-            chain.doFilter(request, response);
+            chain.doFilter(new LimitedRequest(request), response);
+        }
+    }
+
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("The request body is larger than 1 MB.");
+        }
+    }
+
+    private static final class LimitedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        private jakarta.servlet.ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                var in = super.getInputStream();
+                limited = new jakarta.servlet.ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++read > MAX_BODY) {
+                            throw new BodyTooLarge();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0 && (read += n) > MAX_BODY) {
+                            throw new BodyTooLarge();
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return limited;
         }
     }
 }
