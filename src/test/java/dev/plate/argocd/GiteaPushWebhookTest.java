@@ -97,6 +97,19 @@ class GiteaPushWebhookTest {
     }
 
     @Test
+    void anOversizeBodyIsRefusedWithoutBeingRead() throws Exception {
+        String body = "{\"ref\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
+
+        HttpResponse<String> response;
+        try {
+            response = post(body, Map.of("X-Gitea-Event", "push", "X-Gitea-Signature", sign(body, ArgoCdTest.WEBHOOK_SECRET)));
+        } catch (java.io.IOException closedWhileSending) {
+            return; // the server answered 413 and closed the connection before the client had sent everything
+        }
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void aSignedBodyThatIsNotJsonIsA400() throws Exception {
         String body = "{not json";
 

@@ -73,6 +73,22 @@ class ApiErrors {
         return problem(HttpStatus.NOT_FOUND, "There is no endpoint /" + e.getResourcePath() + ".");
     }
 
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail conflict(org.springframework.dao.DataIntegrityViolationException e) {
+        return problem(HttpStatus.CONFLICT, "This conflicts with a change made at the same moment (for example a "
+                + "project of the same name): read the current state and try again.");
+    }
+
+    /** Anything unforeseen: a problem document too, with the correlation id in the log, never a stack trace. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        LOG.error("API request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Plate could not complete this request; the server log "
+                + "has the details under this request's X-Request-Id.");
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
     private static ProblemDetail problem(HttpStatus status, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());

@@ -51,7 +51,7 @@ class ArgoCdConnection implements DisposableBean {
     }
 
     /** Switches to another connection; the old client is closed once the listeners have moved on. */
-    void switchTo(ClusterConnection connection, String source) {
+    synchronized void switchTo(ClusterConnection connection, String source) {
         Active previous = active;
         active = open(connection, source);
         listeners.forEach(Runnable::run);

@@ -19,6 +19,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The cluster connection an admin saved, which takes precedence over {@code PLATE_ARGOCD_*}. The kubeconfig
@@ -77,7 +79,10 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
     @Transactional
     public ComponentStatus save(ClusterConnection requested) {
         ClusterConnection complete = complete(requested);
-        open(complete).client(); // refuses what cannot even be turned into a client, before anything is stored
+        var trial = open(complete); // refuses what cannot become a client, before anything is stored
+        if (trial.client() != null) {
+            trial.client().close();
+        }
         var values = new LinkedHashMap<String, Optional<String>>();
         values.put(MODE, Optional.of(complete.mode().name()));
         values.put(NAMESPACE, Optional.of(complete.namespace()));
@@ -86,11 +91,16 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
         settings.put(values, Set.of(KUBECONFIG), actor);
         audit.record(actor, "integration.argocd.saved", "integration:argocd", "mode " + complete.mode()
                 + ", namespace " + complete.namespace() + (requested.kubeconfig().isPresent() ? ", new kubeconfig" : ""));
-        connection.switchTo(complete, "saved");
         applied = settings.lastChanged("argocd.");
+        // Switch only once the settings are really stored: a failed commit must leave the old connection in use.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                connection.switchTo(complete, "saved");
+            }
+        });
         return complete.mode() == Mode.NONE ? new ComponentStatus(ConnectionProbe.COMPONENT, State.NOT_CONFIGURED,
-                "Saved: not connected.") : ConnectionProbe.probe(connection.active().client(), complete.namespace(),
-                        ": saved, and the connection works.");
+                "Saved: not connected.") : test(complete);
     }
 
     /** Validates a request and fills in the saved kubeconfig when the admin did not paste a new one. */

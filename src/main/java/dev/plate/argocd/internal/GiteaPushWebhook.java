@@ -4,6 +4,8 @@ import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCdException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -21,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -54,19 +55,23 @@ class GiteaPushWebhook implements DisposableBean {
     }
 
     @PostMapping(path = PATH)
-    ResponseEntity<Map<String, Object>> push(@RequestBody(required = false) byte[] body,
+    ResponseEntity<Map<String, Object>> push(HttpServletRequest request,
             @RequestHeader(name = "X-Gitea-Signature", required = false) String giteaSignature,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String hubSignature,
-            @RequestHeader(name = "X-Gitea-Event", required = false) String event) {
-        byte[] payload = body == null ? new byte[0] : body;
+            @RequestHeader(name = "X-Gitea-Event", required = false) String event) throws IOException {
+        // Anyone can call this URL: never read more than the limit, whatever the sender declares.
+        if (request.getContentLengthLong() > MAX_BODY) {
+            return refuse(413, "The payload is larger than " + MAX_BODY / (1024 * 1024) + " MB.");
+        }
+        byte[] payload = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (payload.length > MAX_BODY) {
+            return refuse(413, "The payload is larger than " + MAX_BODY / (1024 * 1024) + " MB.");
+        }
         String signature = giteaSignature != null ? giteaSignature
                 : hubSignature != null && hubSignature.startsWith("sha256=") ? hubSignature.substring(7) : null;
         if (signature == null || !matches(payload, signature)) {
             LOG.warn("Refused a webhook call with a missing or wrong signature");
             return refuse(401, "Missing or wrong signature: sign the body with the shared secret (HMAC-SHA256).");
-        }
-        if (payload.length > MAX_BODY) {
-            return refuse(413, "The payload is larger than " + MAX_BODY / (1024 * 1024) + " MB.");
         }
         if (event != null && !event.equals("push")) {
             return ResponseEntity.accepted().body(Map.of("refreshing", 0, "note", "Only push events refresh."));

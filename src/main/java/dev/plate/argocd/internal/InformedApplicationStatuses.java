@@ -106,8 +106,12 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
                     .withLimit(500L).runnableInformer(0);
             informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE,
                     GenericKubernetesResource.class, client.getKubernetesSerialization()));
-            informer.addEventHandler(new Handler(++generation));
+            int of = ++generation;
+            informer.addEventHandler(new Handler(of));
             informer.exceptionHandler((started, failure) -> {
+                if (of != generation) {
+                    return false; // an informer of a connection no longer in use
+                }
                 lost(KubernetesProblems.describe(failure, connection.namespace()));
                 return true; // keep trying: the status recovers by itself when the API server is back
             });
@@ -212,6 +216,7 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
     @Override
     public synchronized void stop() {
         running = false;
+        generation++; // events still in flight from the stopped informer are ignored
         if (watchdog != null) {
             watchdog.shutdownNow();
             watchdog = null;

@@ -67,6 +67,7 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean();
     /** Made anew on each start: a stopped context (tests pause cached ones) may start again. */
     private volatile ExecutorService worker;
     private final List<Consumer<DeploymentEvents.Finished>> listeners = new CopyOnWriteArrayList<>();
@@ -100,34 +101,52 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
         }
     }
 
-    private void submit(Runnable work) {
+    private boolean submit(Runnable work) {
         var current = worker;
-        if (current != null && !current.isShutdown()) {
+        if (current == null || current.isShutdown()) {
+            return false;
+        }
+        try {
             current.execute(() -> guarded(work));
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false; // stopping
         }
     }
 
     @Scheduled(initialDelay = 5_000, fixedDelayString = "${plate.argocd.outcome-sweep-interval:10s}")
     void sweep() {
-        if (!connected() || !leadership.isLeader()) {
+        // One sweep at a time: a slow one must not pile further sweeps up behind it.
+        if (!connected() || !leadership.isLeader() || !sweeping.compareAndSet(false, true)) {
             return;
         }
-        submit(() -> {
-            Map<Long, ProjectSummary> projectsById = projects.list().stream()
-                    .collect(Collectors.toMap(ProjectSummary::id, Function.identity()));
-            Map<Long, EnvironmentSummary> envsById = environments.list().stream()
-                    .collect(Collectors.toMap(EnvironmentSummary::id, Function.identity()));
-            var open = deployments.findByStateOrderByIdDesc(DeploymentState.COMMITTED).stream()
-                    .collect(Collectors.groupingBy(row -> List.of(row.projectId(), row.environmentId())));
-            waiting.clear();
-            open.forEach((key, rows) -> {
-                var project = projectsById.get(key.get(0));
-                var env = envsById.get(key.get(1));
-                if (project != null && env != null) {
-                    waiting.add(ApplicationManifests.applicationName(project.name(), env.name()));
-                    decide(project, env);
-                }
-            });
+        boolean queued = submit(() -> {
+            try {
+                sweepNow();
+            } finally {
+                sweeping.set(false);
+            }
+        });
+        if (!queued) {
+            sweeping.set(false);
+        }
+    }
+
+    private void sweepNow() {
+        Map<Long, ProjectSummary> projectsById = projects.list().stream()
+                .collect(Collectors.toMap(ProjectSummary::id, Function.identity()));
+        Map<Long, EnvironmentSummary> envsById = environments.list().stream()
+                .collect(Collectors.toMap(EnvironmentSummary::id, Function.identity()));
+        var open = deployments.findByStateOrderByIdDesc(DeploymentState.COMMITTED).stream()
+                .collect(Collectors.groupingBy(row -> List.of(row.projectId(), row.environmentId())));
+        waiting.clear();
+        open.forEach((key, rows) -> {
+            var project = projectsById.get(key.get(0));
+            var env = envsById.get(key.get(1));
+            if (project != null && env != null) {
+                waiting.add(ApplicationManifests.applicationName(project.name(), env.name()));
+                decide(project, env);
+            }
         });
     }
 
@@ -164,8 +183,8 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
         if (status.operationFailed()) {
             var failed = newestContainedIn(rows, status.operationRevision());
             if (failed.isPresent()) {
+                // Older undecided rows stay: what runs may well be theirs; a later report or the deadline decides.
                 finish(project, env, failed.get(), DeploymentState.FAILED, "Sync failed: " + status.operationMessage());
-                supersedeOlder(project, env, rows, failed.get());
                 return true;
             }
         }
@@ -179,14 +198,17 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
         if (status.syncedAndHealthy()) {
             finish(project, env, synced.get(), DeploymentState.SUCCEEDED, "Synced and healthy at "
                     + shortSha(status.syncedRevision()) + ".");
-        } else if (status.degraded()) {
+            supersedeOlder(project, env, rows, synced.get());
+            return true;
+        }
+        if (status.degraded()) {
+            // Synced but unhealthy: the newer change is what runs, so the older ones are superseded by it.
             finish(project, env, synced.get(), DeploymentState.FAILED, "Degraded: " + (status.healthMessage().isBlank()
                     ? "Argo CD reports the application as unhealthy." : status.healthMessage()));
-        } else {
-            return false; // synced, still progressing
+            supersedeOlder(project, env, rows, synced.get());
+            return true;
         }
-        supersedeOlder(project, env, rows, synced.get());
-        return true;
+        return false; // synced, still progressing
     }
 
     private Optional<DeploymentEntity> newestContainedIn(List<DeploymentEntity> rows, String revision) {
@@ -199,8 +221,8 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
     private void supersedeOlder(ProjectSummary project, EnvironmentSummary env, List<DeploymentEntity> rows,
             DeploymentEntity decided) {
         rows.stream().filter(row -> row.id() < decided.id()).forEach(row -> finish(project, env, row,
-                DeploymentState.SUPERSEDED, "Deployment #" + decided.id() + " reached the cluster before this one was "
-                        + "decided; its outcome is that one's."));
+                DeploymentState.SUPERSEDED, "Deployment #" + decided.id() + ", made after this one, reached the "
+                        + "cluster before this one was decided."));
     }
 
     /**
@@ -230,11 +252,12 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
             audit.record("argocd", "deployment." + state.name().toLowerCase(Locale.ROOT), "project:" + project.name()
                     + "/" + env.name(), "#" + row.id() + " (" + row.kind().name().toLowerCase(Locale.ROOT) + " of "
                     + row.imageTag() + ", commit " + shortSha(row.toRevision()) + "): " + bounded);
-            metrics.finished(row.kind(), state, Duration.between(row.requestedAt(), now));
             var event = new Finished(row.id(), project.name(), env.name(), state);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
+                    // Counted only once recorded: a rolled-back decision is decided (and counted) again later.
+                    metrics.finished(row.kind(), state, Duration.between(row.requestedAt(), now));
                     listeners.forEach(listener -> {
                         try {
                             listener.accept(event);

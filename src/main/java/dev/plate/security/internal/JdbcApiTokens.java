@@ -100,9 +100,8 @@ class JdbcApiTokens implements ApiTokens {
         if (!token.owner().equals(actor) && !admin) {
             throw new AccessDeniedException("Only its owner or an admin may revoke a token.");
         }
-        if (token.revokedAt().isEmpty()) {
-            jdbc.update("update api_token set revoked_at = ? where id = ? and revoked_at is null",
-                    Timestamp.from(clock.instant()), id);
+        if (jdbc.update("update api_token set revoked_at = ? where id = ? and revoked_at is null",
+                Timestamp.from(clock.instant()), id) == 1) {
             audit.record(actor, "token.revoked", "user:" + token.owner(), "token '" + token.name() + "' ("
                     + token.prefix() + "…)");
         }

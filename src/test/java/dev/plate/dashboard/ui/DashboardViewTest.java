@@ -20,6 +20,7 @@ class DashboardViewTest extends KaribuTestBase {
         UI.getCurrent().navigate("");
 
         Map<String, String> states = _find(Div.class, spec -> spec.withClasses("plate-card")).stream()
+                .filter(card -> card.getElement().hasAttribute("data-component"))
                 .collect(Collectors.toMap(card -> card.getElement().getAttribute("data-component"),
                         card -> card.getElement().getTextRecursively()));
         assertThat(states).containsOnlyKeys("Database", "Git", "Gitea", "Kubernetes / Argo CD");
