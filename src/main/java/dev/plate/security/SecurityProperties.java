@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  *     long a logout or a disabled account takes to reach the other instances
  * @param adminUsername name of the administrator account created on first start
  * @param adminPassword its password ({@code PLATE_ADMIN_PASSWORD}); when empty one is generated and logged once
+ * @param loginTokenLifetime how long a token from {@code plate login} ({@code POST /api/v1/login}) stays valid
  */
 @Validated
 @ConfigurationProperties("plate.security")
@@ -25,4 +26,5 @@ public record SecurityProperties(
         @DefaultValue("30m") Duration sessionTimeout,
         @DefaultValue("10s") Duration sessionRecheckInterval,
         @DefaultValue("admin") String adminUsername,
-        @DefaultValue("") String adminPassword) {}
+        @DefaultValue("") String adminPassword,
+        @DefaultValue("12h") Duration loginTokenLifetime) {}

@@ -38,6 +38,17 @@ class ApiErrors {
                 ? "Your role does not allow this." : e.getMessage());
     }
 
+    /** Only the login endpoint authenticates inside a controller. */
+    @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> loginRefused(
+            org.springframework.security.core.AuthenticationException e) {
+        String detail = e instanceof org.springframework.security.authentication.BadCredentialsException
+                ? "Wrong username or password." : e.getMessage();
+        return org.springframework.http.ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer realm=\"Plate\"")
+                .body(problem(HttpStatus.UNAUTHORIZED, detail));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -1,6 +1,7 @@
 package dev.plate.api.internal;
 
 import dev.plate.security.ApiTokens;
+import dev.plate.security.LoginTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -19,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /api/**}: stateless, its own chain before Vaadin's. Only {@code Authorization: Bearer <token>}
- * authenticates; a browser's session cookie does not (so no request can be forged from a page, and CSRF
- * protection is not needed here). Roles are enforced in the services the endpoints call.
+ * authenticates, with a personal access token ({@code plate_…}) or a login token from {@code POST /api/v1/login};
+ * a browser's session cookie does not (so no request can be forged from a page, and CSRF protection is not
+ * needed here). Only the login itself and the API's description are open. Roles are enforced in the services
+ * the endpoints call.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -29,10 +33,15 @@ class ApiSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SecurityContextHolderStrategy strategy)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, LoginTokens logins,
+            SecurityContextHolderStrategy strategy) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, OpenApiDescription.PATH, OpenApiDescription.PATH + ".yaml",
+                                OpenApiDescription.PATH + "/**", OpenApiDescription.UI_PATH,
+                                OpenApiDescription.UI_RESOURCES).permitAll()
+                        .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
@@ -40,11 +49,11 @@ class ApiSecurity {
                 .anonymous(anonymous -> anonymous.disable())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, failure) -> Problems.write(response, 401,
-                                "Unauthorized", "Send a valid access token: Authorization: Bearer plate_… "
-                                        + "(create one in Plate under Profile → Access tokens)."))
+                                "Unauthorized", "Sign in first: `plate login`, or send an access token as "
+                                        + "Authorization: Bearer plate_… (Profile → Access tokens in Plate)."))
                         .accessDeniedHandler((request, response, denied) -> Problems.write(response, 403,
                                 "Forbidden", denied.getMessage())))
-                .addFilterBefore(new BearerTokenFilter(tokens, strategy), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, logins, strategy), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BodyLimitFilter(), BearerTokenFilter.class)
                 .build();
     }
@@ -53,10 +62,12 @@ class ApiSecurity {
     static final class BearerTokenFilter extends OncePerRequestFilter {
 
         private final ApiTokens tokens;
+        private final LoginTokens logins;
         private final SecurityContextHolderStrategy strategy;
 
-        BearerTokenFilter(ApiTokens tokens, SecurityContextHolderStrategy strategy) {
+        BearerTokenFilter(ApiTokens tokens, LoginTokens logins, SecurityContextHolderStrategy strategy) {
             this.tokens = tokens;
+            this.logins = logins;
             this.strategy = strategy;
         }
 
@@ -65,9 +76,13 @@ class ApiSecurity {
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                var authentication = tokens.authenticate(header.substring(7).strip());
+                String token = header.substring(7).strip();
+                boolean accessToken = token.startsWith(ApiTokens.PREFIX);
+                var authentication = accessToken ? tokens.authenticate(token) : logins.authenticate(token);
                 if (authentication.isEmpty()) {
-                    Problems.write(response, 401, "Unauthorized", "The access token is unknown, revoked or expired.");
+                    Problems.write(response, 401, "Unauthorized", accessToken
+                            ? "The access token is unknown, revoked or expired."
+                            : "The login token is invalid or has expired: run `plate login` again.");
                     return;
                 }
                 var context = strategy.createEmptyContext();

@@ -3,6 +3,8 @@ package dev.plate.api.internal;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
+import dev.plate.chart.AppConfig;
+import dev.plate.chart.ValueChanges;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
@@ -14,8 +16,12 @@ import dev.plate.environment.EnvironmentSummary;
 import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
+import dev.plate.security.LoginTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,7 +38,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The endpoints of {@code /api/v1} so far. Each calls the service the browser uses, with the same checks; the
+ * The endpoints of {@code /api/v1}. Each calls the service the browser uses, with the same checks; the
  * responses are shaped here, so the services' records can change without breaking clients.
  */
 @RestController
@@ -43,18 +49,21 @@ class ApiV1 {
     private final EnvironmentService environments;
     private final DeploymentService deployments;
     private final ApplicationStatuses statuses;
+    private final LoginTokens logins;
 
     ApiV1(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            ApplicationStatuses statuses) {
+            ApplicationStatuses statuses, LoginTokens logins) {
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
         this.statuses = statuses;
+        this.logins = logins;
     }
 
     record Me(String username, List<String> roles) {}
 
     @GetMapping("/whoami")
+    @Operation(summary = "Who the token belongs to, and their roles")
     Me whoami(Authentication authentication) {
         return new Me(authentication.getName(), authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
@@ -65,6 +74,7 @@ class ApiV1 {
             boolean protectedEnvironment) {}
 
     @GetMapping("/environments")
+    @Operation(summary = "The environments in promotion order")
     @PreAuthorize("hasRole('VIEWER')")
     List<Environment> environments() {
         return environments.list().stream().map(env -> new Environment(env.name(), env.position(),
@@ -78,6 +88,7 @@ class ApiV1 {
             Optional<String> sourceRepoUrl, List<EnvironmentStatus> environments) {}
 
     @GetMapping("/projects")
+    @Operation(summary = "Every project with each environment's image, last deployment and live Argo CD status")
     @PreAuthorize("hasRole('VIEWER')")
     List<Project> projects() {
         var order = environments.list();
@@ -85,6 +96,7 @@ class ApiV1 {
     }
 
     @GetMapping("/projects/{name}")
+    @Operation(summary = "One project with each environment's status")
     @PreAuthorize("hasRole('VIEWER')")
     Project project(@PathVariable String name) {
         var project = projects.find(name).orElseThrow(() -> new NotFoundException("There is no project named '"
@@ -105,8 +117,11 @@ class ApiV1 {
                 project.owners(), project.sourceRepoUrl(), perEnvironment);
     }
 
-    /** Unknown fields are refused (spring.jackson.deserialization.fail-on-unknown-properties). */
-    record Deploy(String project, String environment, String imageTag) {}
+    /**
+     * Unknown fields are refused (spring.jackson.deserialization.fail-on-unknown-properties). {@code set} and
+     * {@code unset} change single values of the environment's current configuration (see {@link ValueChanges}).
+     */
+    record Deploy(String project, String environment, String imageTag, Map<String, String> set, List<String> unset) {}
 
     record Deployment(long id, String project, String environment, String kind, String state, String requestedBy,
             Instant requestedAt, String imageTag, String commit, String summary, Optional<Instant> finishedAt,
@@ -121,15 +136,45 @@ class ApiV1 {
 
     @PostMapping(path = "/deploy", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Deploy an image tag and/or value changes to one environment: one commit")
     Deployment deploy(@RequestBody Deploy request) {
-        if (request.imageTag() == null || request.imageTag().isBlank()) {
-            throw new ValidationException("imageTag", "Say which image tag to deploy, e.g. \"imageTag\": \"1.4.2\".");
+        var set = request.set() == null ? Map.<String, String>of() : request.set();
+        var unset = request.unset() == null ? List.<String>of() : request.unset();
+        var tag = Optional.ofNullable(request.imageTag());
+        if (tag.isPresent() && tag.get().isBlank()) {
+            throw new ValidationException("imageTag", "The image tag is empty; leave it out to keep the current one.");
         }
-        return Deployment.of(deployments.deploy(DeployRequest.image(request.project(), request.environment(),
-                request.imageTag())));
+        if (tag.isEmpty() && set.isEmpty() && unset.isEmpty()) {
+            throw new ValidationException("imageTag", "Say what to deploy: an image tag (\"imageTag\": \"1.4.2\") "
+                    + "and/or value changes (\"set\": {\"replicas\": \"3\"}).");
+        }
+        Optional<AppConfig> config = set.isEmpty() && unset.isEmpty() ? Optional.empty()
+                : Optional.of(ValueChanges.apply(deployments.currentConfig(request.project(), request.environment()),
+                        set, unset));
+        return Deployment.of(deployments.deploy(new DeployRequest(request.project(), request.environment(), tag,
+                config)));
+    }
+
+    record Login(String username, String password) {}
+
+    record LoginToken(String token, String username, String role, Instant expiresAt) {}
+
+    @PostMapping(path = "/login", consumes = "application/json")
+    @SecurityRequirements
+    @Operation(summary = "Exchange a username and password for a short-lived login token (what `plate login` does)")
+    LoginToken login(@RequestBody Login request) {
+        if (request.username() == null || request.username().isBlank()) {
+            throw new ValidationException("username", "Give your Plate username.");
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            throw new ValidationException("password", "Give your password.");
+        }
+        var issued = logins.issue(request.username(), request.password());
+        return new LoginToken(issued.token(), issued.username(), issued.role().name(), issued.expiresAt());
     }
 
     @GetMapping("/deployments/{id}")
+    @Operation(summary = "One deployment, to wait for its outcome")
     Deployment deployment(@PathVariable long id) {
         return Deployment.of(deployments.deployment(id));
     }
@@ -141,6 +186,7 @@ class ApiV1 {
     record Imported(Project project, String commit, String configRepository, List<String> applications) {}
 
     @PostMapping(path = "/projects", consumes = "application/json")
+    @Operation(summary = "Import a project: chart, values and Argo CD Applications in one commit")
     @ResponseStatus(HttpStatus.CREATED)
     Imported importProject(@RequestBody Import request) {
         var result = deployments.importProject(new ImportRequest(new NewProject(request.name(),
@@ -154,12 +200,14 @@ class ApiV1 {
 
     /** Removing a project needs its name twice, as in the browser: {@code ?confirm=<name>}. */
     @DeleteMapping("/projects/{name}")
+    @Operation(summary = "Remove a project (confirm with its name): one commit")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteProject(@PathVariable String name, @RequestParam(defaultValue = "") String confirm) {
         deployments.deleteProject(name, confirm);
     }
 
     @GetMapping("/projects/{name}/history")
+    @Operation(summary = "A project's deployments, newest first")
     @PreAuthorize("hasRole('VIEWER')")
     List<Deployment> history(@PathVariable String name, @RequestParam Optional<String> environment) {
         var names = environment.map(List::of).orElseGet(() -> environments.list().stream()
@@ -172,6 +220,7 @@ class ApiV1 {
     record Promote(String project, String from, String to, Boolean includeConfig) {}
 
     @PostMapping(path = "/promote", consumes = "application/json")
+    @Operation(summary = "Promote the image (and optionally the configuration) to the next environment")
     @ResponseStatus(HttpStatus.CREATED)
     Deployment promote(@RequestBody Promote request) {
         return Deployment.of(deployments.promote(new PromoteRequest(request.project(), request.from(), request.to(),
@@ -181,6 +230,7 @@ class ApiV1 {
     record Rollback(String project, String environment, Long toDeployment) {}
 
     @PostMapping(path = "/rollback", consumes = "application/json")
+    @Operation(summary = "Restore an earlier deployment's configuration as a new commit")
     @ResponseStatus(HttpStatus.CREATED)
     Deployment rollback(@RequestBody Rollback request) {
         return Deployment.of(deployments.rollback(new RollbackRequest(request.project(), request.environment(),

@@ -1,0 +1,233 @@
+package dev.plate.chart;
+
+import dev.plate.base.ValidationException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Applies {@code --set KEY=VALUE} / {@code --unset KEY} changes (the CLI's and the API's way to change a value
+ * without sending the whole configuration) to an environment's current {@link AppConfig}. Keys name fields of
+ * the configuration, not raw chart values, so a change can only produce a configuration that
+ * {@link AppConfigRules} then checks as a whole; a value is always taken as a literal string.
+ */
+public final class ValueChanges {
+
+    /** The keys, for messages and the CLI's help. A trailing dot takes a name: {@code env.LOG_LEVEL}. */
+    public static final List<String> KEYS = List.of("replicas", "env.<NAME>", "secretEnv.<NAME> (<secret>:<key>)",
+            "secretRefs (comma-separated Secret names)", "resources.requests.cpu", "resources.requests.memory",
+            "resources.limits.cpu", "resources.limits.memory", "ingress.enabled", "ingress.host", "ingress.tlsSecret",
+            "ingress.className", "probes.path", "probes.readiness", "probes.liveness", "autoscaling.enabled",
+            "autoscaling.minReplicas", "autoscaling.maxReplicas", "autoscaling.targetCPUPercent", "labels.<key>",
+            "annotations.<key>");
+
+    private static final int MAX_CHANGES = 200;
+
+    private ValueChanges() {}
+
+    /**
+     * @param set keys and their new values, applied in order
+     * @param unset keys to remove (maps) or to return to the chart's default (everything else)
+     */
+    public static AppConfig apply(AppConfig current, Map<String, String> set, Collection<String> unset) {
+        if (set.size() + unset.size() > MAX_CHANGES) {
+            throw new ValidationException("set", "At most " + MAX_CHANGES + " changes fit in one deployment.");
+        }
+        var draft = new Draft(current);
+        set.forEach((key, value) -> {
+            if (key == null || value == null) {
+                throw new ValidationException("set", "Each change needs a key and a value: KEY=VALUE.");
+            }
+            draft.set(key, value);
+        });
+        for (String key : unset) {
+            if (set.containsKey(key)) {
+                throw new ValidationException("unset." + key, "'" + key + "' is both set and unset; choose one.");
+            }
+            draft.unset(key == null ? "" : key);
+        }
+        return draft.build();
+    }
+
+    private static final class Draft {
+        private final AppConfig base;
+        private int replicas;
+        private final Map<String, String> env;
+        private final Map<String, AppConfig.SecretKeyRef> secretEnv = new LinkedHashMap<>();
+        private List<String> secretRefs;
+        private String cpuRequest;
+        private String memoryRequest;
+        private String cpuLimit;
+        private String memoryLimit;
+        private boolean ingressEnabled;
+        private String host;
+        private String tlsSecret;
+        private String className;
+        private String probePath;
+        private boolean readiness;
+        private boolean liveness;
+        private boolean autoscalingEnabled;
+        private int minReplicas;
+        private int maxReplicas;
+        private int targetCpu;
+        private final Map<String, String> labels;
+        private final Map<String, String> annotations;
+
+        Draft(AppConfig config) {
+            base = config;
+            replicas = config.replicas();
+            env = new TreeMap<>(config.env());
+            config.secretEnv().forEach(ref -> secretEnv.put(ref.name(), ref));
+            secretRefs = config.secretRefs();
+            cpuRequest = config.resources().cpuRequest();
+            memoryRequest = config.resources().memoryRequest();
+            cpuLimit = config.resources().cpuLimit();
+            memoryLimit = config.resources().memoryLimit();
+            ingressEnabled = config.ingress().enabled();
+            host = config.ingress().host();
+            tlsSecret = config.ingress().tlsSecretName();
+            className = config.ingress().className();
+            probePath = config.probes().path();
+            readiness = config.probes().readiness();
+            liveness = config.probes().liveness();
+            autoscalingEnabled = config.autoscaling().enabled();
+            minReplicas = config.autoscaling().minReplicas();
+            maxReplicas = config.autoscaling().maxReplicas();
+            targetCpu = config.autoscaling().targetCpuPercent();
+            labels = new TreeMap<>(config.labels());
+            annotations = new TreeMap<>(config.annotations());
+        }
+
+        void set(String key, String value) {
+            String field = "set." + KubernetesNames.printable(key);
+            if (mapKey(key, "env.", field) instanceof String name) {
+                env.put(name, value);
+            } else if (mapKey(key, "labels.", field) instanceof String name) {
+                labels.put(name, value);
+            } else if (mapKey(key, "annotations.", field) instanceof String name) {
+                annotations.put(name, value);
+            } else if (mapKey(key, "secretEnv.", field) instanceof String name) {
+                int colon = value.indexOf(':');
+                if (colon <= 0 || colon == value.length() - 1) {
+                    throw new ValidationException(field, "Give the Secret and its key as <secret>:<key>, e.g. "
+                            + key + "=db-credentials:password.");
+                }
+                secretEnv.put(name, new AppConfig.SecretKeyRef(name, value.substring(0, colon),
+                        value.substring(colon + 1)));
+            } else {
+                switch (key) {
+                    case "replicas" -> replicas = integer(field, value);
+                    case "secretRefs" -> secretRefs = value.isBlank() ? List.of()
+                            : List.of(value.split(",", -1)).stream().map(String::strip).toList();
+                    case "resources.requests.cpu" -> cpuRequest = value;
+                    case "resources.requests.memory" -> memoryRequest = value;
+                    case "resources.limits.cpu" -> cpuLimit = value;
+                    case "resources.limits.memory" -> memoryLimit = value;
+                    case "ingress.enabled" -> ingressEnabled = bool(field, value);
+                    case "ingress.host" -> host = value;
+                    case "ingress.tlsSecret" -> tlsSecret = value;
+                    case "ingress.className" -> className = value;
+                    case "probes.path" -> probePath = value;
+                    case "probes.readiness" -> readiness = bool(field, value);
+                    case "probes.liveness" -> liveness = bool(field, value);
+                    case "autoscaling.enabled" -> autoscalingEnabled = bool(field, value);
+                    case "autoscaling.minReplicas" -> minReplicas = integer(field, value);
+                    case "autoscaling.maxReplicas" -> maxReplicas = integer(field, value);
+                    case "autoscaling.targetCPUPercent" -> targetCpu = integer(field, value);
+                    default -> throw unknown(key, field);
+                }
+            }
+        }
+
+        void unset(String key) {
+            String field = "unset." + KubernetesNames.printable(key);
+            var initial = AppConfig.initial(base.imageTag(), base.probes().path());
+            if (mapKey(key, "env.", field) instanceof String name) {
+                removeExisting(env, name, key, field);
+            } else if (mapKey(key, "labels.", field) instanceof String name) {
+                removeExisting(labels, name, key, field);
+            } else if (mapKey(key, "annotations.", field) instanceof String name) {
+                removeExisting(annotations, name, key, field);
+            } else if (mapKey(key, "secretEnv.", field) instanceof String name) {
+                removeExisting(secretEnv, name, key, field);
+            } else {
+                switch (key) {
+                    case "replicas" -> replicas = initial.replicas();
+                    case "secretRefs" -> secretRefs = List.of();
+                    case "resources.requests.cpu" -> cpuRequest = AppConfig.Resources.DEFAULT.cpuRequest();
+                    case "resources.requests.memory" -> memoryRequest = AppConfig.Resources.DEFAULT.memoryRequest();
+                    case "resources.limits.cpu" -> cpuLimit = "";
+                    case "resources.limits.memory" -> memoryLimit = "";
+                    case "ingress.enabled" -> ingressEnabled = false;
+                    case "ingress.host" -> host = "";
+                    case "ingress.tlsSecret" -> tlsSecret = "";
+                    case "ingress.className" -> className = "";
+                    case "autoscaling.enabled" -> autoscalingEnabled = false;
+                    case "autoscaling.minReplicas" -> minReplicas = AppConfig.Autoscaling.DISABLED.minReplicas();
+                    case "autoscaling.maxReplicas" -> maxReplicas = AppConfig.Autoscaling.DISABLED.maxReplicas();
+                    case "autoscaling.targetCPUPercent" ->
+                        targetCpu = AppConfig.Autoscaling.DISABLED.targetCpuPercent();
+                    case "probes.path", "probes.readiness", "probes.liveness" -> throw new ValidationException(field,
+                            "Probes cannot be unset; set probes.readiness=false or probes.liveness=false instead.");
+                    default -> throw unknown(key, field);
+                }
+            }
+        }
+
+        AppConfig build() {
+            return new AppConfig(base.imageTag(), replicas, env, new ArrayList<>(secretEnv.values()), secretRefs,
+                    new AppConfig.Resources(cpuRequest, memoryRequest, cpuLimit, memoryLimit),
+                    new AppConfig.Ingress(ingressEnabled, host, tlsSecret, className),
+                    new AppConfig.Probes(probePath, readiness, liveness),
+                    new AppConfig.Autoscaling(autoscalingEnabled, minReplicas, maxReplicas, targetCpu), labels,
+                    annotations);
+        }
+
+        /** The name after {@code prefix}, or null when the key has another prefix. */
+        private static String mapKey(String key, String prefix, String field) {
+            if (!key.startsWith(prefix)) {
+                return null;
+            }
+            String name = key.substring(prefix.length());
+            if (name.isEmpty()) {
+                throw new ValidationException(field, "Name the entry after '" + prefix + "', e.g. " + prefix
+                        + (prefix.equals("env.") ? "LOG_LEVEL" : "team") + ".");
+            }
+            return name;
+        }
+
+        private static void removeExisting(Map<String, ?> map, String name, String key, String field) {
+            if (map.remove(name) == null) {
+                throw new ValidationException(field, "'" + key + "' is not set, so it cannot be unset.");
+            }
+        }
+
+        private static int integer(String field, String value) {
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException(field, field.substring(4) + " must be a whole number, not '"
+                        + KubernetesNames.printable(value) + "'.");
+            }
+        }
+
+        private static boolean bool(String field, String value) {
+            return switch (value.strip()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ValidationException(field, field.substring(4) + " must be true or false, not '"
+                        + KubernetesNames.printable(value) + "'.");
+            };
+        }
+
+        private static ValidationException unknown(String key, String field) {
+            String hint = key.equals("imageTag") || key.startsWith("image")
+                    ? " The image tag has its own option (--image, or \"imageTag\" in the API)." : "";
+            return new ValidationException(field, "'" + key + "' is not a value Plate can set." + hint
+                    + " Settable: " + String.join(", ", KEYS) + ".");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.plate.security.internal;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import dev.plate.audit.AuditLog;
+import dev.plate.security.LoginTokens;
+import dev.plate.security.Role;
+import dev.plate.security.SecurityProperties;
+import dev.plate.settings.Settings;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * HS256-signed JWTs. The 256-bit key is generated once and stored sealed in the settings table, so every
+ * instance signs and checks with the same key and a restart does not log anyone out; there is no key to
+ * configure. The signature, issuer and expiry are checked first (no database work for a forged token), then the
+ * account: it must still exist and be enabled, and its current role is the one that counts.
+ */
+@Service
+class JwtLoginTokens implements LoginTokens {
+
+    static final String ISSUER = "plate";
+    static final String KEY_SETTING = "api.login.signing-key";
+
+    private final AuthenticationProvider passwords;
+    private final Settings settings;
+    private final JdbcTemplate jdbc;
+    private final SecurityProperties properties;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private volatile Codec codec;
+
+    JwtLoginTokens(AuthenticationProvider passwords, Settings settings, JdbcTemplate jdbc,
+            SecurityProperties properties, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.passwords = passwords;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record Codec(JwtEncoder encoder, JwtDecoder decoder) {}
+
+    @Override
+    public IssuedToken issue(String username, String password) {
+        var authenticated = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                username == null ? "" : username, password == null ? "" : password));
+        String name = authenticated.getName();
+        Role role = currentRole(name).orElseThrow(() -> new org.springframework.security.authentication
+                .DisabledException("This account is disabled."));
+        var now = clock.instant();
+        var expires = now.plus(properties.loginTokenLifetime());
+        var claims = JwtClaimsSet.builder().issuer(ISSUER).subject(name).issuedAt(now).expiresAt(expires)
+                .id(UUID.randomUUID().toString()).claim("role", role.name()).build();
+        String token = codec().encoder().encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                claims)).getTokenValue();
+        // Not one transaction around the password check: a failed attempt must stay counted when this throws.
+        transaction.executeWithoutResult(status -> audit.record(name, "login.token-issued", "user:" + name, "API login token, expires " + expires));
+        return new IssuedToken(token, name, role, expires);
+    }
+
+    @Override
+    public Optional<Authentication> authenticate(String token) {
+        if (token == null || token.length() > 4096 || token.chars().filter(c -> c == '.').count() != 2) {
+            return Optional.empty();
+        }
+        String username;
+        try {
+            username = codec().decoder().decode(token).getSubject();
+        } catch (JwtException e) {
+            return Optional.empty();
+        }
+        return currentRole(username).map(role -> {
+            var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
+            return UsernamePasswordAuthenticationToken.authenticated(new User(username, "", authorities), null,
+                    authorities);
+        });
+    }
+
+    private Optional<Role> currentRole(String username) {
+        List<String> roles = jdbc.queryForList("select role from plate_user where username = ? and enabled = true",
+                String.class, username);
+        return roles.stream().findFirst().map(Role::valueOf);
+    }
+
+    private Codec codec() {
+        var known = codec;
+        if (known == null) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String hex = settings.putIfAbsent(KEY_SETTING, HexFormat.of().formatHex(random), true, "plate");
+            SecretKey key = new SecretKeySpec(HexFormat.of().parseHex(hex), "HmacSHA256");
+            var decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+            var timestamps = new JwtTimestampValidator(java.time.Duration.ofSeconds(30));
+            timestamps.setClock(clock);
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
+            known = new Codec(new NimbusJwtEncoder(new ImmutableSecret<>(key)), decoder);
+            codec = known;
+        }
+        return known;
+    }
+}
