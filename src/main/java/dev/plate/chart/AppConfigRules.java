@@ -101,11 +101,14 @@ public final class AppConfigRules {
         }
     }
 
+    /** A disabled ingress may keep its settings for later, but only valid ones: enabling it must not fail then. */
     private static void ingress(AppConfig.Ingress ingress) {
-        if (ingress == null || !ingress.enabled()) {
+        if (ingress == null) {
             return;
         }
-        KubernetesNames.host("ingress.host", ingress.host());
+        if (ingress.enabled() || !ingress.host().isEmpty()) {
+            KubernetesNames.host("ingress.host", ingress.host());
+        }
         if (!ingress.tlsSecretName().isEmpty()) {
             KubernetesNames.resourceName("ingress.tlsSecretName", ingress.tlsSecretName());
         }

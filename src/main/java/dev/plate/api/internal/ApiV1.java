@@ -123,15 +123,19 @@ class ApiV1 {
      */
     record Deploy(String project, String environment, String imageTag, Map<String, String> set, List<String> unset) {}
 
+    /**
+     * @param argoCd whether Argo CD is watched (LIVE), being reconnected, or not configured: a client waiting for
+     *     the outcome stops when there is nothing that could decide it
+     */
     record Deployment(long id, String project, String environment, String kind, String state, String requestedBy,
             Instant requestedAt, String imageTag, String commit, String summary, Optional<Instant> finishedAt,
-            String outcome) {
+            String outcome, String argoCd) {}
 
-        static Deployment of(DeploymentRecord record) {
-            return new Deployment(record.id(), record.project(), record.environment(), record.kind().name(),
-                    record.state().name(), record.requestedBy(), record.requestedAt(), record.imageTag(),
-                    record.toRevision(), record.summary(), record.finishedAt(), record.outcome());
-        }
+    private Deployment view(DeploymentRecord record) {
+        return new Deployment(record.id(), record.project(), record.environment(), record.kind().name(),
+                record.state().name(), record.requestedBy(), record.requestedAt(), record.imageTag(),
+                record.toRevision(), record.summary(), record.finishedAt(), record.outcome(),
+                statuses.connection().state().name());
     }
 
     @PostMapping(path = "/deploy", consumes = "application/json")
@@ -151,7 +155,7 @@ class ApiV1 {
         Optional<AppConfig> config = set.isEmpty() && unset.isEmpty() ? Optional.empty()
                 : Optional.of(ValueChanges.apply(deployments.currentConfig(request.project(), request.environment()),
                         set, unset));
-        return Deployment.of(deployments.deploy(new DeployRequest(request.project(), request.environment(), tag,
+        return view(deployments.deploy(new DeployRequest(request.project(), request.environment(), tag,
                 config)));
     }
 
@@ -176,14 +180,16 @@ class ApiV1 {
     @GetMapping("/deployments/{id}")
     @Operation(summary = "One deployment, to wait for its outcome")
     Deployment deployment(@PathVariable long id) {
-        return Deployment.of(deployments.deployment(id));
+        return view(deployments.deployment(id));
     }
 
     /** An import: without a port or health path, the chart's defaults (8080, "/"). */
     record Import(String name, String sourceRepoUrl, String imageRepository, Integer containerPort, String healthPath,
             List<String> owners, String imageTag) {}
 
-    record Imported(Project project, String commit, String configRepository, List<String> applications) {}
+    /** @param argoCd as in {@link Deployment}: NOT_CONFIGURED means the applications are created once a cluster is */
+    record Imported(Project project, String commit, String configRepository, List<String> applications,
+            String argoCd) {}
 
     @PostMapping(path = "/projects", consumes = "application/json")
     @Operation(summary = "Import a project: chart, values and Argo CD Applications in one commit")
@@ -195,7 +201,8 @@ class ApiV1 {
                 request.healthPath() == null ? "/" : request.healthPath(), request.owners()),
                 request.imageTag() == null ? "latest" : request.imageTag()));
         return new Imported(project(result.project(), environments.list()), result.commit(), result.cloneUrl(),
-                result.environments().stream().map(env -> result.project().name() + "-" + env).toList());
+                result.environments().stream().map(env -> result.project().name() + "-" + env).toList(),
+                statuses.connection().state().name());
     }
 
     /** Removing a project needs its name twice, as in the browser: {@code ?confirm=<name>}. */
@@ -214,7 +221,7 @@ class ApiV1 {
                 .map(EnvironmentSummary::name).toList());
         return names.stream().flatMap(env -> deployments.history(name, env).stream())
                 .sorted(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed())
-                .map(Deployment::of).toList();
+                .map(this::view).toList();
     }
 
     record Promote(String project, String from, String to, Boolean includeConfig) {}
@@ -223,7 +230,7 @@ class ApiV1 {
     @Operation(summary = "Promote the image (and optionally the configuration) to the next environment")
     @ResponseStatus(HttpStatus.CREATED)
     Deployment promote(@RequestBody Promote request) {
-        return Deployment.of(deployments.promote(new PromoteRequest(request.project(), request.from(), request.to(),
+        return view(deployments.promote(new PromoteRequest(request.project(), request.from(), request.to(),
                 Boolean.TRUE.equals(request.includeConfig()))));
     }
 
@@ -233,7 +240,7 @@ class ApiV1 {
     @Operation(summary = "Restore an earlier deployment's configuration as a new commit")
     @ResponseStatus(HttpStatus.CREATED)
     Deployment rollback(@RequestBody Rollback request) {
-        return Deployment.of(deployments.rollback(new RollbackRequest(request.project(), request.environment(),
+        return view(deployments.rollback(new RollbackRequest(request.project(), request.environment(),
                 Optional.ofNullable(request.toDeployment()))));
     }
 }

@@ -1,0 +1,36 @@
+package dev.plate.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the terminal, the stored login, the API client. */
+abstract class ApiCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    Terminal terminal() {
+        return ((Plate) spec.root().userObject()).terminal();
+    }
+
+    Config config() {
+        return Config.load(terminal());
+    }
+
+    Api api() {
+        return Api.from(config());
+    }
+
+    java.io.PrintStream out() {
+        return terminal().out();
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    static String shortCommit(Object commit) {
+        String sha = text(commit);
+        return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    }
+}

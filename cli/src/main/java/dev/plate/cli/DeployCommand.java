@@ -1,0 +1,74 @@
+package dev.plate.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "deploy", description = {"Deploy an image tag and/or value changes to one environment: one commit.",
+    "Keys for --set/--unset: replicas, env.NAME, secretEnv.NAME=<secret>:<key>, secretRefs, resources.requests.cpu,",
+    "resources.requests.memory, resources.limits.cpu, resources.limits.memory, ingress.enabled, ingress.host,",
+    "ingress.tlsSecret, ingress.className, probes.path, probes.readiness, probes.liveness, autoscaling.enabled,",
+    "autoscaling.minReplicas, autoscaling.maxReplicas, autoscaling.targetCPUPercent, labels.KEY, annotations.KEY."})
+final class DeployCommand extends ApiCommand {
+
+    @Parameters(paramLabel = "PROJECT")
+    String project;
+
+    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV")
+    String environment;
+
+    @Option(names = {"-i", "--image"}, paramLabel = "TAG", description = "the image tag to run, e.g. 1.4.2")
+    String image;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "change one value (repeatable); the value is "
+            + "taken literally")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--unset", paramLabel = "KEY", description = "remove a value or return it to the default "
+            + "(repeatable)")
+    List<String> unset = new ArrayList<>();
+
+    @Mixin
+    DeploymentOptions deployment;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() {
+        deployment.timeout(); // a bad --timeout is refused before anything is committed
+        var changes = new LinkedHashMap<String, Object>();
+        for (String pair : set) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException(ExitCode.USAGE, "--set takes KEY=VALUE (e.g. --set replicas=3), not '" + pair
+                        + "'.");
+            }
+            String key = pair.substring(0, eq).strip();
+            if (changes.put(key, pair.substring(eq + 1)) != null) {
+                throw new CliException(ExitCode.USAGE, "--set " + key + " is given twice; give it once.");
+            }
+        }
+        if (image == null && changes.isEmpty() && unset.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "Say what to deploy: --image TAG and/or --set KEY=VALUE.");
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("project", project);
+        body.put("environment", environment);
+        if (image != null) {
+            body.put("imageTag", image);
+        }
+        if (!changes.isEmpty()) {
+            body.put("set", changes);
+        }
+        if (!unset.isEmpty()) {
+            body.put("unset", unset);
+        }
+        var api = api();
+        return deployment.report(this, api, api.post("/deploy", body), output);
+    }
+}

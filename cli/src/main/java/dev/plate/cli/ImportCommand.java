@@ -1,0 +1,148 @@
+package dev.plate.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", description = {"Import a project: its Helm chart and values, committed, and an Argo CD",
+    "Application per environment.",
+    "Detects the name and source repository (git remote), the port (EXPOSE) and health path (HEALTHCHECK);",
+    "The flags override what is detected."})
+final class ImportCommand extends ApiCommand {
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "the project's directory "
+            + "(default: the current one)")
+    Path directory;
+
+    @Option(names = "--name", description = "the project's name (lowercase letters, digits, '-')")
+    String name;
+
+    @Option(names = {"--image-repository", "--image"}, paramLabel = "REPOSITORY",
+            description = "where its images are pushed, e.g. ghcr.io/acme/web-app")
+    String imageRepository;
+
+    @Option(names = "--tag", paramLabel = "TAG", defaultValue = "latest", description = "the image tag to start "
+            + "with (default: latest)")
+    String tag;
+
+    @Option(names = "--port", description = "the container port")
+    Integer port;
+
+    @Option(names = "--health-path", paramLabel = "PATH", description = "the HTTP path the probes call")
+    String healthPath;
+
+    @Option(names = "--source-repo", paramLabel = "URL", description = "the source repository's URL")
+    String sourceRepo;
+
+    @Option(names = "--owner", paramLabel = "OWNER", description = "an owner or team (repeatable)")
+    List<String> owners = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "show what would be imported, change nothing")
+    boolean dryRun;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(directory)) {
+            throw new CliException(ExitCode.USAGE, directory + " is not a directory.");
+        }
+        var detected = ProjectDetector.detect(directory);
+        var rows = new ArrayList<String[]>();
+        String projectName = chosen(name, Optional.of(detected.name()), "name", rows).orElse("");
+        if (projectName.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "Cannot tell the project's name from " + directory.toAbsolutePath()
+                    + ": give it with --name.");
+        }
+        var source = chosen(sourceRepo, detected.sourceRepoUrl(), "source repository", rows);
+        var image = chosen(imageRepository, detected.imageRepository(), "image repository", rows);
+        String repository = image.orElseGet(() -> {
+            rows.add(new String[] {"image repository", projectName, "the project's name; --image-repository to change"});
+            return projectName;
+        });
+        var containerPort = chosen(port == null ? null : port.toString(), detected.port(), "container port", rows);
+        var health = chosen(healthPath, detected.healthPath(), "health path", rows);
+
+        var body = new LinkedHashMap<String, Object>();
+        body.put("name", projectName);
+        source.ifPresent(s -> body.put("sourceRepoUrl", s));
+        body.put("imageRepository", repository);
+        containerPort.ifPresent(p -> body.put("containerPort", Integer.parseInt(p)));
+        health.ifPresent(h -> body.put("healthPath", h));
+        if (!owners.isEmpty()) {
+            body.put("owners", owners);
+        }
+        body.put("imageTag", tag);
+
+        boolean table = output.table();
+        if (table) {
+            out().println("Detected in " + directory.toAbsolutePath().normalize() + ":");
+            var shown = new Output.Table("", "", "");
+            rows.forEach(r -> shown.row("  " + r[0], r[1], terminal().dim("(" + r[2] + ")")));
+            if (containerPort.isEmpty()) {
+                shown.row("  container port", "8080", terminal().dim("(Plate's default; --port to change)"));
+            }
+            if (health.isEmpty()) {
+                shown.row("  health path", "/", terminal().dim("(Plate's default; --health-path to change)"));
+            }
+            printWithoutHeader(shown);
+        }
+        if (dryRun) {
+            if (!table) {
+                output.data(out(), body);
+            } else {
+                out().println("Dry run: nothing was imported.");
+            }
+            return ExitCode.OK;
+        }
+        var result = api().post("/projects", body);
+        if (!table) {
+            output.data(out(), result);
+            return ExitCode.OK;
+        }
+        @SuppressWarnings("unchecked")
+        var project = (Map<String, Object>) result.get("project");
+        @SuppressWarnings("unchecked")
+        var environments = ((List<Map<String, Object>>) project.get("environments")).stream()
+                .map(e -> text(e.get("name"))).toList();
+        out().println();
+        out().println(terminal().green("✓") + " Imported " + project.get("name") + ":");
+        var created = new Output.Table("", "");
+        created.row("  config repository", result.get("configRepository") + "  (commit "
+                + shortCommit(result.get("commit")) + ")");
+        created.row("  environments", String.join(" → ", environments));
+        created.row("  Argo CD applications", String.join(", ", ((List<?>) result.get("applications")).stream()
+                .map(Object::toString).toList()) + ("NOT_CONFIGURED".equals(result.get("argoCd"))
+                        ? "  (created once an admin connects a cluster)" : ""));
+        printWithoutHeader(created);
+        out().println("Next: plate deploy " + project.get("name") + " --env "
+                + (environments.isEmpty() ? "dev" : environments.get(0)) + " --image <tag> --wait");
+        return ExitCode.OK;
+    }
+
+    /** The flag if given, else what was detected; records the row shown to the user. */
+    private static Optional<String> chosen(String flag, Optional<ProjectDetector.Detected> detected, String label,
+            List<String[]> rows) {
+        if (flag != null) {
+            rows.add(new String[] {label, flag, "given"});
+            return Optional.of(flag);
+        }
+        detected.ifPresent(d -> rows.add(new String[] {label, d.value(), d.source()}));
+        return detected.map(ProjectDetector.Detected::value);
+    }
+
+    private void printWithoutHeader(Output.Table table) {
+        var buffer = new java.io.ByteArrayOutputStream();
+        table.print(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+        buffer.toString(java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).forEach(out()::println);
+    }
+}

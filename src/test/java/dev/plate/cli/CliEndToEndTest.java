@@ -1,0 +1,274 @@
+package dev.plate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.RepoLayout;
+import dev.plate.support.ArgoCdCluster;
+import dev.plate.support.ArgoCdTest;
+import dev.plate.support.PlateTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real CLI, through its launcher {@code cli/plate} in a process of its own, against the real server on a
+ * random port, with the fabric8 mock API server standing in for the cluster and this test acting as Argo CD's
+ * controller. Each step is checked where it lands: the exit code and output, the commits and files of the config
+ * repository, the Applications in the cluster.
+ */
+@ArgoCdTest
+class CliEndToEndTest {
+
+    static final Path LAUNCHER = Path.of("cli", "plate").toAbsolutePath();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path home;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConfigRepository repository;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final ArgoCdCluster cluster = ArgoCdCluster.shared();
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void theCliIsBuilt() {
+        assertThat(LAUNCHER.resolveSibling("target/plate-cli.jar"))
+                .as("the server's build makes the CLI first (mvnw verify runs cli/pom.xml)").exists();
+    }
+
+    @Test
+    void import_deploy_wait_promote_fail_roll_back_and_read_history() throws Exception {
+        String name = "shop" + Long.toString(System.nanoTime(), 36);
+        Path project = sampleProject(name);
+
+        // login: the password from stdin, the token kept readable only by the user
+        var login = login(PlateTest.ADMIN_PASSWORD + "\n", "login", "http://localhost:" + port, "-u", "admin",
+                "--password-stdin");
+        assertThat(login.exit()).as(login.err()).isZero();
+        assertThat(login.out()).contains("Logged in to http://localhost:" + port + " as admin (ADMIN)");
+        Path config = home.resolve("config/plate/config.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+        assertThat(plate("whoami").out()).startsWith("admin at http://localhost:" + port);
+
+        // import: what the directory says, then chart, values and Applications
+        var imported = plate("import", project.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("name", name, "(the git remote)", "ghcr.io/acme/" + name,
+                "3000", "(Dockerfile EXPOSE)", "/healthz", "(Dockerfile HEALTHCHECK)", "Imported " + name,
+                "dev → staging → prod", name + "-dev, " + name + "-staging, " + name + "-prod");
+        assertThat(text(RepoLayout.chartDir(name) + "/Chart.yaml")).contains("name: " + name);
+        assertThat(text(RepoLayout.valuesFile(name, "dev"))).contains("tag: \"latest\"", "containerPort: 3000",
+                "path: \"/healthz\"");
+        assertThat(jdbc.queryForObject("select container_port from project where name = ?", Integer.class, name))
+                .isEqualTo(3000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(name + "-prod") != null);
+        assertThat(cluster.appProject(name)).isNotNull();
+
+        // deploy with a value change and wait: Argo CD reports it healthy, the CLI says so and exits 0
+        var deploy = start("deploy", name, "--env", "dev", "--image", "1.1.0", "--set", "replicas=2", "--set",
+                "env.GREETING=hello: {{ world }}", "--wait");
+        String good = reportHealthy(name, "dev", deploy);
+        var deployed = finish(deploy);
+        assertThat(deployed.exit()).as(deployed.err()).isZero();
+        assertThat(deployed.out()).contains("to dev: image 1.1.0, replicas 1 → 2", "Succeeded: synced and healthy");
+        String devValues = text(RepoLayout.valuesFile(name, "dev"));
+        assertThat(devValues).contains("tag: \"1.1.0\"", "replicaCount: 2", "GREETING: \"hello: {{ world }}\"");
+        long goodId = lastDeployment(name, "dev").id();
+
+        // promote to the next environment (found by the CLI) and wait
+        var promote = start("promote", name, "--from", "dev", "--wait");
+        reportHealthy(name, "staging", promote);
+        var promoted = finish(promote);
+        assertThat(promoted.exit()).as(promoted.err()).isZero();
+        assertThat(text(RepoLayout.valuesFile(name, "staging"))).contains("tag: \"1.1.0\"");
+
+        // a deployment Argo CD reports degraded: exit 5 and one red line with Argo CD's message
+        var broken = start("deploy", name, "-e", "dev", "-i", "1.2.0-broken", "--wait");
+        var row = awaitNewDeployment(name, "dev", goodId);
+        cluster.degraded(name + "-dev", row.commit(), "Back-off pulling image \"ghcr.io/acme/" + name + ":1.2.0-broken\"");
+        var failed = finish(broken);
+        assertThat(failed.exit()).isEqualTo(5);
+        assertThat(failed.err()).contains("waiting for deployment #" + row.id()).doesNotContain("\tat ", "Exception");
+        assertThat(failed.err().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("error: Deployment #" + row.id() + " to dev failed").contains("Back-off pulling image");
+
+        // roll back to the good deployment: a new commit that restores its values
+        String headBefore = repository.head();
+        var rollback = plate("rollback", name, "--env", "dev", "--to", Long.toString(goodId));
+        assertThat(rollback.exit()).as(rollback.err()).isZero();
+        assertThat(repository.head()).isNotEqualTo(headBefore);
+        assertThat(text(RepoLayout.valuesFile(name, "dev"))).isEqualTo(devValues);
+
+        // history as JSON, newest first, every step there
+        var history = plate("history", name, "-o", "json");
+        assertThat(history.exit()).isZero();
+        List<String> kinds = new ArrayList<>();
+        JSON.readTree(history.out()).forEach(d -> kinds.add(d.get("kind").asString() + " " + d.get("environment")
+                .asString()));
+        assertThat(kinds).containsExactly("ROLLBACK dev", "DEPLOY dev", "PROMOTE staging", "DEPLOY dev",
+                "IMPORT prod", "IMPORT staging", "IMPORT dev");
+        assertThat(plate("history", name, "--env", "staging").out()).contains("PROMOTE").doesNotContain("ROLLBACK");
+
+        // status, as a table and as YAML
+        var status = plate("status", name);
+        assertThat(status.out()).contains("ENVIRONMENT", "staging", "1.1.0", "Synced", "Healthy");
+        assertThat(plate("status", "-o", "yaml").out()).contains("name: " + name);
+        JsonNode one = JSON.readTree(plate("status", name, "-o", "json").out());
+        assertThat(one.get("environments").get(1).get("health").asString()).isEqualTo("Healthy");
+    }
+
+    @Test
+    void refused_input_changes_nothing_and_says_why_with_its_exit_code() throws Exception {
+        var login = login(PlateTest.ADMIN_PASSWORD + "\n", "login", "http://localhost:" + port, "-u", "admin",
+                "--password-stdin");
+        assertThat(login.exit()).isZero();
+        String name = "refuse" + Long.toString(System.nanoTime(), 36);
+        assertThat(plate("import", sampleProject(name).toString()).exit()).isZero();
+        String head = repository.head();
+        int rows = jdbc.queryForObject("select count(*) from deployment", Integer.class);
+
+        assertRefused(plate("deploy", name, "--env", "qa", "--image", "1.0"), 4, "There is no environment named 'qa'");
+        assertRefused(plate("deploy", "no-such-project", "--env", "dev", "--image", "1.0"), 4, "no-such-project");
+        assertRefused(plate("deploy", name, "--env", "dev", "--set", "replicas=many"), 2, "whole number");
+        assertRefused(plate("deploy", name, "--env", "dev", "--set", "env.1BAD=x"), 2, "1BAD");
+        assertRefused(plate("deploy", name, "--env", "dev", "--set", "resources.limits.cpu=lots"), 2, "lots");
+        assertRefused(plate("deploy", name, "--env", "dev", "--image", "bad tag!"), 2, "tag");
+        assertRefused(plate("deploy", name, "--env", "dev", "--set", "ingress.host=-bad-.example"), 2, "host");
+        assertRefused(plate("import", sampleProject("Bad_Name").toString(), "--name", "Bad_Name"), 2, "Bad_Name");
+        assertRefused(plate("import", sampleProject(name + "x").toString(), "--port", "70000"), 2, "port");
+        assertRefused(plate("rollback", name, "--env", "dev", "--to", "999999"), 4, "999999");
+        assertThat(repository.head()).isEqualTo(head);
+        assertThat(jdbc.queryForObject("select count(*) from deployment", Integer.class)).isEqualTo(rows);
+
+        assertThat(plate("logout").out()).contains("Logged out");
+        assertRefused(plate("status"), 3, "plate login");
+        assertRefused(plate(Map.of("PLATE_TOKEN", "plate_forged", "PLATE_URL", "http://localhost:" + port), null,
+                "projects"), 3, "unknown, revoked or expired");
+        assertRefused(plate(Map.of("PLATE_TOKEN", "x", "PLATE_URL", "http://localhost:1"), null, "projects"), 6,
+                "Cannot reach Plate");
+    }
+
+    private void assertRefused(Run run, int exit, String message) {
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(exit);
+        assertThat(run.err()).startsWith("error: ").contains(message).doesNotContain("\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    /** A directory as a developer has it: a git checkout with a GitHub remote and a Dockerfile. */
+    private static Path sampleProject(String name) throws IOException {
+        Path dir = Files.createDirectories(home.resolve("projects").resolve(name));
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/config"), "[remote \"origin\"]\n\turl = https://github.com/acme/" + name
+                + ".git\n");
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM node:22 AS build
+                COPY . .
+                RUN npm ci && npm run build
+                FROM node:22-slim
+                ENV PORT=3000
+                EXPOSE $PORT
+                HEALTHCHECK --interval=10s CMD wget -qO- http://localhost:3000/healthz || exit 1
+                CMD ["node", "server.js"]
+                """);
+        return dir;
+    }
+
+    private record Row(long id, String commit) {}
+
+    private Row lastDeployment(String project, String env) {
+        return jdbc.query("select d.id, d.to_revision from deployment d join project p on p.id = d.project_id "
+                + "join environment e on e.id = d.environment_id where p.name = ? and e.name = ? order by d.id desc",
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2)), project, env).get(0);
+    }
+
+    private Row awaitNewDeployment(String project, String env, long after) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastDeployment(project, env).id() > after);
+        return lastDeployment(project, env);
+    }
+
+    /** Acts as Argo CD's controller once the CLI's deployment is committed; returns its commit. */
+    private String reportHealthy(String project, String env, Process waiting) {
+        long before = lastDeployment(project, env).id();
+        var row = awaitNewDeployment(project, env, before);
+        assertThat(waiting.isAlive()).as("--wait waits for Argo CD").isTrue();
+        cluster.progressing(project + "-" + env, row.commit());
+        cluster.healthy(project + "-" + env, row.commit());
+        return row.commit();
+    }
+
+    private String text(String path) {
+        return new String(repository.read(path).orElseThrow(), StandardCharsets.UTF_8);
+    }
+
+    private Run plate(String... args) throws Exception {
+        return plate(Map.of(), null, args);
+    }
+
+    private Run login(String stdin, String... args) throws Exception {
+        return plate(Map.of(), stdin, args);
+    }
+
+    private Run plate(Map<String, String> env, String stdin, String... args) throws Exception {
+        var process = start(env, stdin, args);
+        return finish(process);
+    }
+
+    private Process start(String... args) throws IOException {
+        return start(Map.of(), null, args);
+    }
+
+    private Process start(Map<String, String> env, String stdin, String... args) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().remove("PLATE_URL");
+        builder.environment().remove("PLATE_TOKEN");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile(home, "out", ".txt");
+        builder.redirectOutput(out.toFile());
+        builder.redirectError(Files.createTempFile(home, "err", ".txt").toFile());
+        var process = builder.start();
+        try (var in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        outputs.put(process, new Path[] {out, builder.redirectError().file().toPath()});
+        return process;
+    }
+
+    private final Map<Process, Path[]> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Run finish(Process process) throws Exception {
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the CLI finishes").isTrue();
+        Path[] files = outputs.remove(process);
+        return new Run(process.exitValue(), Files.readString(files[0]), Files.readString(files[1]));
+    }
+}
