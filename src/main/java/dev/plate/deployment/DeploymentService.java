@@ -43,6 +43,13 @@ public interface DeploymentService {
     @PreAuthorize("hasRole('VIEWER')")
     List<DeploymentRecord> history(String project, String environment);
 
+    /**
+     * The newest deployment of every project in every environment (of one project, when given): what lists of
+     * many projects show, read in one query rather than one per project and environment.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    List<DeploymentRecord> latest(java.util.Optional<String> project);
+
     /** One deployment by id, so a client can wait for its outcome. */
     @PreAuthorize("hasRole('VIEWER')")
     DeploymentRecord deployment(long id);

@@ -92,7 +92,8 @@ class ApiV1 {
     @PreAuthorize("hasRole('VIEWER')")
     List<Project> projects() {
         var order = environments.list();
-        return projects.list().stream().map(project -> project(project, order)).toList();
+        var latest = latest(deployments.latest(Optional.empty()));
+        return projects.list().stream().map(project -> project(project, order, latest)).toList();
     }
 
     @GetMapping("/projects/{name}")
@@ -101,12 +102,19 @@ class ApiV1 {
     Project project(@PathVariable String name) {
         var project = projects.find(name).orElseThrow(() -> new NotFoundException("There is no project named '"
                 + name + "'."));
-        return project(project, environments.list());
+        return project(project, environments.list(), latest(deployments.latest(Optional.of(name))));
     }
 
-    private Project project(ProjectSummary project, List<EnvironmentSummary> order) {
+    private static Map<String, DeploymentRecord> latest(List<DeploymentRecord> records) {
+        var byKey = new java.util.HashMap<String, DeploymentRecord>();
+        records.forEach(record -> byKey.put(record.project() + "/" + record.environment(), record));
+        return byKey;
+    }
+
+    private Project project(ProjectSummary project, List<EnvironmentSummary> order,
+            Map<String, DeploymentRecord> latest) {
         var perEnvironment = order.stream().map(env -> {
-            var last = deployments.history(project.name(), env.name()).stream().findFirst();
+            var last = Optional.ofNullable(latest.get(project.name() + "/" + env.name()));
             var status = statuses.of(project.name(), env.name());
             return new EnvironmentStatus(env.name(), last.map(DeploymentRecord::imageTag).orElse(null),
                     last.map(DeploymentRecord::id).orElse(null), last.map(d -> d.state().name()).orElse(null),
@@ -200,7 +208,8 @@ class ApiV1 {
                 request.containerPort() == null ? 8080 : request.containerPort(),
                 request.healthPath() == null ? "/" : request.healthPath(), request.owners()),
                 request.imageTag() == null ? "latest" : request.imageTag()));
-        return new Imported(project(result.project(), environments.list()), result.commit(), result.cloneUrl(),
+        return new Imported(project(result.project(), environments.list(),
+                latest(deployments.latest(Optional.of(result.project().name())))), result.commit(), result.cloneUrl(),
                 result.environments().stream().map(env -> result.project().name() + "-" + env).toList(),
                 statuses.connection().state().name());
     }

@@ -13,6 +13,15 @@ interface DeploymentRepository extends JpaRepository<DeploymentEntity, Long> {
 
     List<DeploymentEntity> findByStateOrderByIdDesc(DeploymentState state);
 
+    /** The newest row of every project in every environment, in one query. */
+    @Query("select d from DeploymentEntity d where d.id in (select max(x.id) from DeploymentEntity x "
+            + "group by x.projectId, x.environmentId)")
+    List<DeploymentEntity> findLatest();
+
+    @Query("select d from DeploymentEntity d where d.id in (select max(x.id) from DeploymentEntity x "
+            + "where x.projectId = :projectId group by x.environmentId)")
+    List<DeploymentEntity> findLatestOfProject(long projectId);
+
     List<DeploymentEntity> findByProjectIdAndEnvironmentIdAndStateOrderByIdDesc(long projectId, long environmentId,
             DeploymentState state);
 

@@ -189,6 +189,23 @@ class GitOpsDeployments implements DeploymentService {
 
     @Override
     @Transactional(readOnly = true)
+    public List<DeploymentRecord> latest(java.util.Optional<String> projectName) {
+        var projectsById = projectName.map(name -> List.of(project(name))).orElseGet(projects::list).stream()
+                .collect(java.util.stream.Collectors.toMap(ProjectSummary::id, p -> p));
+        var environmentsById = environments.list().stream()
+                .collect(java.util.stream.Collectors.toMap(EnvironmentSummary::id, e -> e));
+        var rows = projectName.isPresent()
+                ? deployments.findLatestOfProject(projectsById.keySet().iterator().next())
+                : deployments.findLatest();
+        return rows.stream()
+                .filter(row -> projectsById.containsKey(row.projectId()) && environmentsById.containsKey(row.environmentId()))
+                .map(row -> DeploymentRecords.of(row, projectsById.get(row.projectId()),
+                        environmentsById.get(row.environmentId())))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public DeploymentRecord deployment(long id) {
         var row = deployments.findById(id).orElseThrow(() -> new NotFoundException("There is no deployment #" + id + "."));
         var project = projects.list().stream().filter(p -> p.id() == row.projectId()).findFirst().orElseThrow();
