@@ -44,10 +44,14 @@ public final class ValueChanges {
             draft.set(key, value);
         });
         for (String key : unset) {
+            // Checked first: containsKey(null) throws on an immutable map such as Map.of().
+            if (key == null || key.isBlank()) {
+                throw new ValidationException("unset", "Name the value to unset, e.g. env.LOG_LEVEL.");
+            }
             if (set.containsKey(key)) {
                 throw new ValidationException("unset." + key, "'" + key + "' is both set and unset; choose one.");
             }
-            draft.unset(key == null ? "" : key);
+            draft.unset(key);
         }
         return draft.build();
     }
@@ -194,7 +198,11 @@ public final class ValueChanges {
             String name = key.substring(prefix.length());
             if (name.isEmpty()) {
                 throw new ValidationException(field, "Name the entry after '" + prefix + "', e.g. " + prefix
-                        + (prefix.equals("env.") ? "LOG_LEVEL" : "team") + ".");
+                        + switch (prefix) {
+                            case "env." -> "LOG_LEVEL";
+                            case "secretEnv." -> "DB_PASSWORD";
+                            default -> "team";
+                        } + ".");
             }
             return name;
         }

@@ -49,13 +49,14 @@ public class ValuesWriter {
 
     private static Map<String, Object> resources(AppConfig.Resources resources) {
         var requests = map("cpu", resources.cpuRequest(), "memory", resources.memoryRequest());
+        // Helm merges these values over the chart's defaults, which limit memory: "no memory limit" must be an
+        // explicit null, the only thing that removes a default key. (A null for a key the defaults lack would
+        // reach the manifest, so the cpu limit is simply left out.)
         var limits = new LinkedHashMap<String, String>();
         if (!resources.cpuLimit().isEmpty()) {
             limits.put("cpu", resources.cpuLimit());
         }
-        if (!resources.memoryLimit().isEmpty()) {
-            limits.put("memory", resources.memoryLimit());
-        }
-        return limits.isEmpty() ? map("requests", requests) : map("requests", requests, "limits", limits);
+        limits.put("memory", resources.memoryLimit().isEmpty() ? null : resources.memoryLimit());
+        return map("requests", requests, "limits", limits);
     }
 }

@@ -88,6 +88,12 @@ class ChartRenderingTest {
         int floor = config.autoscaling().enabled() ? config.autoscaling().minReplicas() : config.replicas();
         assertThat(kinds(objects).contains("PodDisruptionBudget")).as("PDB only when more than one pod is kept")
                 .isEqualTo(floor > 1);
+        // What the configuration says about limits is what the container gets: "no limit" must override the
+        // chart's default (Helm merges the environment's values over it).
+        JsonNode limits = objects.stream().filter(o -> o.path("kind").asString().equals("Deployment")).findFirst()
+                .orElseThrow().at("/spec/template/spec/containers/0/resources/limits");
+        assertThat(limits.path("cpu").asString("")).as("cpu limit").isEqualTo(config.resources().cpuLimit());
+        assertThat(limits.path("memory").asString("")).as("memory limit").isEqualTo(config.resources().memoryLimit());
         // The schemas do not check label values; the API server does.
         for (JsonNode object : objects) {
             for (JsonNode labels : List.of(object.path("metadata").path("labels"),

@@ -2,6 +2,8 @@ package dev.plate.api.internal;
 
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every refusal of the API as an RFC 9457 problem: the message a person can act on, and the field at fault.
@@ -38,11 +41,16 @@ class ApiErrors {
                 ? "Your role does not allow this." : e.getMessage());
     }
 
-    /** Only the login endpoint authenticates inside a controller. */
+    /**
+     * Only the login endpoint authenticates inside a controller. A disabled account gets the answer of a wrong
+     * password, as on the login page: Spring checks "disabled" before the password, so saying so would tell
+     * anyone which accounts exist.
+     */
     @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
     org.springframework.http.ResponseEntity<ProblemDetail> loginRefused(
             org.springframework.security.core.AuthenticationException e) {
         String detail = e instanceof org.springframework.security.authentication.BadCredentialsException
+                || e instanceof org.springframework.security.authentication.DisabledException
                 ? "Wrong username or password." : e.getMessage();
         return org.springframework.http.ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer realm=\"Plate\"")
@@ -58,8 +66,30 @@ class ApiErrors {
         }
         String cause = e.getMostSpecificCause().getMessage();
         String firstLine = cause == null ? "" : cause.lines().findFirst().orElse("");
-        return problem(HttpStatus.BAD_REQUEST, "The body is not the JSON this endpoint takes: "
+        if (firstLine.startsWith("Required request body is missing")) {
+            // Spring's message goes on with the Java signature of the endpoint, of no use to the caller.
+            return problem(HttpStatus.BAD_REQUEST, "The body is missing (or null): send a JSON object; "
+                    + OpenApiDescription.UI_PATH + " describes each endpoint's.");
+        }
+        var field = jsonPath(e);
+        var problem = problem(HttpStatus.BAD_REQUEST, "The body is not the JSON this endpoint takes"
+                + field.map(path -> " (at " + path + ")").orElse("") + ": "
                 + (firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine));
+        field.ifPresent(path -> problem.setProperty("field", path));
+        return problem;
+    }
+
+    /** Where in the body the JSON went wrong, named as the API's fields are: containerPort, set.replicas. */
+    private static Optional<String> jsonPath(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                return Optional.of(json.getPath().stream()
+                        .map(step -> step.getPropertyName() != null ? step.getPropertyName()
+                                : String.valueOf(step.getIndex()))
+                        .collect(Collectors.joining(".")));
+            }
+        }
+        return Optional.empty();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

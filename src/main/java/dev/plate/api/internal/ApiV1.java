@@ -3,7 +3,7 @@ package dev.plate.api.internal;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
-import dev.plate.chart.AppConfig;
+import dev.plate.chart.KubernetesNames;
 import dev.plate.chart.ValueChanges;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentRecord;
@@ -150,6 +150,8 @@ class ApiV1 {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Deploy an image tag and/or value changes to one environment: one commit")
     Deployment deploy(@RequestBody Deploy request) {
+        required("project", request.project(), "Name the project: \"project\": \"web\".");
+        required("environment", request.environment(), "Name the environment: \"environment\": \"dev\".");
         var set = request.set() == null ? Map.<String, String>of() : request.set();
         var unset = request.unset() == null ? List.<String>of() : request.unset();
         var tag = Optional.ofNullable(request.imageTag());
@@ -160,11 +162,15 @@ class ApiV1 {
             throw new ValidationException("imageTag", "Say what to deploy: an image tag (\"imageTag\": \"1.4.2\") "
                     + "and/or value changes (\"set\": {\"replicas\": \"3\"}).");
         }
-        Optional<AppConfig> config = set.isEmpty() && unset.isEmpty() ? Optional.empty()
-                : Optional.of(ValueChanges.apply(deployments.currentConfig(request.project(), request.environment()),
-                        set, unset));
-        return view(deployments.deploy(new DeployRequest(request.project(), request.environment(), tag,
-                config)));
+        return view(deployments.deploy(DeployRequest.changes(request.project(), request.environment(), tag,
+                set, unset)));
+    }
+
+    /** A missing name would otherwise be looked up as 'null' and answered 404. */
+    private static void required(String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, message);
+        }
     }
 
     record Login(String username, String password) {}
@@ -203,11 +209,14 @@ class ApiV1 {
     @Operation(summary = "Import a project: chart, values and Argo CD Applications in one commit")
     @ResponseStatus(HttpStatus.CREATED)
     Imported importProject(@RequestBody Import request) {
+        String tag = request.imageTag() == null ? "latest" : request.imageTag();
+        // Checked here too, so the problem names this body's field rather than the service's "initialImageTag".
+        KubernetesNames.imageTag("imageTag", tag);
         var result = deployments.importProject(new ImportRequest(new NewProject(request.name(),
                 request.sourceRepoUrl(), request.imageRepository(),
                 request.containerPort() == null ? 8080 : request.containerPort(),
                 request.healthPath() == null ? "/" : request.healthPath(), request.owners()),
-                request.imageTag() == null ? "latest" : request.imageTag()));
+                tag));
         return new Imported(project(result.project(), environments.list(),
                 latest(deployments.latest(Optional.of(result.project().name())))), result.commit(), result.cloneUrl(),
                 result.environments().stream().map(env -> result.project().name() + "-" + env).toList(),
@@ -239,6 +248,9 @@ class ApiV1 {
     @Operation(summary = "Promote the image (and optionally the configuration) to the next environment")
     @ResponseStatus(HttpStatus.CREATED)
     Deployment promote(@RequestBody Promote request) {
+        required("project", request.project(), "Name the project: \"project\": \"web\".");
+        required("from", request.from(), "Name the environment to promote from: \"from\": \"dev\".");
+        required("to", request.to(), "Name the environment to promote to: \"to\": \"staging\".");
         return view(deployments.promote(new PromoteRequest(request.project(), request.from(), request.to(),
                 Boolean.TRUE.equals(request.includeConfig()))));
     }
@@ -249,6 +261,8 @@ class ApiV1 {
     @Operation(summary = "Restore an earlier deployment's configuration as a new commit")
     @ResponseStatus(HttpStatus.CREATED)
     Deployment rollback(@RequestBody Rollback request) {
+        required("project", request.project(), "Name the project: \"project\": \"web\".");
+        required("environment", request.environment(), "Name the environment: \"environment\": \"dev\".");
         return view(deployments.rollback(new RollbackRequest(request.project(), request.environment(),
                 Optional.ofNullable(request.toDeployment()))));
     }

@@ -6,6 +6,7 @@ import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
 import dev.plate.chart.AppConfigRules;
 import dev.plate.chart.KubernetesNames;
+import dev.plate.chart.ValueChanges;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentKind;
 import dev.plate.deployment.DeploymentRecord;
@@ -102,6 +103,10 @@ class GitOpsDeployments implements DeploymentService {
         String tag = request.imageTag().map(t -> KubernetesNames.imageTag("imageTag", t)).orElse(null);
         return changes.apply(project, env, DeploymentKind.DEPLOY, current -> {
             AppConfig next = request.config().orElse(current);
+            // Under the row lock: value changes read the configuration that is current now, not when sent.
+            if (!request.set().isEmpty() || !request.unset().isEmpty()) {
+                next = ValueChanges.apply(next, request.set(), request.unset());
+            }
             return tag == null ? next : next.withImageTag(tag);
         }, "to " + env.name());
     }

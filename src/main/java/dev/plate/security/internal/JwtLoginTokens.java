@@ -6,12 +6,18 @@ import dev.plate.security.LoginTokens;
 import dev.plate.security.Role;
 import dev.plate.security.SecurityProperties;
 import dev.plate.settings.Settings;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +28,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -40,13 +47,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * HS256-signed JWTs. The 256-bit key is generated once and stored sealed in the settings table, so every
  * instance signs and checks with the same key and a restart does not log anyone out; there is no key to
  * configure. The signature, issuer and expiry are checked first (no database work for a forged token), then the
- * account: it must still exist and be enabled, and its current role is the one that counts.
+ * account: it must still exist and be enabled, and its current role is the one that counts. A token also carries
+ * a keyed fingerprint of the account's password hash, so a reset or changed password ends the tokens issued
+ * before, as it ends the account's browser sessions. See docs/adr/0007-login-tokens.md.
  */
 @Service
 class JwtLoginTokens implements LoginTokens {
 
     static final String ISSUER = "plate";
     static final String KEY_SETTING = "api.login.signing-key";
+    static final String PASSWORD_CLAIM = "pwd";
 
     private final AuthenticationProvider passwords;
     private final Settings settings;
@@ -68,19 +78,23 @@ class JwtLoginTokens implements LoginTokens {
         this.clock = clock;
     }
 
-    private record Codec(JwtEncoder encoder, JwtDecoder decoder) {}
+    private record Codec(SecretKey key, JwtEncoder encoder, JwtDecoder decoder) {}
+
+    private record Account(Role role, String passwordFingerprint) {}
 
     @Override
     public IssuedToken issue(String username, String password) {
         var authenticated = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                 username == null ? "" : username, password == null ? "" : password));
         String name = authenticated.getName();
-        Role role = currentRole(name).orElseThrow(() -> new org.springframework.security.authentication
+        Account account = account(name).orElseThrow(() -> new org.springframework.security.authentication
                 .DisabledException("This account is disabled."));
+        Role role = account.role();
         var now = clock.instant();
         var expires = now.plus(properties.loginTokenLifetime());
         var claims = JwtClaimsSet.builder().issuer(ISSUER).subject(name).issuedAt(now).expiresAt(expires)
-                .id(UUID.randomUUID().toString()).claim("role", role.name()).build();
+                .id(UUID.randomUUID().toString()).claim("role", role.name())
+                .claim(PASSWORD_CLAIM, account.passwordFingerprint()).build();
         String token = codec().encoder().encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 claims)).getTokenValue();
         // Not one transaction around the password check: a failed attempt must stay counted when this throws.
@@ -93,23 +107,40 @@ class JwtLoginTokens implements LoginTokens {
         if (token == null || token.length() > 4096 || token.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty();
         }
-        String username;
+        Jwt jwt;
         try {
-            username = codec().decoder().decode(token).getSubject();
+            jwt = codec().decoder().decode(token);
         } catch (JwtException e) {
             return Optional.empty();
         }
-        return currentRole(username).map(role -> {
+        String username = jwt.getSubject();
+        String fingerprint = jwt.getClaimAsString(PASSWORD_CLAIM);
+        return account(username).filter(account -> fingerprint != null && MessageDigest.isEqual(
+                account.passwordFingerprint().getBytes(StandardCharsets.US_ASCII),
+                fingerprint.getBytes(StandardCharsets.US_ASCII))).map(Account::role).map(role -> {
             var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
             return UsernamePasswordAuthenticationToken.authenticated(new User(username, "", authorities), null,
                     authorities);
         });
     }
 
-    private Optional<Role> currentRole(String username) {
-        List<String> roles = jdbc.queryForList("select role from plate_user where username = ? and enabled = true",
-                String.class, username);
-        return roles.stream().findFirst().map(Role::valueOf);
+    private Optional<Account> account(String username) {
+        List<Account> accounts = jdbc.query("select role, password_hash from plate_user where username = ? "
+                + "and enabled = true", (row, i) -> new Account(Role.valueOf(row.getString("role")),
+                        fingerprint(row.getString("password_hash"))), username);
+        return accounts.stream().findFirst();
+    }
+
+    /** Keyed, so the token (readable by whoever holds it) tells nothing about the hash. */
+    private String fingerprint(String passwordHash) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(codec().key());
+            byte[] digest = mac.doFinal(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private Codec codec() {
@@ -122,8 +153,10 @@ class JwtLoginTokens implements LoginTokens {
             var decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
             var timestamps = new JwtTimestampValidator(java.time.Duration.ofSeconds(30));
             timestamps.setClock(clock);
+            // Plate always sets an expiry; a token without one must not be valid for ever.
+            timestamps.setAllowEmptyExpiryClaim(false);
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
-            known = new Codec(new NimbusJwtEncoder(new ImmutableSecret<>(key)), decoder);
+            known = new Codec(key, new NimbusJwtEncoder(new ImmutableSecret<>(key)), decoder);
             codec = known;
         }
         return known;
