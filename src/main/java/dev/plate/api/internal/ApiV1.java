@@ -19,6 +19,7 @@ import dev.plate.project.ProjectSummary;
 import dev.plate.security.LoginTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Plate", description = "Projects, deployments, promotions and rollbacks")
 class ApiV1 {
 
     private final ProjectService projects;
