@@ -39,6 +39,27 @@ public interface ArgoCd {
      */
     ReconcileResult reconcile(Map<String, List<EnvironmentSummary>> wanted, String repoUrl);
 
+    /**
+     * Keeps Argo CD's credentials for the config repository: one Secret labelled
+     * {@code argocd.argoproj.io/secret-type: repository}, created or replaced; empty removes it.
+     */
+    void applyRepository(Optional<RepositoryCredentials> credentials);
+
+    /** The repository Secret Plate keeps, as it is in the cluster now. */
+    Optional<RepositoryCredentials> repository();
+
+    /**
+     * Read-only credentials Argo CD clones the config repository with.
+     *
+     * @param expiresAt when the credential ends, if Plate knows (it rotates it before then)
+     */
+    record RepositoryCredentials(String url, String username, String password, Optional<java.time.Instant> expiresAt) {
+        @Override
+        public String toString() {
+            return "RepositoryCredentials[" + url + ", " + username + ", ***]";
+        }
+    }
+
     record SyncRequest(String user, String revision) {}
 
     record ReconcileResult(int created, int updated, int deleted, int unchanged) {}

@@ -13,11 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deploymentTimeout how long a deployment may take from commit to synced-and-healthy
  * @param reconcileInterval how often every Application is compared with what Plate wants (drift, missed writes)
  * @param webhookSecret the shared secret of the config repository's push webhook; empty refuses every call
+ * @param serverUrl Argo CD's own URL ({@code PLATE_ARGOCD_SERVER_URL}): with Gitea, Plate registers a push webhook
+ *     to {@code <serverUrl>/api/webhook} so Argo CD refreshes on every push, not on its next poll
+ * @param gogsWebhookSecret that webhook's secret: the same value as {@code webhook.gogs.secret} in Argo CD's
+ *     {@code argocd-secret} (Argo CD reads Gitea's webhooks with its Gogs parser)
  */
 @ConfigurationProperties("plate.argocd")
 public record ArgoCdProperties(@DefaultValue("") String kubeconfig, @DefaultValue("false") boolean inCluster,
         @DefaultValue("argocd") String namespace, @DefaultValue("10m") Duration deploymentTimeout,
-        @DefaultValue("5m") Duration reconcileInterval, @DefaultValue("") String webhookSecret) {
+        @DefaultValue("5m") Duration reconcileInterval, @DefaultValue("") String webhookSecret,
+        @DefaultValue("") String serverUrl, @DefaultValue("") String gogsWebhookSecret) {
 
     public boolean configured() {
         return inCluster || !kubeconfig.isBlank();
@@ -26,6 +31,6 @@ public record ArgoCdProperties(@DefaultValue("") String kubeconfig, @DefaultValu
     @Override
     public String toString() {
         return "ArgoCdProperties[" + (inCluster ? "in-cluster" : kubeconfig.isBlank() ? "not configured" : "kubeconfig ***")
-                + ", namespace " + namespace + "]";
+                + ", namespace " + namespace + (serverUrl.isBlank() ? "" : ", server " + serverUrl) + "]";
     }
 }

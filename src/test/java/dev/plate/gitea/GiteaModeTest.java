@@ -43,7 +43,14 @@ class GiteaModeTest {
         registry.add("plate.gitea.organisation", () -> "acme");
         registry.add("plate.gitea.token", () -> FakeGitea.TOKEN);
         registry.add("plate.data-dir", () -> ROOT.resolve("data").toString());
+        registry.add("plate.argocd.server-url", () -> "https://argocd.example.com/");
+        registry.add("plate.argocd.gogs-webhook-secret", () -> ARGOCD_WEBHOOK_SECRET);
     }
+
+    static final String ARGOCD_WEBHOOK_SECRET = "argocd-gogs-secret";
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     DeploymentService deployments;
@@ -75,10 +82,9 @@ class GiteaModeTest {
 
     @Test
     void plate_registers_its_push_webhook_on_the_config_repository_with_a_stored_secret() {
-        var hooks = GITEA.hooks.get("acme/plate-config");
+        var hooks = GITEA.hooks.get("acme/plate-config").stream().filter(h -> h.get("type").equals("gitea")).toList();
 
         assertThat(hooks).hasSize(1);
-        assertThat(hooks.getFirst().get("type")).isEqualTo("gitea");
         @SuppressWarnings("unchecked")
         var config = (java.util.Map<String, Object>) hooks.getFirst().get("config");
         assertThat(config.get("url")).isEqualTo("http://localhost:8080/webhooks/gitea");
@@ -88,6 +94,32 @@ class GiteaModeTest {
         assertThat(secret).hasSize(64);
         assertThat(jdbc.queryForObject("select setting_value from setting where name = 'webhook.gitea.secret'",
                 String.class)).startsWith("v1:").doesNotContain(secret);
+    }
+
+    /** Argo CD reads Gitea's webhooks with its Gogs parser: type gogs, its own secret, its own /api/webhook. */
+    @Test
+    void argo_cds_webhook_is_registered_next_to_plates_once_however_often_plate_starts_or_imports() throws Exception {
+        var authorities = Role.MAINTAINER.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
+        securityContext.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("mia", null, authorities));
+        for (String name : List.of("hooked-one", "hooked-two")) {
+            deployments.importProject(new ImportRequest(new NewProject(name, "", "ghcr.io/acme/" + name, 8080, "/",
+                    List.of()), "1.0.0"));
+        }
+        // What a restart does: the registration runs again.
+        var registration = context.getBean(Class.forName("dev.plate.argocd.internal.WebhookRegistration"));
+        var register = registration.getClass().getDeclaredMethod("register");
+        register.setAccessible(true);
+        register.invoke(registration);
+
+        var hooks = GITEA.hooks.get("acme/plate-config");
+        assertThat(hooks).extracting(h -> h.get("type")).containsExactlyInAnyOrder("gitea", "gogs");
+        @SuppressWarnings("unchecked")
+        var argoCd = (java.util.Map<String, Object>) hooks.stream().filter(h -> h.get("type").equals("gogs"))
+                .findFirst().orElseThrow().get("config");
+        assertThat(argoCd.get("url")).isEqualTo("https://argocd.example.com/api/webhook");
+        assertThat(GITEA.requests.stream().filter(r -> r.path().endsWith("/hooks") && r.method().equals("POST"))
+                .map(r -> r.body().at("/config/secret").asString())).contains(ARGOCD_WEBHOOK_SECRET).hasSize(2);
     }
 
     @Test

@@ -114,6 +114,61 @@ class FabricArgoCd implements ArgoCd {
         });
     }
 
+    /** One config repository per Plate, so one Secret of a fixed name. */
+    static final String REPOSITORY_SECRET = "plate-config-repository";
+    static final String EXPIRES_ANNOTATION = "plate.dev/credential-expires-at";
+
+    @Override
+    public void applyRepository(Optional<RepositoryCredentials> credentials) {
+        call("write the config repository's Secret", () -> {
+            var secrets = client().secrets().inNamespace(connection.namespace());
+            if (credentials.isEmpty()) {
+                secrets.withName(REPOSITORY_SECRET).delete();
+                return null;
+            }
+            var wanted = credentials.get();
+            var annotations = new java.util.LinkedHashMap<String, String>();
+            wanted.expiresAt().ifPresent(at -> annotations.put(EXPIRES_ANNOTATION, at.toString()));
+            // data, not stringData: the API server would convert, but a reader must see the same either way.
+            var data = new java.util.LinkedHashMap<String, String>();
+            data.put("type", base64("git"));
+            data.put("name", base64("plate-config"));
+            data.put("url", base64(wanted.url()));
+            data.put("username", base64(wanted.username()));
+            data.put("password", base64(wanted.password()));
+            var secret = new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                    .withName(REPOSITORY_SECRET).withNamespace(connection.namespace())
+                    .addToLabels("argocd.argoproj.io/secret-type", "repository")
+                    .addToLabels(ApplicationManifests.MANAGED_BY, "plate").withAnnotations(annotations).endMetadata()
+                    .withType("Opaque").withData(data).build();
+            secrets.resource(secret).createOr(existing -> existing.update());
+            LOG.info("Argo CD: repository credentials for {} written ({})", wanted.url(), wanted.username());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RepositoryCredentials> repository() {
+        return call("read the config repository's Secret", () -> Optional.ofNullable(client().secrets()
+                .inNamespace(connection.namespace()).withName(REPOSITORY_SECRET).get()).map(secret -> {
+                    var data = secret.getData() == null ? Map.<String, String>of() : secret.getData();
+                    var annotations = secret.getMetadata().getAnnotations() == null ? Map.<String, String>of()
+                            : secret.getMetadata().getAnnotations();
+                    return new RepositoryCredentials(unbase64(data.get("url")), unbase64(data.get("username")),
+                            unbase64(data.get("password")), Optional.ofNullable(annotations.get(EXPIRES_ANNOTATION))
+                                    .map(java.time.Instant::parse));
+                }));
+    }
+
+    private static String base64(String value) {
+        return java.util.Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String unbase64(String value) {
+        return value == null ? "" : new String(java.util.Base64.getDecoder().decode(value),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static Map<String, GenericKubernetesResource> byName(List<GenericKubernetesResource> items) {
         var result = new java.util.HashMap<String, GenericKubernetesResource>();
         items.forEach(item -> result.put(item.getMetadata().getName(), item));

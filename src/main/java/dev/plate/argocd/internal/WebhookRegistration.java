@@ -1,5 +1,6 @@
 package dev.plate.argocd.internal;
 
+import dev.plate.argocd.ArgoCdProperties;
 import dev.plate.gitea.GiteaClient;
 import dev.plate.gitea.GiteaException;
 import dev.plate.gitea.GiteaProperties;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * With the config repository on Gitea, makes sure Gitea calls Plate on every push (also pushes made outside
  * Plate): one webhook to {@code <public url>/webhooks/gitea}, added only if it is missing, so restarts add none.
- * Gitea must be able to reach Plate at {@code PLATE_GIT_PUBLIC_URL}.
+ * Gitea must be able to reach Plate at {@code PLATE_GIT_PUBLIC_URL}. When Argo CD's URL is configured, a second
+ * one calls Argo CD itself ({@code <server>/api/webhook}, type {@code gogs}: Argo CD reads Gitea's webhooks with
+ * its Gogs parser and checks them against {@code webhook.gogs.secret}).
  */
 @Component
 class WebhookRegistration {
@@ -25,7 +28,11 @@ class WebhookRegistration {
     private final GitProperties git;
     private final WebhookSecret secret;
 
-    WebhookRegistration(GiteaProperties gitea, GiteaClient client, GitProperties git, WebhookSecret secret) {
+    private final ArgoCdProperties argoCd;
+
+    WebhookRegistration(GiteaProperties gitea, GiteaClient client, GitProperties git, WebhookSecret secret,
+            ArgoCdProperties argoCd) {
+        this.argoCd = argoCd;
         this.gitea = gitea;
         this.client = client;
         this.git = git;
@@ -43,6 +50,24 @@ class WebhookRegistration {
             } catch (GiteaException e) {
                 LOG.warn("Could not register Plate's push webhook on the config repository ({}); deployments still "
                         + "refresh Argo CD directly: {}", url, e.getMessage());
+            }
+            if (argoCd.serverUrl().isBlank()) {
+                return;
+            }
+            String argoCdHook = argoCd.serverUrl().replaceAll("/+$", "") + "/api/webhook";
+            if (argoCd.gogsWebhookSecret().isBlank()) {
+                LOG.warn("Not registering Argo CD's webhook ({}): set PLATE_ARGOCD_GOGS_WEBHOOK_SECRET to the value of "
+                        + "webhook.gogs.secret in Argo CD's argocd-secret", argoCdHook);
+                return;
+            }
+            try {
+                var hook = client.ensurePushWebhook(connection, git.repositoryName(), argoCdHook,
+                        argoCd.gogsWebhookSecret(), "gogs");
+                LOG.info(hook.created() ? "Registered Argo CD's push webhook on the config repository: {}"
+                        : "Argo CD's push webhook on the config repository is in place: {}", argoCdHook);
+            } catch (GiteaException e) {
+                LOG.warn("Could not register Argo CD's push webhook on the config repository ({}); Argo CD still "
+                        + "polls, and Plate refreshes it after each change: {}", argoCdHook, e.getMessage());
             }
         });
     }

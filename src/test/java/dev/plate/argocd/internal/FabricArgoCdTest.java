@@ -173,7 +173,7 @@ class FabricArgoCdTest {
     /** A connection to a test cluster, as PLATE_ARGOCD_KUBECONFIG would make it. */
     static ArgoCdConnection connectionTo(ArgoCdCluster cluster) {
         return new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE,
-                Duration.ofMinutes(10), Duration.ofMinutes(5), ""));
+                Duration.ofMinutes(10), Duration.ofMinutes(5), "", "", ""));
     }
 
     /** A writer for another test's cluster (its client closes with the JVM; tests use few). */

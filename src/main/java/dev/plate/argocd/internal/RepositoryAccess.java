@@ -1,0 +1,113 @@
+package dev.plate.argocd.internal;
+
+import dev.plate.argocd.ArgoCd;
+import dev.plate.argocd.ArgoCd.RepositoryCredentials;
+import dev.plate.argocd.ArgoCdException;
+import dev.plate.gitea.GiteaProperties;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.leadership.Leadership;
+import dev.plate.security.Role;
+import dev.plate.security.ServiceAccounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives Argo CD read access to the config repository, so it can clone what Plate commits: the repository Secret
+ * in Argo CD's namespace, kept by the leader.
+ * <ul>
+ * <li>Embedded Git server: a token of the service account {@value #ACCOUNT} (VIEWER; the server refuses every
+ * push anyway), valid 90 days and replaced 30 days before it ends, or at once when the Secret is missing, altered
+ * or its token revoked. The old tokens are revoked only after the Secret holds the new one.</li>
+ * <li>Gitea: the read-only token an admin gives in {@code PLATE_GITEA_READ_TOKEN}; without one there is no
+ * Secret (Argo CD must then have its own credentials) and Plate says so.</li>
+ * </ul>
+ * The credential is never logged or shown.
+ */
+@Component
+class RepositoryAccess {
+
+    static final String ACCOUNT = "plate-argocd";
+    static final String TOKEN_NAME = "argocd-repository";
+    static final Duration LIFETIME = Duration.ofDays(90);
+    static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryAccess.class);
+
+    enum Outcome { UNCHANGED, WRITTEN, ROTATED, REMOVED, NO_CREDENTIAL }
+
+    private final ArgoCd argoCd;
+    private final ConfigRepository repository;
+    private final GiteaProperties gitea;
+    private final ServiceAccounts accounts;
+    private final Leadership leadership;
+    private final Clock clock;
+    private volatile boolean warned;
+
+    RepositoryAccess(ArgoCd argoCd, ConfigRepository repository, GiteaProperties gitea, ServiceAccounts accounts,
+            Leadership leadership, Clock clock, ArgoCdConnection connection) {
+        this.argoCd = argoCd;
+        this.repository = repository;
+        this.gitea = gitea;
+        this.accounts = accounts;
+        this.leadership = leadership;
+        this.clock = clock;
+        connection.onChange(this::scheduled);
+    }
+
+    @Scheduled(initialDelayString = "${plate.argocd.reconcile-initial-delay:10s}",
+            fixedDelayString = "${plate.argocd.reconcile-interval:5m}")
+    void scheduled() {
+        if (!argoCd.connected() || !leadership.isLeader()) {
+            return;
+        }
+        try {
+            reconcile();
+        } catch (ArgoCdException e) {
+            LOG.warn("Argo CD: could not check the config repository's credentials (the next reconcile retries): {}",
+                    e.getMessage());
+        }
+    }
+
+    synchronized Outcome reconcile() {
+        String url = repository.cloneUrl();
+        var current = argoCd.repository();
+        if (gitea.connection().isPresent()) {
+            if (gitea.readToken().isBlank()) {
+                if (!warned) {
+                    warned = true;
+                    LOG.warn("Argo CD gets no credentials for the config repository {} from Plate: set "
+                            + "PLATE_GITEA_READ_USERNAME and PLATE_GITEA_READ_TOKEN (a token with read:repository "
+                            + "only), or give Argo CD its own.", url);
+                }
+                if (current.isPresent()) {
+                    argoCd.applyRepository(Optional.empty());
+                    return Outcome.REMOVED;
+                }
+                return Outcome.NO_CREDENTIAL;
+            }
+            var wanted = new RepositoryCredentials(url, gitea.readUsername().isBlank() ? ACCOUNT : gitea.readUsername(),
+                    gitea.readToken(), Optional.empty());
+            if (current.filter(wanted::equals).isPresent()) {
+                return Outcome.UNCHANGED;
+            }
+            argoCd.applyRepository(Optional.of(wanted));
+            return Outcome.WRITTEN;
+        }
+        boolean fresh = current.filter(c -> c.url().equals(url) && c.username().equals(ACCOUNT))
+                .flatMap(c -> accounts.validUntil(ACCOUNT, c.password()))
+                .filter(until -> until.isAfter(clock.instant().plus(RENEW_BEFORE))).isPresent();
+        if (fresh) {
+            return Outcome.UNCHANGED;
+        }
+        var issued = accounts.issue(ACCOUNT, "Argo CD (reads the config repository)", Role.VIEWER, TOKEN_NAME,
+                LIFETIME);
+        argoCd.applyRepository(Optional.of(new RepositoryCredentials(url, ACCOUNT, issued.token(),
+                Optional.of(issued.expiresAt()))));
+        accounts.revokeOthers(ACCOUNT, issued.id());
+        return current.isPresent() ? Outcome.ROTATED : Outcome.WRITTEN;
+    }
+}
