@@ -29,3 +29,10 @@ annotations:
   {{- toYaml . | nindent 2 }}
 {{- end }}
 {{- end -}}
+
+{{/* The worker's pods: the app's name, an instance of their own. */}}
+{{- define "app.workerSelectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name | quote }}
+app.kubernetes.io/instance: {{ printf "%s-worker" .Release.Name | trunc 63 | quote }}
+app.kubernetes.io/component: worker
+{{- end -}}

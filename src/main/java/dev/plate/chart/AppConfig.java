@@ -20,7 +20,10 @@ public record AppConfig(
         Probes probes,
         Autoscaling autoscaling,
         Map<String, String> labels,
-        Map<String, String> annotations) {
+        Map<String, String> annotations,
+        NetworkPolicy networkPolicy,
+        ExternalSecrets externalSecrets,
+        Worker worker) {
 
     public AppConfig {
         env = Maps.sortedCopy(env);
@@ -30,6 +33,17 @@ public record AppConfig(
         annotations = Maps.sortedCopy(annotations);
         ingress = ingress == null ? Ingress.DISABLED : ingress;
         autoscaling = autoscaling == null ? Autoscaling.DISABLED : autoscaling;
+        networkPolicy = networkPolicy == null ? NetworkPolicy.DISABLED : networkPolicy;
+        externalSecrets = externalSecrets == null ? ExternalSecrets.DISABLED : externalSecrets;
+        worker = worker == null ? Worker.DISABLED : worker;
+    }
+
+    /** Without the optional features (network policy, external secrets, worker): each off. */
+    public AppConfig(String imageTag, int replicas, Map<String, String> env, List<SecretKeyRef> secretEnv,
+            List<String> secretRefs, Resources resources, Ingress ingress, Probes probes, Autoscaling autoscaling,
+            Map<String, String> labels, Map<String, String> annotations) {
+        this(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling, labels,
+                annotations, null, null, null);
     }
 
     /** The configuration of a freshly imported project: one replica, the project's health path, no extras. */
@@ -40,12 +54,57 @@ public record AppConfig(
 
     public AppConfig withIngress(Ingress newIngress) {
         return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, newIngress, probes,
-                autoscaling, labels, annotations);
+                autoscaling, labels, annotations, networkPolicy, externalSecrets, worker);
     }
 
     public AppConfig withImageTag(String tag) {
         return new AppConfig(tag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
-                labels, annotations);
+                labels, annotations, networkPolicy, externalSecrets, worker);
+    }
+
+    public AppConfig withOptions(NetworkPolicy newNetworkPolicy, ExternalSecrets newExternalSecrets,
+            Worker newWorker) {
+        return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
+                labels, annotations, newNetworkPolicy, newExternalSecrets, newWorker);
+    }
+
+    /**
+     * Lets traffic reach the app's pods only from the ingress controller's namespace and from the listed projects'
+     * pods (in any namespace); everything else is refused.
+     */
+    public record NetworkPolicy(boolean enabled, String ingressNamespace, List<String> allowFrom) {
+        public static final NetworkPolicy DISABLED = new NetworkPolicy(false, "ingress-nginx", List.of());
+
+        public NetworkPolicy {
+            ingressNamespace = ingressNamespace == null ? "" : ingressNamespace;
+            allowFrom = allowFrom == null ? List.of() : List.copyOf(allowFrom);
+        }
+    }
+
+    /**
+     * The Secrets the app references (secretEnv, secretRefs) come from an external secret store: one
+     * {@code ExternalSecret} (external-secrets.io/v1) per Secret, from the {@code ClusterSecretStore} named here,
+     * each reading the remote key {@code keyPrefix + <secret name>}.
+     */
+    public record ExternalSecrets(boolean enabled, String store, String keyPrefix) {
+        public static final ExternalSecrets DISABLED = new ExternalSecrets(false, "", "");
+
+        public ExternalSecrets {
+            store = store == null ? "" : store;
+            keyPrefix = keyPrefix == null ? "" : keyPrefix;
+        }
+    }
+
+    /**
+     * A second process of the same image (a queue consumer, a scheduler): its own Deployment, with the app's
+     * settings and secrets, no Service and no HTTP probes.
+     */
+    public record Worker(boolean enabled, List<String> command, int replicas) {
+        public static final Worker DISABLED = new Worker(false, List.of(), 1);
+
+        public Worker {
+            command = command == null ? List.of() : List.copyOf(command);
+        }
     }
 
     /** A key of an existing Kubernetes Secret, passed to the container as one environment variable. */

@@ -31,7 +31,53 @@ public final class AppConfigRules {
         autoscaling(config.autoscaling());
         labels(config.labels());
         annotations(config.annotations());
+        networkPolicy(config.networkPolicy());
+        externalSecrets(config);
+        worker(config.worker());
         return config;
+    }
+
+    private static void networkPolicy(AppConfig.NetworkPolicy policy) {
+        if (!policy.ingressNamespace().isEmpty()) {
+            KubernetesNames.dnsLabel("networkPolicy.ingressNamespace", policy.ingressNamespace());
+        }
+        for (String project : policy.allowFrom()) {
+            KubernetesNames.projectName("networkPolicy.allowFrom", project);
+        }
+    }
+
+    private static void externalSecrets(AppConfig config) {
+        var external = config.externalSecrets();
+        if (external.enabled() && external.store().isEmpty()) {
+            throw new ValidationException("externalSecrets.store", "Name the ClusterSecretStore the secrets come "
+                    + "from, e.g. vault-backend.");
+        }
+        if (!external.store().isEmpty()) {
+            KubernetesNames.resourceName("externalSecrets.store", external.store());
+        }
+        if (external.keyPrefix().length() > 200 || external.keyPrefix().chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException("externalSecrets.keyPrefix", "The remote key prefix must be at most 200 "
+                    + "printable characters, e.g. apps/web/.");
+        }
+        if (external.enabled() && config.secretEnv().isEmpty() && config.secretRefs().isEmpty()) {
+            throw new ValidationException("externalSecrets.enabled", "No secret is referenced (secretEnv or "
+                    + "secretRefs), so there is nothing to fetch from the store.");
+        }
+    }
+
+    private static void worker(AppConfig.Worker worker) {
+        if (worker.enabled() && worker.command().isEmpty()) {
+            throw new ValidationException("worker.command", "Give the worker's command, e.g. bundle exec sidekiq.");
+        }
+        for (String part : worker.command()) {
+            if (part == null || part.isEmpty() || part.indexOf('\0') >= 0) {
+                throw new ValidationException("worker.command", "The worker's command has an empty part.");
+            }
+        }
+        if (worker.command().stream().mapToInt(String::length).sum() > 4096) {
+            throw new ValidationException("worker.command", "The worker's command must be at most 4096 characters.");
+        }
+        range("worker.replicas", worker.replicas(), 0, MAX_REPLICAS);
     }
 
     public static ProjectChart validate(ProjectChart project) {

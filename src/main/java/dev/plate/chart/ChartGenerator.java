@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class ChartGenerator {
 
     /** Bumped whenever the skeleton changes, so a regenerated chart is a visible new version. */
-    static final String CHART_VERSION = "0.1.0";
+    static final String CHART_VERSION = "0.2.0";
     private static final String SKELETON = "helm-templates/app/";
 
     private final Map<String, String> staticFiles = new TreeMap<>();

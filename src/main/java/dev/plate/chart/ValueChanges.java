@@ -22,7 +22,9 @@ public final class ValueChanges {
             "resources.limits.cpu", "resources.limits.memory", "ingress.enabled", "ingress.host", "ingress.tlsSecret",
             "ingress.className", "probes.path", "probes.readiness", "probes.liveness", "autoscaling.enabled",
             "autoscaling.minReplicas", "autoscaling.maxReplicas", "autoscaling.targetCPUPercent", "labels.<key>",
-            "annotations.<key>");
+            "annotations.<key>", "networkPolicy.enabled", "networkPolicy.ingressNamespace",
+            "networkPolicy.allowFrom (comma-separated projects)", "externalSecrets.enabled", "externalSecrets.store",
+            "externalSecrets.keyPrefix", "worker.enabled", "worker.command (split at spaces)", "worker.replicas");
 
     private static final int MAX_CHANGES = 200;
 
@@ -79,6 +81,15 @@ public final class ValueChanges {
         private int targetCpu;
         private final Map<String, String> labels;
         private final Map<String, String> annotations;
+        private boolean policyEnabled;
+        private String ingressNamespace;
+        private List<String> allowFrom;
+        private boolean externalEnabled;
+        private String store;
+        private String keyPrefix;
+        private boolean workerEnabled;
+        private List<String> workerCommand;
+        private int workerReplicas;
 
         Draft(AppConfig config) {
             base = config;
@@ -103,6 +114,15 @@ public final class ValueChanges {
             targetCpu = config.autoscaling().targetCpuPercent();
             labels = new TreeMap<>(config.labels());
             annotations = new TreeMap<>(config.annotations());
+            policyEnabled = config.networkPolicy().enabled();
+            ingressNamespace = config.networkPolicy().ingressNamespace();
+            allowFrom = config.networkPolicy().allowFrom();
+            externalEnabled = config.externalSecrets().enabled();
+            store = config.externalSecrets().store();
+            keyPrefix = config.externalSecrets().keyPrefix();
+            workerEnabled = config.worker().enabled();
+            workerCommand = config.worker().command();
+            workerReplicas = config.worker().replicas();
         }
 
         void set(String key, String value) {
@@ -141,6 +161,16 @@ public final class ValueChanges {
                     case "autoscaling.minReplicas" -> minReplicas = integer(field, value);
                     case "autoscaling.maxReplicas" -> maxReplicas = integer(field, value);
                     case "autoscaling.targetCPUPercent" -> targetCpu = integer(field, value);
+                    case "networkPolicy.enabled" -> policyEnabled = bool(field, value);
+                    case "networkPolicy.ingressNamespace" -> ingressNamespace = value;
+                    case "networkPolicy.allowFrom" -> allowFrom = list(value);
+                    case "externalSecrets.enabled" -> externalEnabled = bool(field, value);
+                    case "externalSecrets.store" -> store = value;
+                    case "externalSecrets.keyPrefix" -> keyPrefix = value;
+                    case "worker.enabled" -> workerEnabled = bool(field, value);
+                    case "worker.command" -> workerCommand = value.isBlank() ? List.of()
+                            : List.of(value.strip().split("\\s+"));
+                    case "worker.replicas" -> workerReplicas = integer(field, value);
                     default -> throw unknown(key, field);
                 }
             }
@@ -174,6 +204,15 @@ public final class ValueChanges {
                     case "autoscaling.maxReplicas" -> maxReplicas = AppConfig.Autoscaling.DISABLED.maxReplicas();
                     case "autoscaling.targetCPUPercent" ->
                         targetCpu = AppConfig.Autoscaling.DISABLED.targetCpuPercent();
+                    case "networkPolicy.enabled" -> policyEnabled = false;
+                    case "networkPolicy.ingressNamespace" -> ingressNamespace = "";
+                    case "networkPolicy.allowFrom" -> allowFrom = List.of();
+                    case "externalSecrets.enabled" -> externalEnabled = false;
+                    case "externalSecrets.store" -> store = "";
+                    case "externalSecrets.keyPrefix" -> keyPrefix = "";
+                    case "worker.enabled" -> workerEnabled = false;
+                    case "worker.command" -> workerCommand = List.of();
+                    case "worker.replicas" -> workerReplicas = AppConfig.Worker.DISABLED.replicas();
                     case "probes.path", "probes.readiness", "probes.liveness" -> throw new ValidationException(field,
                             "Probes cannot be unset; set probes.readiness=false or probes.liveness=false instead.");
                     default -> throw unknown(key, field);
@@ -187,7 +226,9 @@ public final class ValueChanges {
                     new AppConfig.Ingress(ingressEnabled, host, tlsSecret, className),
                     new AppConfig.Probes(probePath, readiness, liveness),
                     new AppConfig.Autoscaling(autoscalingEnabled, minReplicas, maxReplicas, targetCpu), labels,
-                    annotations);
+                    annotations, new AppConfig.NetworkPolicy(policyEnabled, ingressNamespace, allowFrom),
+                    new AppConfig.ExternalSecrets(externalEnabled, store, keyPrefix),
+                    new AppConfig.Worker(workerEnabled, workerCommand, workerReplicas));
         }
 
         /** The name after {@code prefix}, or null when the key has another prefix. */
@@ -211,6 +252,10 @@ public final class ValueChanges {
             if (map.remove(name) == null) {
                 throw new ValidationException(field, "'" + key + "' is not set, so it cannot be unset.");
             }
+        }
+
+        private static List<String> list(String value) {
+            return value.isBlank() ? List.of() : List.of(value.split(",", -1)).stream().map(String::strip).toList();
         }
 
         private static int integer(String field, String value) {

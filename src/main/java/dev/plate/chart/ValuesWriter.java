@@ -4,6 +4,7 @@ import static dev.plate.base.OrderedYaml.map;
 
 import dev.plate.base.OrderedYaml;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,17 @@ public class ValuesWriter {
         values.put("podDisruptionBudget", map("enabled", floor > 1));
         values.put("extraLabels", config.labels());
         values.put("extraAnnotations", config.annotations());
+        var policy = config.networkPolicy();
+        values.put("networkPolicy", map("enabled", policy.enabled(), "ingressNamespace", policy.ingressNamespace(),
+                "allowFrom", policy.allowFrom()));
+        var external = config.externalSecrets();
+        var secretNames = new java.util.TreeSet<String>(config.secretRefs());
+        config.secretEnv().forEach(ref -> secretNames.add(ref.secretName()));
+        values.put("externalSecrets", map("enabled", external.enabled(), "store", external.store(),
+                "keyPrefix", external.keyPrefix(), "secrets", List.copyOf(secretNames)));
+        var worker = config.worker();
+        values.put("worker", map("enabled", worker.enabled(), "command", worker.command(),
+                "replicas", worker.replicas()));
         return values;
     }
 

@@ -3,6 +3,9 @@ package dev.plate.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plate.chart.AppConfig.Autoscaling;
+import dev.plate.chart.AppConfig.ExternalSecrets;
+import dev.plate.chart.AppConfig.NetworkPolicy;
+import dev.plate.chart.AppConfig.Worker;
 import dev.plate.chart.AppConfig.Ingress;
 import dev.plate.chart.AppConfig.Probes;
 import dev.plate.chart.AppConfig.Resources;
@@ -53,7 +56,10 @@ class ChartRenderingTest {
                 new Resources("250m", "256Mi", "1", "512Mi"),
                 new Ingress(true, "web.example.com", "web-tls", "nginx"), new Probes("/ready?full=1", true, true),
                 new Autoscaling(true, 2, 10, 70), Map.of("team", "payments", "example.com/tier", "frontend"),
-                Map.of("example.com/owner", "payments team: {{ not helm }}", "note", "a: b\n# c"));
+                Map.of("example.com/owner", "payments team: {{ not helm }}", "note", "a: b\n# c"),
+                new NetworkPolicy(true, "ingress-nginx", List.of("checkout", "api-gateway")),
+                new ExternalSecrets(true, "vault-backend", "apps/web-app/"),
+                new Worker(true, List.of("bundle", "exec", "sidekiq", "-q", "{{ default }}"), 2));
         var ingressNoTls = new AppConfig("latest", 2, null, null, null, new Resources("0.5", "64Mi", "", ""),
                 new Ingress(true, "*.apps.example.org", "", ""), new Probes("/", false, true), Autoscaling.DISABLED,
                 null, null);
@@ -62,7 +68,16 @@ class ChartRenderingTest {
                 null, null);
         var noProbesScaledToZero = new AppConfig("v1", 0, Map.of("ONLY", "one"), null, List.of("a", "b"),
                 Resources.DEFAULT, Ingress.DISABLED, new Probes("/", false, false), Autoscaling.DISABLED, null, null);
+        var lockedDown = minimal.withOptions(new NetworkPolicy(true, "", List.of()), null, null);
+        var secretsFromStore = new AppConfig("1.0.0", 1, null, List.of(new SecretKeyRef("API_KEY", "payments-api", "key"),
+                new SecretKeyRef("DB_URL", "web-app-db", "url")), List.of("web-app-db", "shared-tls"), Resources.DEFAULT,
+                Ingress.DISABLED, new Probes("/", true, true), Autoscaling.DISABLED, null, null)
+                .withOptions(null, new ExternalSecrets(true, "aws-secrets", ""), null);
+        var workerOnly = minimal.withOptions(null, null, new Worker(true, List.of("node", "worker.js"), 0));
         return Stream.of(Arguments.of("minimal", minimal), Arguments.of("everything on", everything),
+                Arguments.of("network policy refusing everything", lockedDown),
+                Arguments.of("secrets from an external store", secretsFromStore),
+                Arguments.of("a worker, scaled to zero", workerOnly),
                 Arguments.of("ingress without TLS, no limits", ingressNoTls),
                 Arguments.of("tag that is no valid label value", awkwardTag),
                 Arguments.of("no probes, zero replicas", noProbesScaledToZero));
@@ -79,9 +94,12 @@ class ChartRenderingTest {
         List<JsonNode> objects = render(chart, values);
 
         for (JsonNode object : objects) {
-            assertThat(SchemaValidator.kubernetesErrors(object))
+            assertThat(object.path("kind").asString().equals("ExternalSecret")
+                    ? SchemaValidator.crdErrors(object, "external-secrets-externalsecret-v1.yaml", "v1")
+                    : SchemaValidator.kubernetesErrors(object))
                     .as(object.path("kind").asString() + " in '" + name + "'").isEmpty();
         }
+        options(config, objects);
         assertThat(kinds(objects)).contains("Deployment", "Service", "ServiceAccount", "ConfigMap");
         assertThat(kinds(objects).contains("Ingress")).isEqualTo(config.ingress().enabled());
         assertThat(kinds(objects).contains("HorizontalPodAutoscaler")).isEqualTo(config.autoscaling().enabled());
@@ -127,6 +145,64 @@ class ChartRenderingTest {
                 .isEqualTo("ghcr.io/acme/web-app:" + config.imageTag());
     }
 
+    /** The optional features: present exactly when on, and shaped as they promise. */
+    private static void options(AppConfig config, List<JsonNode> objects) {
+        var policies = objects.stream().filter(o -> o.path("kind").asString().equals("NetworkPolicy")).toList();
+        assertThat(policies).hasSize(config.networkPolicy().enabled() ? 1 : 0);
+        for (JsonNode policy : policies) {
+            var allowed = policy.at("/spec/ingress");
+            boolean anySource = !config.networkPolicy().ingressNamespace().isEmpty()
+                    || !config.networkPolicy().allowFrom().isEmpty();
+            assertThat(allowed.size()).as("no rule at all means no traffic").isEqualTo(anySource ? 1 : 0);
+            assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1instance").asString())
+                    .isEqualTo("web-app");
+            if (!config.networkPolicy().allowFrom().isEmpty()) {
+                var projects = new ArrayList<String>();
+                allowed.get(0).path("from").forEach(from -> from.at("/podSelector/matchExpressions/0/values")
+                        .forEach(value -> projects.add(value.asString())));
+                assertThat(projects).containsExactlyElementsOf(config.networkPolicy().allowFrom());
+            }
+        }
+
+        var externalSecrets = objects.stream().filter(o -> o.path("kind").asString().equals("ExternalSecret")).toList();
+        var referenced = new java.util.TreeSet<>(config.secretRefs());
+        config.secretEnv().forEach(ref -> referenced.add(ref.secretName()));
+        assertThat(externalSecrets).extracting(o -> o.at("/metadata/name").asString())
+                .containsExactlyInAnyOrderElementsOf(config.externalSecrets().enabled() ? referenced : List.of());
+        for (JsonNode external : externalSecrets) {
+            String secret = external.at("/metadata/name").asString();
+            assertThat(external.at("/spec/target/name").asString()).isEqualTo(secret);
+            assertThat(external.at("/spec/secretStoreRef/name").asString()).isEqualTo(config.externalSecrets().store());
+            assertThat(external.at("/spec/secretStoreRef/kind").asString()).isEqualTo("ClusterSecretStore");
+            assertThat(external.at("/spec/dataFrom/0/extract/key").asString())
+                    .isEqualTo(config.externalSecrets().keyPrefix() + secret);
+        }
+
+        var deployments = objects.stream().filter(o -> o.path("kind").asString().equals("Deployment")).toList();
+        assertThat(deployments).hasSize(config.worker().enabled() ? 2 : 1);
+        var service = objects.stream().filter(o -> o.path("kind").asString().equals("Service")).findFirst()
+                .orElseThrow();
+        for (JsonNode deployment : deployments) {
+            boolean worker = deployment.at("/metadata/name").asString().endsWith("-worker");
+            var podLabels = deployment.at("/spec/template/metadata/labels");
+            boolean serviceSelects = true;
+            for (var selector : service.at("/spec/selector").properties()) {
+                serviceSelects &= selector.getValue().asString().equals(podLabels.path(selector.getKey()).asString());
+            }
+            assertThat(serviceSelects).as("the Service sends traffic to the app's pods, never the worker's")
+                    .isEqualTo(!worker);
+            if (worker) {
+                var container = deployment.at("/spec/template/spec/containers/0");
+                var command = new ArrayList<String>();
+                container.path("command").forEach(part -> command.add(part.asString()));
+                assertThat(command).containsExactlyElementsOf(config.worker().command());
+                assertThat(container.has("readinessProbe") || container.has("livenessProbe") || container.has("ports"))
+                        .isFalse();
+                assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(config.worker().replicas());
+            }
+        }
+    }
+
     /** Guards the checks above against passing vacuously: the validator does see a broken object. */
     @org.junit.jupiter.api.Test
     void the_schema_check_catches_an_invalid_deployment() {
@@ -141,6 +217,24 @@ class ChartRenderingTest {
 
         assertThat(SchemaValidator.kubernetesErrors(broken)).anyMatch(e -> e.contains("/spec/replicas"))
                 .anyMatch(e -> e.contains("bogusField")).anyMatch(e -> e.contains("selector"));
+    }
+
+    /** The same for the ExternalSecret fixture: a wrong store kind, a misspelt field, a missing remote key. */
+    @org.junit.jupiter.api.Test
+    void the_external_secret_schema_catches_an_invalid_object() {
+        JsonNode broken = YAMLMapper.builder().build().readTree("""
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: db}
+                spec:
+                  secretStoreRef: {kind: VaultStore, name: vault}
+                  targt: {name: db}
+                  dataFrom: [{extract: {property: x}}]
+                """);
+
+        assertThat(SchemaValidator.crdErrors(broken, "external-secrets-externalsecret-v1.yaml", "v1"))
+                .anyMatch(e -> e.contains("/spec/secretStoreRef/kind")).anyMatch(e -> e.contains("targt"))
+                .anyMatch(e -> e.contains("key"));
     }
 
     private Path writeChart(AppConfig config) throws IOException {

@@ -69,6 +69,25 @@ public final class SchemaValidator {
         return messages(schema.validate(object));
     }
 
+    /** The problems found in an object against a CRD fixture of the tests ({@code src/test/resources/crds/}). */
+    public static List<String> crdErrors(JsonNode object, String fixture, String version) {
+        Schema schema = CACHE.computeIfAbsent("fixture:" + fixture, name -> {
+            try (var in = SchemaValidator.class.getResourceAsStream("/crds/" + fixture)) {
+                JsonNode crd = YAML.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                for (JsonNode candidate : crd.path("spec").path("versions")) {
+                    if (version.equals(candidate.path("name").asString())) {
+                        return REGISTRY.getSchema(SchemaLocation.of("urn:plate:" + fixture),
+                                candidate.path("schema").path("openAPIV3Schema"));
+                    }
+                }
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("Cannot read the CRD fixture " + fixture, e);
+            }
+            throw new IllegalStateException("No " + version + " schema in " + fixture);
+        });
+        return messages(schema.validate(object));
+    }
+
     private static Schema load(Path file, String name) {
         var node = (ObjectNode) JSON.readTree(read(file));
         node.remove("$schema"); // "http://json-schema.org/schema#" names no draft; the files are draft-4 style

@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
     "Keys for --set/--unset: replicas, env.NAME, secretEnv.NAME=<secret>:<key>, secretRefs, resources.requests.cpu,",
     "resources.requests.memory, resources.limits.cpu, resources.limits.memory, ingress.enabled, ingress.host,",
     "ingress.tlsSecret, ingress.className, probes.path, probes.readiness, probes.liveness, autoscaling.enabled,",
-    "autoscaling.minReplicas, autoscaling.maxReplicas, autoscaling.targetCPUPercent, labels.KEY, annotations.KEY."})
+    "autoscaling.minReplicas, autoscaling.maxReplicas, autoscaling.targetCPUPercent, labels.KEY, annotations.KEY,",
+    "networkPolicy.enabled, networkPolicy.ingressNamespace, networkPolicy.allowFrom, externalSecrets.enabled,",
+    "externalSecrets.store, externalSecrets.keyPrefix, worker.enabled, worker.command, worker.replicas."})
 final class DeployCommand extends ApiCommand {
 
     @Parameters(paramLabel = "PROJECT")
