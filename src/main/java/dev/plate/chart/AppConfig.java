@@ -23,7 +23,8 @@ public record AppConfig(
         Map<String, String> annotations,
         NetworkPolicy networkPolicy,
         ExternalSecrets externalSecrets,
-        Worker worker) {
+        Worker worker,
+        Map<String, Addon> addons) {
 
     public AppConfig {
         env = Maps.sortedCopy(env);
@@ -36,6 +37,16 @@ public record AppConfig(
         networkPolicy = networkPolicy == null ? NetworkPolicy.DISABLED : networkPolicy;
         externalSecrets = externalSecrets == null ? ExternalSecrets.DISABLED : externalSecrets;
         worker = worker == null ? Worker.DISABLED : worker;
+        addons = addons == null ? java.util.Collections.emptySortedMap()
+                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(addons));
+    }
+
+    public AppConfig(String imageTag, int replicas, Map<String, String> env, List<SecretKeyRef> secretEnv,
+            List<String> secretRefs, Resources resources, Ingress ingress, Probes probes, Autoscaling autoscaling,
+            Map<String, String> labels, Map<String, String> annotations, NetworkPolicy networkPolicy,
+            ExternalSecrets externalSecrets, Worker worker) {
+        this(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling, labels,
+                annotations, networkPolicy, externalSecrets, worker, null);
     }
 
     /** Without the optional features (network policy, external secrets, worker): each off. */
@@ -43,7 +54,7 @@ public record AppConfig(
             List<String> secretRefs, Resources resources, Ingress ingress, Probes probes, Autoscaling autoscaling,
             Map<String, String> labels, Map<String, String> annotations) {
         this(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling, labels,
-                annotations, null, null, null);
+                annotations, null, null, null, null);
     }
 
     /** The configuration of a freshly imported project: one replica, the project's health path, no extras. */
@@ -54,18 +65,33 @@ public record AppConfig(
 
     public AppConfig withIngress(Ingress newIngress) {
         return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, newIngress, probes,
-                autoscaling, labels, annotations, networkPolicy, externalSecrets, worker);
+                autoscaling, labels, annotations, networkPolicy, externalSecrets, worker, addons);
     }
 
     public AppConfig withImageTag(String tag) {
         return new AppConfig(tag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
-                labels, annotations, networkPolicy, externalSecrets, worker);
+                labels, annotations, networkPolicy, externalSecrets, worker, addons);
     }
 
     public AppConfig withOptions(NetworkPolicy newNetworkPolicy, ExternalSecrets newExternalSecrets,
             Worker newWorker) {
         return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
-                labels, annotations, newNetworkPolicy, newExternalSecrets, newWorker);
+                labels, annotations, newNetworkPolicy, newExternalSecrets, newWorker, addons);
+    }
+
+    public AppConfig withAddons(Map<String, Addon> newAddons) {
+        return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
+                labels, annotations, networkPolicy, externalSecrets, worker, newAddons);
+    }
+
+    /**
+     * One environment's settings for a declared add-on chart ({@link ChartDependency}): on or off, and values for
+     * it as dotted paths ({@code auth.database}) to literal strings.
+     */
+    public record Addon(boolean enabled, Map<String, String> values) {
+        public Addon {
+            values = Maps.sortedCopy(values);
+        }
     }
 
     /**

@@ -34,7 +34,64 @@ public final class AppConfigRules {
         networkPolicy(config.networkPolicy());
         externalSecrets(config);
         worker(config.worker());
+        addons(config.addons());
         return config;
+    }
+
+    /** The values' top-level keys the chart itself uses: an add-on of that name would overwrite them. */
+    static final java.util.Set<String> CHART_KEYS = java.util.Set.of("image", "replicaCount", "containerPort",
+            "service", "env", "secretEnv", "secretRefs", "resources", "probes", "ingress", "autoscaling",
+            "podDisruptionBudget", "serviceAccount", "securityContext", "extraLabels", "extraAnnotations",
+            "networkPolicy", "externalSecrets", "worker", "global");
+    private static final java.util.regex.Pattern VALUE_PATH = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_-]{1,63}(\\.[A-Za-z0-9_-]{1,63}){0,15}");
+    private static final java.util.regex.Pattern CHART_VERSION_RANGE = java.util.regex.Pattern.compile(
+            "[0-9A-Za-z.*^~<>=|, +-]{1,64}");
+
+    /** An environment's add-on settings, and that each names an add-on the project declares. */
+    public static AppConfig validate(ProjectChart project, AppConfig config) {
+        validate(project);
+        validate(config);
+        var declared = project.dependencies().stream().map(ChartDependency::name).toList();
+        for (String addon : config.addons().keySet()) {
+            if (!declared.contains(addon)) {
+                throw new ValidationException("addons." + KubernetesNames.printable(addon), "'" + addon + "' is not "
+                        + "an add-on of " + project.name() + (declared.isEmpty() ? " (it declares none)."
+                        : "; it declares " + String.join(", ", declared) + "."));
+            }
+        }
+        return config;
+    }
+
+    private static void addons(Map<String, AppConfig.Addon> addons) {
+        for (var addon : addons.entrySet()) {
+            String field = "addons." + KubernetesNames.printable(addon.getKey());
+            KubernetesNames.dnsLabel(field, addon.getKey());
+            var paths = new java.util.TreeSet<String>();
+            for (var value : addon.getValue().values().entrySet()) {
+                String path = value.getKey();
+                String valueField = field + ".values." + KubernetesNames.printable(path);
+                if (path == null || !VALUE_PATH.matcher(path).matches()) {
+                    throw new ValidationException(valueField, "A value path is names of letters, digits, '-' and '_' "
+                            + "joined by dots, e.g. auth.database.");
+                }
+                if (path.equals("enabled")) {
+                    throw new ValidationException(valueField, "Turn the add-on on or off with addons."
+                            + addon.getKey() + ".enabled, not with a value.");
+                }
+                if (value.getValue() == null || value.getValue().indexOf('\0') >= 0) {
+                    throw new ValidationException(valueField, "The value must be text without NUL characters.");
+                }
+                paths.add(path);
+            }
+            for (String path : paths) {
+                String parent = paths.lower(path);
+                if (parent != null && path.startsWith(parent + ".")) {
+                    throw new ValidationException(field + ".values." + path, "'" + parent + "' is set as a value, so '"
+                            + path + "' cannot be set below it.");
+                }
+            }
+        }
     }
 
     private static void networkPolicy(AppConfig.NetworkPolicy policy) {
@@ -84,7 +141,46 @@ public final class AppConfigRules {
         KubernetesNames.projectName("name", project.name());
         KubernetesNames.imageRepository("imageRepository", project.imageRepository());
         KubernetesNames.port("containerPort", project.containerPort());
+        dependencies(project.dependencies());
         return project;
+    }
+
+    private static void dependencies(java.util.List<ChartDependency> dependencies) {
+        if (dependencies.size() > 10) {
+            throw new ValidationException("dependencies", "A project may declare at most 10 add-on charts.");
+        }
+        var names = new java.util.HashSet<String>();
+        for (var dependency : dependencies) {
+            if (dependency == null) {
+                throw new ValidationException("dependencies", "Each add-on needs a name, a repository and a version.");
+            }
+            String field = "dependencies." + KubernetesNames.printable(String.valueOf(dependency.name()));
+            KubernetesNames.dnsLabel(field + ".name", dependency.name());
+            if (CHART_KEYS.contains(dependency.name())) {
+                throw new ValidationException(field + ".name", "'" + dependency.name() + "' is a key of Plate's "
+                        + "chart; give the add-on another name.");
+            }
+            if (!names.add(dependency.name())) {
+                throw new ValidationException(field + ".name", "Add-on '" + dependency.name() + "' is declared twice.");
+            }
+            String repository = dependency.repository() == null ? "" : dependency.repository();
+            boolean valid;
+            try {
+                var uri = new java.net.URI(repository);
+                valid = java.util.List.of("https", "http", "oci").contains(uri.getScheme()) && uri.getHost() != null
+                        && uri.getUserInfo() == null && repository.length() <= 512;
+            } catch (java.net.URISyntaxException e) {
+                valid = false;
+            }
+            if (!valid) {
+                throw new ValidationException(field + ".repository", "Give the chart repository as https://host/path "
+                        + "or oci://registry/path, without credentials (e.g. oci://registry-1.docker.io/bitnamicharts).");
+            }
+            if (dependency.version() == null || !CHART_VERSION_RANGE.matcher(dependency.version()).matches()) {
+                throw new ValidationException(field + ".version", "Give the chart's version or range, e.g. 16.4.0 "
+                        + "or ^16.0.0.");
+            }
+        }
     }
 
     private static void env(Map<String, String> env) {

@@ -1,5 +1,7 @@
 package dev.plate.chart;
 
+import dev.plate.base.OrderedYaml;
+
 import com.github.jknack.handlebars.EscapingStrategy;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
@@ -61,7 +63,23 @@ public class ChartGenerator {
         var files = new LinkedHashMap<String, byte[]>();
         templates.forEach((path, template) -> files.put(path, apply(template, context)));
         staticFiles.forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        if (!project.dependencies().isEmpty()) {
+            // Appended as whole top-level keys written by the YAML library, never as text built from input.
+            var dependencies = project.dependencies().stream().map(d -> OrderedYaml.map("name", d.name(),
+                    "repository", d.repository(), "version", d.version(), "condition", d.name() + ".enabled")).toList();
+            files.put("Chart.yaml", concat(files.get("Chart.yaml"),
+                    OrderedYaml.write(OrderedYaml.map("dependencies", dependencies))));
+            var switches = new LinkedHashMap<String, Object>();
+            project.dependencies().forEach(d -> switches.put(d.name(), OrderedYaml.map("enabled", false)));
+            files.put("values.yaml", concat(files.get("values.yaml"), OrderedYaml.write(switches)));
+        }
         return files;
+    }
+
+    private static byte[] concat(byte[] head, byte[] tail) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        return (text.endsWith("\n") ? text : text + "\n").concat(new String(tail, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] apply(Template template, Map<String, String> context) {

@@ -24,7 +24,8 @@ public final class ValueChanges {
             "autoscaling.minReplicas", "autoscaling.maxReplicas", "autoscaling.targetCPUPercent", "labels.<key>",
             "annotations.<key>", "networkPolicy.enabled", "networkPolicy.ingressNamespace",
             "networkPolicy.allowFrom (comma-separated projects)", "externalSecrets.enabled", "externalSecrets.store",
-            "externalSecrets.keyPrefix", "worker.enabled", "worker.command (split at spaces)", "worker.replicas");
+            "externalSecrets.keyPrefix", "worker.enabled", "worker.command (split at spaces)", "worker.replicas",
+            "addons.<name>.enabled", "addons.<name>.values.<path>");
 
     private static final int MAX_CHANGES = 200;
 
@@ -90,6 +91,8 @@ public final class ValueChanges {
         private boolean workerEnabled;
         private List<String> workerCommand;
         private int workerReplicas;
+        private final Map<String, Boolean> addonEnabled = new TreeMap<>();
+        private final Map<String, Map<String, String>> addonValues = new TreeMap<>();
 
         Draft(AppConfig config) {
             base = config;
@@ -123,11 +126,44 @@ public final class ValueChanges {
             workerEnabled = config.worker().enabled();
             workerCommand = config.worker().command();
             workerReplicas = config.worker().replicas();
+            config.addons().forEach((name, addon) -> {
+                addonEnabled.put(name, addon.enabled());
+                addonValues.put(name, new TreeMap<>(addon.values()));
+            });
+        }
+
+        /** {@code addons.<name>.enabled} or {@code addons.<name>.values.<path>}: the name and the rest. */
+        private static String[] addonKey(String key, String field) {
+            if (!key.startsWith("addons.")) {
+                return null;
+            }
+            String rest = key.substring("addons.".length());
+            int dot = rest.indexOf('.');
+            String name = dot < 0 ? rest : rest.substring(0, dot);
+            String tail = dot < 0 ? "" : rest.substring(dot + 1);
+            if (name.isEmpty() || !(tail.isEmpty() || tail.equals("enabled") || tail.startsWith("values.")
+                    && tail.length() > "values.".length())) {
+                throw new ValidationException(field, "Add-on keys are addons.<name>.enabled and "
+                        + "addons.<name>.values.<path>, e.g. addons.postgresql.values.auth.database.");
+            }
+            return new String[] {name, tail};
         }
 
         void set(String key, String value) {
             String field = "set." + KubernetesNames.printable(key);
-            if (mapKey(key, "env.", field) instanceof String name) {
+            if (addonKey(key, field) instanceof String[] addon) {
+                if (addon[1].isEmpty()) {
+                    throw new ValidationException(field, "Set addons." + addon[0] + ".enabled or addons." + addon[0]
+                            + ".values.<path>.");
+                }
+                addonValues.computeIfAbsent(addon[0], n -> new TreeMap<>());
+                if (addon[1].equals("enabled")) {
+                    addonEnabled.put(addon[0], bool(field, value));
+                } else {
+                    addonEnabled.putIfAbsent(addon[0], false);
+                    addonValues.get(addon[0]).put(addon[1].substring("values.".length()), value);
+                }
+            } else if (mapKey(key, "env.", field) instanceof String name) {
                 env.put(name, value);
             } else if (mapKey(key, "labels.", field) instanceof String name) {
                 labels.put(name, value);
@@ -179,7 +215,19 @@ public final class ValueChanges {
         void unset(String key) {
             String field = "unset." + KubernetesNames.printable(key);
             var initial = AppConfig.initial(base.imageTag(), base.probes().path());
-            if (mapKey(key, "env.", field) instanceof String name) {
+            if (addonKey(key, field) instanceof String[] addon) {
+                if (!addonEnabled.containsKey(addon[0])) {
+                    throw new ValidationException(field, "Add-on " + addon[0] + " has no settings here to unset.");
+                }
+                if (addon[1].isEmpty()) {
+                    addonEnabled.remove(addon[0]);
+                    addonValues.remove(addon[0]);
+                } else if (addon[1].equals("enabled")) {
+                    addonEnabled.put(addon[0], false);
+                } else if (addonValues.get(addon[0]).remove(addon[1].substring("values.".length())) == null) {
+                    throw new ValidationException(field, "'" + key + "' is not set, so it cannot be unset.");
+                }
+            } else if (mapKey(key, "env.", field) instanceof String name) {
                 removeExisting(env, name, key, field);
             } else if (mapKey(key, "labels.", field) instanceof String name) {
                 removeExisting(labels, name, key, field);
@@ -228,7 +276,14 @@ public final class ValueChanges {
                     new AppConfig.Autoscaling(autoscalingEnabled, minReplicas, maxReplicas, targetCpu), labels,
                     annotations, new AppConfig.NetworkPolicy(policyEnabled, ingressNamespace, allowFrom),
                     new AppConfig.ExternalSecrets(externalEnabled, store, keyPrefix),
-                    new AppConfig.Worker(workerEnabled, workerCommand, workerReplicas));
+                    new AppConfig.Worker(workerEnabled, workerCommand, workerReplicas), addons());
+        }
+
+        private Map<String, AppConfig.Addon> addons() {
+            var addons = new TreeMap<String, AppConfig.Addon>();
+            addonEnabled.forEach((name, enabled) -> addons.put(name, new AppConfig.Addon(enabled,
+                    addonValues.getOrDefault(name, Map.of()))));
+            return addons;
         }
 
         /** The name after {@code prefix}, or null when the key has another prefix. */

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 public class ValuesWriter {
 
     public byte[] write(ProjectChart project, AppConfig config) {
-        AppConfigRules.validate(project);
-        AppConfigRules.validate(config);
+        AppConfigRules.validate(project, config);
         return OrderedYaml.write(values(project, config));
     }
 
@@ -56,7 +55,25 @@ public class ValuesWriter {
         var worker = config.worker();
         values.put("worker", map("enabled", worker.enabled(), "command", worker.command(),
                 "replicas", worker.replicas()));
+        // Every declared add-on gets its switch, off unless this environment turns it on: Helm would enable a
+        // dependency whose condition is missing.
+        for (var dependency : project.dependencies()) {
+            var addon = config.addons().getOrDefault(dependency.name(), new AppConfig.Addon(false, null));
+            var section = new LinkedHashMap<String, Object>();
+            section.put("enabled", addon.enabled());
+            addon.values().forEach((path, value) -> put(section, path.split("\\."), value));
+            values.put(dependency.name(), section);
+        }
         return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> section, String[] path, String value) {
+        var level = section;
+        for (int i = 0; i < path.length - 1; i++) {
+            level = (Map<String, Object>) level.computeIfAbsent(path[i], key -> new LinkedHashMap<String, Object>());
+        }
+        level.put(path[path.length - 1], value);
     }
 
     private static Map<String, Object> resources(AppConfig.Resources resources) {

@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 public record ProjectSummary(long id, String name, Optional<String> sourceRepoUrl, String imageRepository,
-        int containerPort, String healthPath, List<String> owners, String createdBy, Instant createdAt) {
+        int containerPort, String healthPath, List<String> owners, String createdBy, Instant createdAt,
+        List<dev.plate.chart.ChartDependency> dependencies) {
+
+    public ProjectSummary {
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
 
     public ProjectChart chart() {
-        return new ProjectChart(name, imageRepository, containerPort);
+        return new ProjectChart(name, imageRepository, containerPort, dependencies);
     }
 }

@@ -43,6 +43,14 @@ public final class Helm {
                 "--namespace", namespace));
     }
 
+    /** Any other helm command, e.g. {@code dependency build <chart>} or {@code package}. */
+    public static String helm(String... args) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(binary().toString());
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
     private static String run(List<String> command) throws IOException {
         var process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

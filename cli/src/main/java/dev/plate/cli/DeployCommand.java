@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
     "ingress.tlsSecret, ingress.className, probes.path, probes.readiness, probes.liveness, autoscaling.enabled,",
     "autoscaling.minReplicas, autoscaling.maxReplicas, autoscaling.targetCPUPercent, labels.KEY, annotations.KEY,",
     "networkPolicy.enabled, networkPolicy.ingressNamespace, networkPolicy.allowFrom, externalSecrets.enabled,",
-    "externalSecrets.store, externalSecrets.keyPrefix, worker.enabled, worker.command, worker.replicas."})
+    "externalSecrets.store, externalSecrets.keyPrefix, worker.enabled, worker.command, worker.replicas,",
+    "addons.NAME.enabled, addons.NAME.values.PATH."})
 final class DeployCommand extends ApiCommand {
 
     @Parameters(paramLabel = "PROJECT")

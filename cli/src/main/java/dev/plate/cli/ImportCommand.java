@@ -45,6 +45,10 @@ final class ImportCommand extends ApiCommand {
     @Option(names = "--owner", paramLabel = "OWNER", description = "an owner or team (repeatable)")
     List<String> owners = new ArrayList<>();
 
+    @Option(names = "--addon", paramLabel = "NAME=REPOSITORY@VERSION", description = "an add-on chart, off until "
+            + "an environment turns it on (repeatable), e.g. postgresql=oci://registry-1.docker.io/bitnamicharts@16.4.0")
+    List<String> addons = new ArrayList<>();
+
     @Option(names = "--dry-run", description = "show what would be imported, change nothing")
     boolean dryRun;
 
@@ -82,6 +86,9 @@ final class ImportCommand extends ApiCommand {
             body.put("owners", owners);
         }
         body.put("imageTag", tag);
+        if (!addons.isEmpty()) {
+            body.put("dependencies", addons.stream().map(ImportCommand::addon).toList());
+        }
 
         boolean table = output.table();
         if (table) {
@@ -127,6 +134,20 @@ final class ImportCommand extends ApiCommand {
         out().println("Next: plate deploy " + project.get("name") + " --env "
                 + (environments.isEmpty() ? "dev" : environments.get(0)) + " --image <tag> --wait");
         return ExitCode.OK;
+    }
+
+    private static Map<String, Object> addon(String spec) {
+        int eq = spec.indexOf('=');
+        int at = spec.lastIndexOf('@');
+        if (eq <= 0 || at <= eq + 1 || at == spec.length() - 1) {
+            throw new CliException(ExitCode.USAGE, "--addon takes NAME=REPOSITORY@VERSION, e.g. "
+                    + "postgresql=oci://registry-1.docker.io/bitnamicharts@16.4.0, not '" + spec + "'.");
+        }
+        var dependency = new LinkedHashMap<String, Object>();
+        dependency.put("name", spec.substring(0, eq).strip());
+        dependency.put("repository", spec.substring(eq + 1, at).strip());
+        dependency.put("version", spec.substring(at + 1).strip());
+        return dependency;
     }
 
     /** The flag if given, else what was detected; records the row shown to the user. */

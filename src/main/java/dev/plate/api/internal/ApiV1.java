@@ -3,6 +3,7 @@ package dev.plate.api.internal;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
+import dev.plate.chart.ChartDependency;
 import dev.plate.chart.KubernetesNames;
 import dev.plate.chart.ValueChanges;
 import dev.plate.deployment.DeployRequest;
@@ -87,7 +88,7 @@ class ApiV1 {
             String health, String message) {}
 
     record Project(String name, String imageRepository, int containerPort, String healthPath, List<String> owners,
-            Optional<String> sourceRepoUrl, List<EnvironmentStatus> environments) {}
+            Optional<String> sourceRepoUrl, List<ChartDependency> dependencies, List<EnvironmentStatus> environments) {}
 
     @GetMapping("/projects")
     @Operation(summary = "Every project with each environment's image, last deployment and live Argo CD status")
@@ -124,7 +125,7 @@ class ApiV1 {
                     status.map(s -> s.healthMessage()).filter(m -> !m.isBlank()).orElse(null));
         }).toList();
         return new Project(project.name(), project.imageRepository(), project.containerPort(), project.healthPath(),
-                project.owners(), project.sourceRepoUrl(), perEnvironment);
+                project.owners(), project.sourceRepoUrl(), project.dependencies(), perEnvironment);
     }
 
     /**
@@ -199,9 +200,12 @@ class ApiV1 {
         return view(deployments.deployment(id));
     }
 
-    /** An import: without a port or health path, the chart's defaults (8080, "/"). */
+    /**
+     * An import: without a port or health path, the chart's defaults (8080, "/"). {@code dependencies} are add-on
+     * charts (name, repository, version), each off until an environment turns it on.
+     */
     record Import(String name, String sourceRepoUrl, String imageRepository, Integer containerPort, String healthPath,
-            List<String> owners, String imageTag) {}
+            List<String> owners, String imageTag, List<ChartDependency> dependencies) {}
 
     /** @param argoCd as in {@link Deployment}: NOT_CONFIGURED means the applications are created once a cluster is */
     record Imported(Project project, String commit, String configRepository, List<String> applications,
@@ -217,7 +221,7 @@ class ApiV1 {
         var result = deployments.importProject(new ImportRequest(new NewProject(request.name(),
                 request.sourceRepoUrl(), request.imageRepository(),
                 request.containerPort() == null ? 8080 : request.containerPort(),
-                request.healthPath() == null ? "/" : request.healthPath(), request.owners()),
+                request.healthPath() == null ? "/" : request.healthPath(), request.owners(), request.dependencies()),
                 tag));
         return new Imported(project(result.project(), environments.list(),
                 latest(deployments.latest(Optional.of(result.project().name())))), result.commit(), result.cloneUrl(),

@@ -34,7 +34,8 @@ class JpaProjectService implements ProjectService {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public ProjectSummary create(NewProject project, String createdBy) {
-        AppConfigRules.validate(new ProjectChart(project.name(), project.imageRepository(), project.containerPort()));
+        AppConfigRules.validate(new ProjectChart(project.name(), project.imageRepository(), project.containerPort(),
+                project.dependencies()));
         KubernetesNames.httpPath("healthPath", project.healthPath());
         String source = sourceRepoUrl(project.sourceRepoUrl());
         project.owners().forEach(JpaProjectService::owner);
@@ -42,7 +43,8 @@ class JpaProjectService implements ProjectService {
             throw new ValidationException("name", "A project named '" + project.name() + "' already exists.");
         }
         return projects.saveAndFlush(new ProjectEntity(project.name(), source, project.imageRepository(),
-                project.containerPort(), project.healthPath(), project.owners(), createdBy, clock.instant()))
+                project.containerPort(), project.healthPath(), project.owners(), project.dependencies(), createdBy,
+                clock.instant()))
                 .toSummary();
     }
 

@@ -1,5 +1,6 @@
 package dev.plate.project.internal;
 
+import dev.plate.chart.ChartDependency;
 import dev.plate.project.ProjectSummary;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,6 +41,10 @@ class ProjectEntity {
     @Column(nullable = false, length = 512)
     private String owners;
 
+    /** The add-on charts, as JSON (a list of {name, repository, version}). */
+    @Column(nullable = false, length = 8192)
+    private String dependencies = "[]";
+
     @Column(name = "created_by", nullable = false, length = 64)
     private String createdBy;
 
@@ -52,7 +57,8 @@ class ProjectEntity {
     protected ProjectEntity() {}
 
     ProjectEntity(String name, String sourceRepoUrl, String imageRepository, int containerPort, String healthPath,
-            List<String> owners, String createdBy, Instant createdAt) {
+            List<String> owners, List<ChartDependency> dependencies, String createdBy, Instant createdAt) {
+        this.dependencies = JSON.writeValueAsString(dependencies);
         this.name = name;
         this.sourceRepoUrl = sourceRepoUrl;
         this.imageRepository = imageRepository;
@@ -66,6 +72,10 @@ class ProjectEntity {
     ProjectSummary toSummary() {
         List<String> ownerList = owners.isEmpty() ? List.of() : Arrays.asList(owners.split(","));
         return new ProjectSummary(id, name, Optional.ofNullable(sourceRepoUrl), imageRepository, containerPort,
-                healthPath, ownerList, createdBy, createdAt);
+                healthPath, ownerList, createdBy, createdAt, List.of(JSON.readValue(dependencies,
+                        ChartDependency[].class)));
     }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 }
