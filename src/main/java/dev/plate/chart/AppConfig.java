@@ -24,7 +24,8 @@ public record AppConfig(
         NetworkPolicy networkPolicy,
         ExternalSecrets externalSecrets,
         Worker worker,
-        Map<String, Addon> addons) {
+        Map<String, Addon> addons,
+        Map<String, Integer> extraPorts) {
 
     public AppConfig {
         env = Maps.sortedCopy(env);
@@ -39,6 +40,8 @@ public record AppConfig(
         worker = worker == null ? Worker.DISABLED : worker;
         addons = addons == null ? java.util.Collections.emptySortedMap()
                 : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(addons));
+        extraPorts = extraPorts == null ? java.util.Collections.emptySortedMap()
+                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(extraPorts));
     }
 
     public AppConfig(String imageTag, int replicas, Map<String, String> env, List<SecretKeyRef> secretEnv,
@@ -46,7 +49,7 @@ public record AppConfig(
             Map<String, String> labels, Map<String, String> annotations, NetworkPolicy networkPolicy,
             ExternalSecrets externalSecrets, Worker worker) {
         this(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling, labels,
-                annotations, networkPolicy, externalSecrets, worker, null);
+                annotations, networkPolicy, externalSecrets, worker, null, null);
     }
 
     /** Without the optional features (network policy, external secrets, worker): each off. */
@@ -54,7 +57,7 @@ public record AppConfig(
             List<String> secretRefs, Resources resources, Ingress ingress, Probes probes, Autoscaling autoscaling,
             Map<String, String> labels, Map<String, String> annotations) {
         this(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling, labels,
-                annotations, null, null, null, null);
+                annotations, null, null, null, null, null);
     }
 
     /** The configuration of a freshly imported project: one replica, the project's health path, no extras. */
@@ -65,23 +68,29 @@ public record AppConfig(
 
     public AppConfig withIngress(Ingress newIngress) {
         return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, newIngress, probes,
-                autoscaling, labels, annotations, networkPolicy, externalSecrets, worker, addons);
+                autoscaling, labels, annotations, networkPolicy, externalSecrets, worker, addons, extraPorts);
     }
 
     public AppConfig withImageTag(String tag) {
         return new AppConfig(tag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
-                labels, annotations, networkPolicy, externalSecrets, worker, addons);
+                labels, annotations, networkPolicy, externalSecrets, worker, addons, extraPorts);
     }
 
     public AppConfig withOptions(NetworkPolicy newNetworkPolicy, ExternalSecrets newExternalSecrets,
             Worker newWorker) {
         return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
-                labels, annotations, newNetworkPolicy, newExternalSecrets, newWorker, addons);
+                labels, annotations, newNetworkPolicy, newExternalSecrets, newWorker, addons, extraPorts);
     }
 
     public AppConfig withAddons(Map<String, Addon> newAddons) {
         return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
-                labels, annotations, networkPolicy, externalSecrets, worker, newAddons);
+                labels, annotations, networkPolicy, externalSecrets, worker, newAddons, extraPorts);
+    }
+
+    /** More ports the container listens on, by name, each also exposed by the Service (metrics, gRPC…). */
+    public AppConfig withExtraPorts(Map<String, Integer> newExtraPorts) {
+        return new AppConfig(imageTag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
+                labels, annotations, networkPolicy, externalSecrets, worker, addons, newExtraPorts);
     }
 
     /**

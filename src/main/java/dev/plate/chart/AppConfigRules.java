@@ -35,7 +35,34 @@ public final class AppConfigRules {
         externalSecrets(config);
         worker(config.worker());
         addons(config.addons());
+        extraPorts(config.extraPorts());
         return config;
+    }
+
+    /** IANA service names: at most 15 lowercase letters, digits and '-', with a letter; "http" is the app's own. */
+    private static final java.util.regex.Pattern PORT_NAME = java.util.regex.Pattern.compile(
+            "(?=.{1,15}$)(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    private static void extraPorts(Map<String, Integer> ports) {
+        if (ports.size() > 10) {
+            throw new ValidationException("ports", "At most 10 extra ports.");
+        }
+        var numbers = new HashSet<Integer>();
+        for (var port : ports.entrySet()) {
+            String field = "ports." + KubernetesNames.printable(port.getKey());
+            if (!PORT_NAME.matcher(port.getKey()).matches() || port.getKey().equals("http")
+                    || port.getKey().contains("--")) {
+                throw new ValidationException(field, "A port's name is at most 15 lowercase letters, digits and '-' "
+                        + "with at least one letter, other than http (the app's own), e.g. metrics.");
+            }
+            if (port.getValue() == null) {
+                throw new ValidationException(field, "Give the port's number.");
+            }
+            KubernetesNames.port(field, port.getValue());
+            if (!numbers.add(port.getValue())) {
+                throw new ValidationException(field, "Port " + port.getValue() + " is given twice.");
+            }
+        }
     }
 
     /** The values' top-level keys the chart itself uses: an add-on of that name would overwrite them. */
@@ -52,6 +79,10 @@ public final class AppConfigRules {
     public static AppConfig validate(ProjectChart project, AppConfig config) {
         validate(project);
         validate(config);
+        if (config.extraPorts().containsValue(project.containerPort())) {
+            throw new ValidationException("ports", "Port " + project.containerPort() + " is the app's own port (http); "
+                    + "give extra ports other numbers.");
+        }
         var declared = project.dependencies().stream().map(ChartDependency::name).toList();
         for (String addon : config.addons().keySet()) {
             if (!declared.contains(addon)) {

@@ -25,7 +25,7 @@ public final class ValueChanges {
             "annotations.<key>", "networkPolicy.enabled", "networkPolicy.ingressNamespace",
             "networkPolicy.allowFrom (comma-separated projects)", "externalSecrets.enabled", "externalSecrets.store",
             "externalSecrets.keyPrefix", "worker.enabled", "worker.command (split at spaces)", "worker.replicas",
-            "addons.<name>.enabled", "addons.<name>.values.<path>");
+            "addons.<name>.enabled", "addons.<name>.values.<path>", "ports.<name> (an extra container port)");
 
     private static final int MAX_CHANGES = 200;
 
@@ -91,6 +91,7 @@ public final class ValueChanges {
         private boolean workerEnabled;
         private List<String> workerCommand;
         private int workerReplicas;
+        private final Map<String, Integer> extraPorts;
         private final Map<String, Boolean> addonEnabled = new TreeMap<>();
         private final Map<String, Map<String, String>> addonValues = new TreeMap<>();
 
@@ -126,6 +127,7 @@ public final class ValueChanges {
             workerEnabled = config.worker().enabled();
             workerCommand = config.worker().command();
             workerReplicas = config.worker().replicas();
+            extraPorts = new TreeMap<>(config.extraPorts());
             config.addons().forEach((name, addon) -> {
                 addonEnabled.put(name, addon.enabled());
                 addonValues.put(name, new TreeMap<>(addon.values()));
@@ -163,6 +165,8 @@ public final class ValueChanges {
                     addonEnabled.putIfAbsent(addon[0], false);
                     addonValues.get(addon[0]).put(addon[1].substring("values.".length()), value);
                 }
+            } else if (mapKey(key, "ports.", field) instanceof String name) {
+                extraPorts.put(name, integer(field, value));
             } else if (mapKey(key, "env.", field) instanceof String name) {
                 env.put(name, value);
             } else if (mapKey(key, "labels.", field) instanceof String name) {
@@ -227,6 +231,8 @@ public final class ValueChanges {
                 } else if (addonValues.get(addon[0]).remove(addon[1].substring("values.".length())) == null) {
                     throw new ValidationException(field, "'" + key + "' is not set, so it cannot be unset.");
                 }
+            } else if (mapKey(key, "ports.", field) instanceof String name) {
+                removeExisting(extraPorts, name, key, field);
             } else if (mapKey(key, "env.", field) instanceof String name) {
                 removeExisting(env, name, key, field);
             } else if (mapKey(key, "labels.", field) instanceof String name) {
@@ -276,7 +282,7 @@ public final class ValueChanges {
                     new AppConfig.Autoscaling(autoscalingEnabled, minReplicas, maxReplicas, targetCpu), labels,
                     annotations, new AppConfig.NetworkPolicy(policyEnabled, ingressNamespace, allowFrom),
                     new AppConfig.ExternalSecrets(externalEnabled, store, keyPrefix),
-                    new AppConfig.Worker(workerEnabled, workerCommand, workerReplicas), addons());
+                    new AppConfig.Worker(workerEnabled, workerCommand, workerReplicas), addons(), extraPorts);
         }
 
         private Map<String, AppConfig.Addon> addons() {

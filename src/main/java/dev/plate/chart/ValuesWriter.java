@@ -55,6 +55,8 @@ public class ValuesWriter {
         var worker = config.worker();
         values.put("worker", map("enabled", worker.enabled(), "command", worker.command(),
                 "replicas", worker.replicas()));
+        values.put("extraPorts", config.extraPorts().entrySet().stream()
+                .map(port -> map("name", port.getKey(), "port", port.getValue())).toList());
         // Every declared add-on gets its switch, off unless this environment turns it on: Helm would enable a
         // dependency whose condition is missing.
         for (var dependency : project.dependencies()) {

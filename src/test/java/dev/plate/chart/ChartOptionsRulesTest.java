@@ -47,6 +47,20 @@ class ChartOptionsRulesTest {
                 "networkPolicy.allowFrom");
     }
 
+    @Test
+    void extra_ports_are_named_numbered_once_and_not_the_apps_own() {
+        var metrics = ValueChanges.apply(BASE, Map.of("ports.metrics", "9090"), List.of());
+        assertThat(metrics.extraPorts()).containsEntry("metrics", 9090);
+        assertThat(ValueChanges.apply(metrics, Map.of(), List.of("ports.metrics")).extraPorts()).isEmpty();
+        refused(BASE.withExtraPorts(Map.of("HTTP-Admin", 9000)), "ports.HTTP-Admin");
+        refused(BASE.withExtraPorts(Map.of("http", 9000)), "ports.http");
+        refused(BASE.withExtraPorts(Map.of("a", 9000, "b", 9000)), "ports.b");
+        refused(BASE.withExtraPorts(Map.of("metrics", 70000)), "ports.metrics");
+        var project = new ProjectChart("web", "ghcr.io/acme/web", 8080);
+        assertThatThrownBy(() -> AppConfigRules.validate(project, BASE.withExtraPorts(Map.of("admin", 8080))))
+                .hasMessageContaining("the app's own port");
+    }
+
     private static void refused(AppConfig config, String field) {
         assertThatThrownBy(() -> AppConfigRules.validate(config)).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo(field));

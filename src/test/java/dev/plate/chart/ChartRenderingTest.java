@@ -59,7 +59,8 @@ class ChartRenderingTest {
                 Map.of("example.com/owner", "payments team: {{ not helm }}", "note", "a: b\n# c"),
                 new NetworkPolicy(true, "ingress-nginx", List.of("checkout", "api-gateway")),
                 new ExternalSecrets(true, "vault-backend", "apps/web-app/"),
-                new Worker(true, List.of("bundle", "exec", "sidekiq", "-q", "{{ default }}"), 2));
+                new Worker(true, List.of("bundle", "exec", "sidekiq", "-q", "{{ default }}"), 2))
+                .withExtraPorts(Map.of("metrics", 9090, "grpc", 9000));
         var ingressNoTls = new AppConfig("latest", 2, null, null, null, new Resources("0.5", "64Mi", "", ""),
                 new Ingress(true, "*.apps.example.org", "", ""), new Probes("/", false, true), Autoscaling.DISABLED,
                 null, null);
@@ -145,6 +146,47 @@ class ChartRenderingTest {
                 .isEqualTo("ghcr.io/acme/web-app:" + config.imageTag());
     }
 
+    /** Every combination of the optional features (and ingress and autoscaling with them) renders and validates. */
+    static Stream<Arguments> combinations() {
+        var base = new AppConfig("1.0.0", 2, Map.of("A", "b"), List.of(new SecretKeyRef("DB", "web-app-db", "url")),
+                List.of("shared"), Resources.DEFAULT, Ingress.DISABLED, new Probes("/", true, true),
+                Autoscaling.DISABLED, null, null);
+        var combinations = new ArrayList<Arguments>();
+        for (int bits = 0; bits < 32; bits++) {
+            boolean policy = (bits & 1) != 0;
+            boolean external = (bits & 2) != 0;
+            boolean worker = (bits & 4) != 0;
+            boolean ingress = (bits & 8) != 0;
+            boolean scaling = (bits & 16) != 0;
+            var config = new AppConfig(base.imageTag(), base.replicas(), base.env(), base.secretEnv(),
+                    base.secretRefs(), base.resources(), ingress ? new Ingress(true, "web.example.com", "web-tls", "")
+                    : Ingress.DISABLED, base.probes(), scaling ? new Autoscaling(true, 2, 5, 60) : Autoscaling.DISABLED,
+                    null, null, new NetworkPolicy(policy, "ingress-nginx", policy ? List.of("api") : List.of()),
+                    new ExternalSecrets(external, external ? "vault" : "", ""),
+                    new Worker(worker, worker ? List.of("run-worker") : List.of(), 1));
+            combinations.add(Arguments.of("policy=" + policy + " external=" + external + " worker=" + worker
+                    + " ingress=" + ingress + " autoscaling=" + scaling, config));
+        }
+        return combinations.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("combinations")
+    void every_combination_of_the_optional_features_renders_and_validates(String name, AppConfig config)
+            throws IOException {
+        Path chart = writeChart(config);
+        Path values = dir.resolve("values-env.yaml");
+        Files.write(values, new ValuesWriter().write(PROJECT, config));
+        List<JsonNode> objects = render(chart, values);
+        for (JsonNode object : objects) {
+            assertThat(object.path("kind").asString().equals("ExternalSecret")
+                    ? SchemaValidator.crdErrors(object, "external-secrets-externalsecret-v1.yaml", "v1")
+                    : SchemaValidator.kubernetesErrors(object))
+                    .as(object.path("kind").asString() + " in '" + name + "'").isEmpty();
+        }
+        options(config, objects);
+    }
+
     /** The optional features: present exactly when on, and shaped as they promise. */
     private static void options(AppConfig config, List<JsonNode> objects) {
         var policies = objects.stream().filter(o -> o.path("kind").asString().equals("NetworkPolicy")).toList();
@@ -182,6 +224,17 @@ class ChartRenderingTest {
         assertThat(deployments).hasSize(config.worker().enabled() ? 2 : 1);
         var service = objects.stream().filter(o -> o.path("kind").asString().equals("Service")).findFirst()
                 .orElseThrow();
+        var expectedPorts = new ArrayList<String>(List.of("http=" + PROJECT.containerPort()));
+        config.extraPorts().forEach((portName, number) -> expectedPorts.add(portName + "=" + number));
+        var containerPorts = new ArrayList<String>();
+        deployments.stream().filter(d -> !d.at("/metadata/name").asString().endsWith("-worker")).findFirst()
+                .orElseThrow().at("/spec/template/spec/containers/0/ports").forEach(port -> containerPorts.add(
+                        port.path("name").asString() + "=" + port.path("containerPort").asInt()));
+        assertThat(containerPorts).containsExactlyInAnyOrderElementsOf(expectedPorts);
+        var servicePorts = new ArrayList<String>();
+        service.at("/spec/ports").forEach(port -> servicePorts.add(port.path("targetPort").asString()));
+        assertThat(servicePorts).containsExactlyInAnyOrderElementsOf(expectedPorts.stream()
+                .map(p -> p.substring(0, p.indexOf('='))).toList());
         for (JsonNode deployment : deployments) {
             boolean worker = deployment.at("/metadata/name").asString().endsWith("-worker");
             var podLabels = deployment.at("/spec/template/metadata/labels");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
     "autoscaling.minReplicas, autoscaling.maxReplicas, autoscaling.targetCPUPercent, labels.KEY, annotations.KEY,",
     "networkPolicy.enabled, networkPolicy.ingressNamespace, networkPolicy.allowFrom, externalSecrets.enabled,",
     "externalSecrets.store, externalSecrets.keyPrefix, worker.enabled, worker.command, worker.replicas,",
-    "addons.NAME.enabled, addons.NAME.values.PATH."})
+    "addons.NAME.enabled, addons.NAME.values.PATH, ports.NAME."})
 final class DeployCommand extends ApiCommand {
 
     @Parameters(paramLabel = "PROJECT")
