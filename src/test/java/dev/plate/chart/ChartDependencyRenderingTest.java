@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.plate.base.ValidationException;
 import dev.plate.support.Helm;
-import dev.plate.support.SchemaValidator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -92,9 +90,7 @@ class ChartDependencyRenderingTest {
         assertThat(cache).hasSize(1);
         assertThat(cache.getFirst().at("/spec/template/spec/containers/0/env/0/value").asString())
                 .isEqualTo("{{ .Values.not.helm }}: # literal");
-        for (JsonNode object : objects) {
-            assertThat(SchemaValidator.kubernetesErrors(object)).as(object.path("kind").asString()).isEmpty();
-        }
+        ChartRenderingTest.assertValid("cache on", objects);
 
         var off = AppConfig.initial("1.0.0", "/");
         assertThat(render(chart, off)).extracting(o -> o.at("/metadata/name").asString())
@@ -137,16 +133,6 @@ class ChartDependencyRenderingTest {
     private List<JsonNode> render(Path chart, AppConfig config) throws IOException {
         Path values = dir.resolve("values-env.yaml");
         Files.write(values, new ValuesWriter().write(project(), config));
-        String manifests = Helm.template(chart, values, "web-app", "web-app-dev");
-        var objects = new ArrayList<JsonNode>();
-        try (var documents = YAMLMapper.builder().build().readerFor(JsonNode.class).<JsonNode>readValues(manifests)) {
-            while (documents.hasNext()) {
-                JsonNode document = documents.next();
-                if (document != null && !document.isEmpty()) {
-                    objects.add(document);
-                }
-            }
-        }
-        return objects;
+        return Helm.objects(chart, values, "web-app", "web-app-dev");
     }
 }

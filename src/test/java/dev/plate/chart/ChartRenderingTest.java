@@ -94,12 +94,7 @@ class ChartRenderingTest {
         Helm.lint(chart, values);
         List<JsonNode> objects = render(chart, values);
 
-        for (JsonNode object : objects) {
-            assertThat(object.path("kind").asString().equals("ExternalSecret")
-                    ? SchemaValidator.crdErrors(object, "external-secrets-externalsecret-v1.yaml", "v1")
-                    : SchemaValidator.kubernetesErrors(object))
-                    .as(object.path("kind").asString() + " in '" + name + "'").isEmpty();
-        }
+        assertValid(name, objects);
         options(config, objects);
         assertThat(kinds(objects)).contains("Deployment", "Service", "ServiceAccount", "ConfigMap");
         assertThat(kinds(objects).contains("Ingress")).isEqualTo(config.ingress().enabled());
@@ -178,12 +173,7 @@ class ChartRenderingTest {
         Path values = dir.resolve("values-env.yaml");
         Files.write(values, new ValuesWriter().write(PROJECT, config));
         List<JsonNode> objects = render(chart, values);
-        for (JsonNode object : objects) {
-            assertThat(object.path("kind").asString().equals("ExternalSecret")
-                    ? SchemaValidator.crdErrors(object, "external-secrets-externalsecret-v1.yaml", "v1")
-                    : SchemaValidator.kubernetesErrors(object))
-                    .as(object.path("kind").asString() + " in '" + name + "'").isEmpty();
-        }
+        assertValid(name, objects);
         options(config, objects);
     }
 
@@ -301,17 +291,17 @@ class ChartRenderingTest {
     }
 
     private static List<JsonNode> render(Path chart, Path values) throws IOException {
-        String manifests = Helm.template(chart, values, "web-app", "web-app-dev");
-        var objects = new ArrayList<JsonNode>();
-        try (var documents = YAMLMapper.builder().build().readerFor(JsonNode.class).<JsonNode>readValues(manifests)) {
-            while (documents.hasNext()) {
-                JsonNode document = documents.next();
-                if (document != null && !document.isEmpty()) {
-                    objects.add(document);
-                }
-            }
+        return Helm.objects(chart, values, "web-app", "web-app-dev");
+    }
+
+    /** Each object against its schema: Kubernetes 1.32, or the ExternalSecret fixture. */
+    static void assertValid(String name, List<JsonNode> objects) {
+        for (JsonNode object : objects) {
+            assertThat(object.path("kind").asString().equals("ExternalSecret")
+                    ? SchemaValidator.crdErrors(object, "external-secrets-externalsecret-v1.yaml", "v1")
+                    : SchemaValidator.kubernetesErrors(object))
+                    .as(object.path("kind").asString() + " in '" + name + "'").isEmpty();
         }
-        return objects;
     }
 
     private static List<String> kinds(List<JsonNode> objects) {

@@ -43,6 +43,24 @@ public final class Helm {
                 "--namespace", namespace));
     }
 
+    /** {@code helm template}, parsed: one node per non-empty rendered document. */
+    public static java.util.List<tools.jackson.databind.JsonNode> objects(Path chart, Path values, String release,
+            String namespace) throws IOException {
+        String manifests = template(chart, values, release, namespace);
+        var objects = new ArrayList<tools.jackson.databind.JsonNode>();
+        try (var documents = tools.jackson.dataformat.yaml.YAMLMapper.builder().build()
+                .readerFor(tools.jackson.databind.JsonNode.class)
+                .<tools.jackson.databind.JsonNode>readValues(manifests)) {
+            while (documents.hasNext()) {
+                var document = documents.next();
+                if (document != null && !document.isEmpty()) {
+                    objects.add(document);
+                }
+            }
+        }
+        return objects;
+    }
+
     /** Any other helm command, e.g. {@code dependency build <chart>} or {@code package}. */
     public static String helm(String... args) throws IOException {
         var command = new ArrayList<String>();

@@ -65,18 +65,26 @@ class JdbcApiTokens implements ApiTokens {
             throw new ValidationException("days", "A token lasts from 1 to 365 days.");
         }
         String owner = currentUser();
+        var issued = insert(owner, trimmed, Duration.ofDays(days), owner);
+        return new NewToken(find(issued.id()).orElseThrow(), issued.token());
+    }
+
+    record Issued(long id, String token, Instant expiresAt) {}
+
+    /** A new token row for {@code owner}: 32 random bytes behind the prefix, only its hash stored; audited. */
+    public Issued insert(String owner, String name, Duration lifetime, String actor) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        Instant expires = now.plus(Duration.ofDays(days));
+        Instant expires = now.plus(lifetime);
         jdbc.update("insert into api_token (user_id, name, token_hash, token_prefix, created_at, expires_at) "
-                + "select id, ?, ?, ?, ?, ? from plate_user where username = ?", trimmed, hash(token),
+                + "select id, ?, ?, ?, ?, ? from plate_user where username = ?", name, hash(token),
                 token.substring(0, 10), Timestamp.from(now), Timestamp.from(expires), owner);
-        Long id = jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class, hash(token));
-        audit.record(owner, "token.created", "user:" + owner, "token '" + trimmed + "' (" + token.substring(0, 10)
+        long id = jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class, hash(token));
+        audit.record(actor, "token.created", "user:" + owner, "token '" + name + "' (" + token.substring(0, 10)
                 + "…), expires " + expires);
-        return new NewToken(find(id).orElseThrow(), token);
+        return new Issued(id, token, expires);
     }
 
     @Override

@@ -26,13 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcServiceAccounts implements ServiceAccounts {
 
     private final JdbcTemplate jdbc;
+    private final JdbcApiTokens tokens;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    JdbcServiceAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    JdbcServiceAccounts(JdbcTemplate jdbc, JdbcApiTokens tokens, PasswordEncoder passwords, AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
@@ -47,16 +50,8 @@ class JdbcServiceAccounts implements ServiceAccounts {
                     role.name(), passwords.encode(secret()), Timestamp.from(now), Timestamp.from(now));
             audit.record("plate", "user.created", "user:" + account, "service account (" + role + "): " + displayName);
         }
-        String token = ApiTokens.PREFIX + secret();
-        Instant expires = now.plus(lifetime);
-        jdbc.update("insert into api_token (user_id, name, token_hash, token_prefix, created_at, expires_at) "
-                + "select id, ?, ?, ?, ?, ? from plate_user where username = ?", tokenName, JdbcApiTokens.hash(token),
-                token.substring(0, 10), Timestamp.from(now), Timestamp.from(expires), account);
-        long id = jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class,
-                JdbcApiTokens.hash(token));
-        audit.record("plate", "token.created", "user:" + account, "token '" + tokenName + "' (" + token.substring(0, 10)
-                + "…), expires " + expires);
-        return new IssuedToken(id, token, expires);
+        var issued = tokens.insert(account, tokenName, lifetime, "plate");
+        return new IssuedToken(issued.id(), issued.token(), issued.expiresAt());
     }
 
     @Override
