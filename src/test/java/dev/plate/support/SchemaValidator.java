@@ -31,7 +31,8 @@ public final class SchemaValidator {
             "HorizontalPodAutoscaler", "horizontalpodautoscaler-autoscaling-v2.json",
             "PodDisruptionBudget", "poddisruptionbudget-policy-v1.json",
             "Secret", "secret-v1.json",
-            "NetworkPolicy", "networkpolicy-networking-v1.json");
+            "NetworkPolicy", "networkpolicy-networking-v1.json",
+            "PersistentVolumeClaim", "persistentvolumeclaim-v1.json");
 
     /** Draft 4, with the x-kubernetes-* extension keywords accepted silently rather than logged. */
     private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft4())
@@ -71,12 +72,12 @@ public final class SchemaValidator {
 
     /** The problems found in an object against a CRD fixture of the tests ({@code src/test/resources/crds/}). */
     public static List<String> crdErrors(JsonNode object, String fixture, String version) {
-        Schema schema = CACHE.computeIfAbsent("fixture:" + fixture, name -> {
+        Schema schema = CACHE.computeIfAbsent("fixture:" + fixture + "#" + version, name -> {
             try (var in = SchemaValidator.class.getResourceAsStream("/crds/" + fixture)) {
                 JsonNode crd = YAML.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 for (JsonNode candidate : crd.path("spec").path("versions")) {
                     if (version.equals(candidate.path("name").asString())) {
-                        return REGISTRY.getSchema(SchemaLocation.of("urn:plate:" + fixture),
+                        return REGISTRY.getSchema(SchemaLocation.of("urn:plate:" + fixture + ":" + version),
                                 candidate.path("schema").path("openAPIV3Schema"));
                     }
                 }
