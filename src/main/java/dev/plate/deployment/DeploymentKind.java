@@ -1,3 +1,4 @@
 package dev.plate.deployment;
 
-public enum DeploymentKind { IMPORT, DEPLOY, PROMOTE, ROLLBACK }
+/** What made a deployment row; RECOVER: rebuilt from the config repository after the database was lost. */
+public enum DeploymentKind { IMPORT, DEPLOY, PROMOTE, ROLLBACK, RECOVER }

@@ -43,6 +43,9 @@ public interface ConfigRepository {
     /** A file's content at the current head. */
     Optional<byte[]> read(String path);
 
+    /** The names directly inside a directory at the current head (files and directories), sorted; none if absent. */
+    java.util.List<String> children(String directory);
+
     /** A file's content at an earlier commit. */
     Optional<byte[]> readAt(String commitSha, String path);
 

@@ -20,6 +20,11 @@ public final class RepoLayout {
         return "applications/" + app + "/" + env + "/application.yaml";
     }
 
+    /** What Plate knows about a project beyond its chart and values (owners, source), for recovery from Git. */
+    public static String projectFile(String app) {
+        return "applications/" + app + "/project.yaml";
+    }
+
     public static String environmentFile(String env) {
         return "environments/" + env + ".yaml";
     }

@@ -11,6 +11,7 @@ import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.deployment.PromoteRequest;
+import dev.plate.deployment.RepositoryRecovery;
 import dev.plate.deployment.RollbackRequest;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
@@ -53,9 +54,11 @@ class ApiV1 {
     private final DeploymentService deployments;
     private final ApplicationStatuses statuses;
     private final LoginTokens logins;
+    private final RepositoryRecovery recovery;
 
     ApiV1(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            ApplicationStatuses statuses, LoginTokens logins) {
+            ApplicationStatuses statuses, LoginTokens logins, RepositoryRecovery recovery) {
+        this.recovery = recovery;
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
@@ -246,6 +249,13 @@ class ApiV1 {
         return names.stream().flatMap(env -> deployments.history(name, env).stream())
                 .sorted(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed())
                 .map(this::view).toList();
+    }
+
+    @PostMapping("/admin/recover")
+    @Operation(summary = "Disaster recovery: rebuild projects, environments and configurations from the config "
+            + "repository into an empty database (ADMIN)")
+    RepositoryRecovery.Report recover() {
+        return recovery.recover();
     }
 
     record Promote(String project, String from, String to, Boolean includeConfig) {}

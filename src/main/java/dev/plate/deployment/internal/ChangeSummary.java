@@ -26,6 +26,11 @@ final class ChangeSummary {
         changed(parts, "autoscaling", before.autoscaling(), after.autoscaling());
         changed(parts, "labels", before.labels(), after.labels());
         changed(parts, "annotations", before.annotations(), after.annotations());
+        changed(parts, "network policy", before.networkPolicy(), after.networkPolicy());
+        changed(parts, "external secrets", before.externalSecrets(), after.externalSecrets());
+        changed(parts, "worker", before.worker(), after.worker());
+        changed(parts, "ports", before.extraPorts(), after.extraPorts());
+        changed(parts, "add-ons", before.addons(), after.addons());
         return String.join(", ", parts);
     }
 

@@ -29,6 +29,7 @@ class ConfigFiles {
 
     Map<String, byte[]> chart(ProjectSummary project, String appVersion) {
         var files = new LinkedHashMap<String, byte[]>();
+        files.put(RepoLayout.projectFile(project.name()), describe(project));
         charts.chart(project.chart(), appVersion)
                 .forEach((path, content) -> files.put(RepoLayout.chartDir(project.name()) + "/" + path, content));
         return files;
@@ -46,6 +47,20 @@ class ConfigFiles {
 
     byte[] values(ProjectSummary project, AppConfig config) {
         return values.write(project.chart(), config);
+    }
+
+    /** The project as Plate records it, so the database can be rebuilt from the repository alone. */
+    byte[] describe(ProjectSummary project) {
+        var description = new LinkedHashMap<String, Object>();
+        description.put("name", project.name());
+        description.put("sourceRepoUrl", project.sourceRepoUrl().orElse(""));
+        description.put("imageRepository", project.imageRepository());
+        description.put("containerPort", project.containerPort());
+        description.put("healthPath", project.healthPath());
+        description.put("owners", project.owners());
+        description.put("dependencies", project.dependencies().stream().map(d -> OrderedYaml.map("name", d.name(),
+                "repository", d.repository(), "version", d.version())).toList());
+        return OrderedYaml.write(description);
     }
 
     byte[] describe(EnvironmentSummary env) {

@@ -23,6 +23,32 @@ final class FileReads {
         }
     }
 
+    static java.util.List<String> children(Repository repository, String revision, String directory) {
+        try (var walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(revision);
+            if (id == null) {
+                return java.util.List.of();
+            }
+            try (var treeWalk = TreeWalk.forPath(repository, directory, walk.parseCommit(id).getTree())) {
+                if (treeWalk == null || !treeWalk.isSubtree()) {
+                    return java.util.List.of();
+                }
+                var names = new java.util.ArrayList<String>();
+                try (var inside = new TreeWalk(repository)) {
+                    inside.addTree(treeWalk.getObjectId(0));
+                    inside.setRecursive(false);
+                    while (inside.next()) {
+                        names.add(inside.getNameString());
+                    }
+                }
+                java.util.Collections.sort(names);
+                return names;
+            }
+        } catch (IOException e) {
+            throw new GitException("Could not list " + directory + " at " + revision + ": " + e.getMessage(), e);
+        }
+    }
+
     static Optional<byte[]> readAt(Repository repository, String revision, String path) {
         try (var walk = new RevWalk(repository)) {
             ObjectId id = repository.resolve(revision);

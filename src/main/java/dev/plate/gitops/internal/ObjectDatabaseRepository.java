@@ -36,6 +36,11 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
     }
 
     @Override
+    public java.util.List<String> children(String directory) {
+        return FileReads.children(repository, BRANCH, directory);
+    }
+
+    @Override
     public Optional<byte[]> readAt(String revision, String path) {
         return FileReads.readAt(repository, revision, path);
     }

@@ -1,0 +1,167 @@
+package dev.plate.deployment.internal;
+
+import dev.plate.audit.AuditLog;
+import dev.plate.base.OrderedYaml;
+import dev.plate.base.ValidationException;
+import dev.plate.chart.ChartDependency;
+import dev.plate.chart.ValuesReader;
+import dev.plate.deployment.DeploymentKind;
+import dev.plate.deployment.RepositoryRecovery;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.environment.NewEnvironment;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.RepoLayout;
+import dev.plate.project.NewProject;
+import dev.plate.project.ProjectService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads everything at one commit of the config repository and writes the rows, in one transaction: a file that
+ * cannot be read back refuses the whole recovery, so a half-recovered database never exists. The Argo CD
+ * Applications are (re)applied after the commit, as after an import; their committed application.yaml files say
+ * the same as what Plate writes.
+ */
+@Service
+@Transactional
+class GitRecovery implements RepositoryRecovery {
+
+    private static final String PROJECT_FILE = "project.yaml";
+
+    private final ConfigRepository repository;
+    private final ProjectService projects;
+    private final EnvironmentService environments;
+    private final AppConfigRepository configs;
+    private final DeploymentRepository deployments;
+    private final ArgoCdSync argoCd;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    GitRecovery(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
+            AppConfigRepository configs, DeploymentRepository deployments, ArgoCdSync argoCd, Actors actors,
+            AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.projects = projects;
+        this.environments = environments;
+        this.configs = configs;
+        this.deployments = deployments;
+        this.argoCd = argoCd;
+        this.actors = actors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public Report recover() {
+        String actor = actors.current();
+        environments.lockAll();
+        if (!projects.list().isEmpty()) {
+            throw new ValidationException("projects", "Recovery fills an empty database, and this one has "
+                    + projects.list().size() + " project(s). Restore into a fresh database, or use the backup.");
+        }
+        String revision = repository.head();
+        var created = recoverEnvironments();
+        var byName = new java.util.HashMap<String, EnvironmentSummary>();
+        environments.list().forEach(env -> byName.put(env.name(), env));
+        var recovered = new ArrayList<String>();
+        int count = 0;
+        for (String app : repository.children("applications")) {
+            var envDirs = repository.children("applications/" + app).stream()
+                    .filter(name -> repository.read(RepoLayout.valuesFile(app, name)).isPresent()).toList();
+            if (envDirs.isEmpty()) {
+                continue;
+            }
+            for (String env : envDirs) {
+                if (!byName.containsKey(env)) {
+                    throw new ValidationException("environments", app + " is configured for " + env + ", which has no "
+                            + "environments/" + env + ".yaml in the repository.");
+                }
+            }
+            var project = projects.create(newProject(app, envDirs.getFirst()), actor);
+            var appEnvs = new ArrayList<EnvironmentSummary>();
+            for (String env : envDirs) {
+                var environment = byName.get(env);
+                var config = ValuesReader.read(project.chart(), file(RepoLayout.valuesFile(app, env)));
+                String json = AppConfigJson.write(config);
+                configs.save(new AppConfigEntity(project.id(), environment.id(), json, revision, clock.instant()));
+                deployments.save(new DeploymentEntity(project.id(), environment.id(), DeploymentKind.RECOVER, actor,
+                        clock.instant(), config.imageTag(), revision, revision, json,
+                        "recovered from the config repository at " + revision.substring(0, Math.min(8, revision.length()))));
+                appEnvs.add(environment);
+                count++;
+            }
+            appEnvs.sort(Comparator.comparingInt(EnvironmentSummary::position));
+            argoCd.applyAfterCommit(project.name(), appEnvs);
+            recovered.add(app);
+        }
+        audit.record(actor, "system.recovered", "repository:" + revision, recovered.size() + " project(s), "
+                + count + " configuration(s)" + (created.isEmpty() ? "" : ", environments created " + created));
+        return new Report(revision, recovered, created, count);
+    }
+
+    /** Environments described in the repository and missing here are created, in the repository's order. */
+    private List<String> recoverEnvironments() {
+        var described = new ArrayList<JsonNode>();
+        for (String file : repository.children("environments")) {
+            if (file.endsWith(".yaml")) {
+                described.add(yaml("environments/" + file));
+            }
+        }
+        described.sort(Comparator.comparingInt(node -> node.path("position").asInt()));
+        var created = new ArrayList<String>();
+        String previous = "";
+        for (JsonNode env : described) {
+            String name = env.path("name").asString("");
+            if (environments.find(name).isEmpty()) {
+                environments.create(new NewEnvironment(name, previous, env.path("clusterServer").asString(""),
+                        env.path("namespacePattern").asString(""), env.path("autoSync").asBoolean(false),
+                        env.path("protected").asBoolean(false)));
+                created.add(name);
+            }
+            previous = name;
+        }
+        return created;
+    }
+
+    /** From project.yaml; for a repository written before it existed, from the values and the chart. */
+    private NewProject newProject(String app, String firstEnv) {
+        Optional<byte[]> described = repository.read(RepoLayout.projectFile(app));
+        var dependencies = new ArrayList<ChartDependency>();
+        JsonNode source = described.isPresent() ? yaml(RepoLayout.projectFile(app))
+                : yaml(RepoLayout.chartDir(app) + "/Chart.yaml");
+        source.path("dependencies").forEach(d -> dependencies.add(new ChartDependency(d.path("name").asString(""),
+                d.path("repository").asString(""), d.path("version").asString(""))));
+        if (described.isPresent()) {
+            var owners = new ArrayList<String>();
+            source.path("owners").forEach(o -> owners.add(o.asString("")));
+            return new NewProject(app, source.path("sourceRepoUrl").asString(""),
+                    source.path("imageRepository").asString(""), source.path("containerPort").asInt(8080),
+                    source.path("healthPath").asString("/"), owners, dependencies);
+        }
+        byte[] values = file(RepoLayout.valuesFile(app, firstEnv));
+        var chart = ValuesReader.project(app, values, dependencies);
+        return new NewProject(app, "", chart.imageRepository(), chart.containerPort(),
+                ValuesReader.read(chart, values).probes().path(), List.of(), dependencies);
+    }
+
+    private byte[] file(String path) {
+        return repository.read(path).orElseThrow(() -> new ValidationException("repository", path
+                + " is missing from the config repository."));
+    }
+
+    private JsonNode yaml(String path) {
+        try {
+            return OrderedYaml.MAPPER.readTree(file(path));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ValidationException("repository", path + " is not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.plate.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plate.base.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Reading a values file gives back the configuration that wrote it: what recovery from Git relies on. */
+class ValuesReaderTest {
+
+    static Stream<Arguments> every() {
+        return Stream.concat(ChartRenderingTest.configurations(), ChartRenderingTest.combinations());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("every")
+    void a_written_configuration_reads_back_equal(String name, AppConfig config) {
+        byte[] values = new ValuesWriter().write(ChartRenderingTest.PROJECT, config);
+        assertThat(ValuesReader.read(ChartRenderingTest.PROJECT, values)).isEqualTo(config);
+        var project = ValuesReader.project("web-app", values, List.of());
+        assertThat(project).isEqualTo(ChartRenderingTest.PROJECT);
+    }
+
+    @Test
+    void addons_and_their_nested_values_read_back() {
+        var project = new ProjectChart("web-app", "ghcr.io/acme/web-app", 8080,
+                List.of(new ChartDependency("postgresql", "oci://registry-1.docker.io/bitnamicharts", "16.4.0"),
+                        new ChartDependency("redis", "oci://registry-1.docker.io/bitnamicharts", "20.0.0")));
+        var config = AppConfig.initial("1.0.0", "/").withAddons(Map.of("postgresql", new AppConfig.Addon(true,
+                Map.of("auth.database", "shop", "primary.persistence.size", "8Gi", "note", "{{ literal }}: #"))));
+        byte[] values = new ValuesWriter().write(project, config);
+        assertThat(ValuesReader.read(project, values)).isEqualTo(config);
+    }
+
+    @Test
+    void a_damaged_values_file_is_refused_with_the_project_named() {
+        assertThatThrownBy(() -> ValuesReader.read(ChartRenderingTest.PROJECT,
+                "image: [unclosed".getBytes(StandardCharsets.UTF_8))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("web-app");
+        assertThatThrownBy(() -> ValuesReader.read(ChartRenderingTest.PROJECT,
+                "replicaCount: 500\nimage: {repository: r, tag: \"1\"}\nprobes: {path: /}\nresources: {requests: {cpu: 1, memory: 1Gi}}"
+                        .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("eplicas");
+    }
+}

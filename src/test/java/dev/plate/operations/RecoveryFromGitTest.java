@@ -1,0 +1,157 @@
+package dev.plate.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.plate.base.ValidationException;
+import dev.plate.chart.AppConfig;
+import dev.plate.chart.ChartDependency;
+import dev.plate.deployment.DeployRequest;
+import dev.plate.deployment.DeploymentKind;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.EnvironmentAdministration;
+import dev.plate.deployment.ImportRequest;
+import dev.plate.deployment.PromoteRequest;
+import dev.plate.deployment.RepositoryRecovery;
+import dev.plate.environment.NewEnvironment;
+import dev.plate.project.NewProject;
+import dev.plate.project.ProjectService;
+import dev.plate.security.Role;
+import dev.plate.support.ArgoCdCluster;
+import dev.plate.support.ArgoCdTest;
+import dev.plate.support.PlateTest;
+import dev.plate.support.PostgresInitializer;
+import dev.plate.support.SignIn;
+import dev.plate.support.TestPostgres;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The database is lost; the config repository is not. Recovery rebuilds projects (owners, source, add-ons
+ * included), a missing environment, and every environment's configuration exactly as it was, and Argo CD's
+ * Applications come back. A database of its own, since it empties its tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RecoveryFromGitTest.OwnDatabase.class)
+class RecoveryFromGitTest {
+
+    static class OwnDatabase implements org.springframework.context.ApplicationContextInitializer<
+            org.springframework.context.ConfigurableApplicationContext> {
+        @Override
+        public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
+            org.springframework.boot.test.util.TestPropertyValues.of(
+                    "spring.datasource.url=" + TestPostgres.jdbcUrl("recovery"),
+                    "spring.datasource.username=postgres", "spring.datasource.password=postgres",
+                    "plate.data-dir=" + PostgresInitializer.tempDataDir(),
+                    "plate.security.admin-password=" + PlateTest.ADMIN_PASSWORD,
+                    "plate.argocd.kubeconfig=" + ArgoCdCluster.shared().kubeconfig(),
+                    "plate.argocd.webhook-secret=" + ArgoCdTest.WEBHOOK_SECRET,
+                    "plate.argocd.reconcile-initial-delay=1h", "logging.level.io.fabric8.mockwebserver=WARN")
+                    .applyTo(context.getEnvironment());
+        }
+    }
+
+    @Autowired
+    DeploymentService deployments;
+    @Autowired
+    EnvironmentAdministration environments;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    RepositoryRecovery recovery;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SecurityContextHolderStrategy securityContext;
+
+    final ArgoCdCluster cluster = ArgoCdCluster.shared();
+
+    @Test
+    void projects_environments_and_configurations_come_back_from_the_repository() {
+        SignIn.as(securityContext, "admin", Role.ADMIN);
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String qa = "qa" + suffix.substring(suffix.length() - 4);
+        environments.add(new NewEnvironment(qa, "staging", "https://kubernetes.default.svc", "{project}-{env}", true,
+                false));
+        String shop = "shop" + suffix;
+        String blog = "blog" + suffix;
+        deployments.importProject(new ImportRequest(new NewProject(shop, "https://github.com/acme/shop.git",
+                "ghcr.io/acme/shop", 3000, "/healthz", List.of("payments", "ops"),
+                List.of(new ChartDependency("postgresql", "oci://registry-1.docker.io/bitnamicharts", "16.4.0"))),
+                "1.0.0"));
+        deployments.importProject(new ImportRequest(new NewProject(blog, null, "ghcr.io/acme/blog", 8080, "/", List.of()),
+                "2.0.0"));
+        var set = new LinkedHashMap<String, String>();
+        set.put("replicas", "3");
+        set.put("env.GREETING", "hello: {{ world }}");
+        set.put("ingress.enabled", "true");
+        set.put("ingress.host", "shop.example.com");
+        set.put("worker.enabled", "true");
+        set.put("worker.command", "bin/worker --queue default");
+        set.put("addons.postgresql.enabled", "true");
+        set.put("addons.postgresql.values.auth.database", "shop");
+        set.put("ports.metrics", "9090");
+        deployments.deploy(DeployRequest.changes(shop, "dev", Optional.of("1.1.0"), set, List.of()));
+        deployments.promote(new PromoteRequest(shop, "dev", "staging", true));
+
+        var before = new HashMap<String, AppConfig>();
+        for (String project : List.of(shop, blog)) {
+            for (String env : List.of("dev", "staging", qa, "prod")) {
+                before.put(project + "/" + env, deployments.currentConfig(project, env));
+            }
+        }
+        var shopBefore = projects.find(shop).orElseThrow();
+
+        // The database is lost (the environment added later with it), and so are the Applications.
+        jdbc.update("delete from deployment");
+        jdbc.update("delete from app_config");
+        jdbc.update("delete from project");
+        jdbc.update("delete from environment where name = ?", qa);
+        for (String project : List.of(shop, blog)) {
+            for (String env : List.of("dev", "staging", qa, "prod")) {
+                cluster.client().genericKubernetesResources(ArgoCdCluster.APPLICATION)
+                        .inNamespace(ArgoCdCluster.NAMESPACE).withName(project + "-" + env).delete();
+                cluster.finishDeletion(project + "-" + env);
+            }
+        }
+        assertThat(cluster.application(shop + "-dev")).as("gone before recovery").isNull();
+
+        var report = recovery.recover();
+
+        assertThat(report.projects()).containsExactlyInAnyOrder(shop, blog);
+        assertThat(report.environmentsCreated()).containsExactly(qa);
+        assertThat(report.configurations()).isEqualTo(8);
+        for (var entry : before.entrySet()) {
+            String[] key = entry.getKey().split("/");
+            assertThat(deployments.currentConfig(key[0], key[1])).as(entry.getKey()).isEqualTo(entry.getValue());
+        }
+        var shopAfter = projects.find(shop).orElseThrow();
+        assertThat(shopAfter.sourceRepoUrl()).isEqualTo(shopBefore.sourceRepoUrl());
+        assertThat(shopAfter.owners()).isEqualTo(shopBefore.owners());
+        assertThat(shopAfter.dependencies()).isEqualTo(shopBefore.dependencies());
+        assertThat(shopAfter.chart()).isEqualTo(shopBefore.chart());
+        assertThat(shopAfter.healthPath()).isEqualTo("/healthz");
+        assertThat(deployments.history(shop, "dev")).singleElement()
+                .satisfies(d -> assertThat(d.kind()).isEqualTo(DeploymentKind.RECOVER))
+                .satisfies(d -> assertThat(d.imageTag()).isEqualTo("1.1.0"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(cluster.application(shop + "-dev")).isNotNull();
+            assertThat(cluster.application(blog + "-" + qa)).isNotNull();
+        });
+
+        assertThatThrownBy(recovery::recover).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("fills an empty database");
+        securityContext.clearContext();
+    }
+}
