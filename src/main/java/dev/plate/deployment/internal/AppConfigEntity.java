@@ -55,4 +55,8 @@ class AppConfigEntity {
     String configJson() {
         return configJson;
     }
+
+    String revision() {
+        return revision;
+    }
 }

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Commits a change inside the database transaction that records it, and takes the commit back if that
  * transaction then fails (a constraint, a lost connection): Git and the database never disagree about
- * whether a change happened. (A crash in between is left to the reconciliation at start-up.)
+ * whether a change happened. (A crash in between is recorded at the next start: {@link InterruptedChanges}.)
  */
 @Component
 class TransactionalCommits {

@@ -1,0 +1,127 @@
+package dev.plate.deployment.internal;
+
+import dev.plate.audit.AuditLog;
+import dev.plate.base.ValidationException;
+import dev.plate.chart.AppConfig;
+import dev.plate.chart.ValuesReader;
+import dev.plate.deployment.DeploymentKind;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.RepoLayout;
+import dev.plate.project.ProjectService;
+import dev.plate.project.ProjectSummary;
+import java.time.Clock;
+import java.util.HashSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start-up, finds what a crash between a commit and its database transaction left behind: an environment
+ * whose values file in the repository says something its configuration row does not. Git is what Argo CD deploys,
+ * so the row adopts what Git says, with a RECOVER deployment that names the commit (the same holds after a
+ * database restored from an older backup). Never the other way round: rewriting Git to match the database would
+ * silently undo deployments. Each row is compared under its lock, so a deploy in flight on another instance is
+ * waited for, never mistaken for an interrupted one. A project in the repository without a row is only reported.
+ */
+@Component
+class InterruptedChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterruptedChanges.class);
+
+    private final ConfigRepository repository;
+    private final ProjectService projects;
+    private final EnvironmentService environments;
+    private final AppConfigRepository configs;
+    private final DeploymentRepository deployments;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    InterruptedChanges(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
+            AppConfigRepository configs, DeploymentRepository deployments, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.projects = projects;
+        this.environments = environments;
+        this.configs = configs;
+        this.deployments = deployments;
+        this.audit = audit;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        try {
+            int adopted = reconcile();
+            if (adopted > 0) {
+                LOG.warn("Recorded {} change(s) found in the config repository without a record (an interrupted "
+                        + "change, or a database older than the repository)", adopted);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not compare the config repository with the database at start-up", e);
+        }
+    }
+
+    /** @return how many environments' rows adopted what the repository says */
+    int reconcile() {
+        String head = repository.head();
+        int adopted = 0;
+        var known = new HashSet<String>();
+        for (ProjectSummary project : projects.list()) {
+            known.add(project.name());
+            for (EnvironmentSummary env : environments.list()) {
+                Boolean changed = transaction.execute(status -> adopt(project, env, head));
+                adopted += Boolean.TRUE.equals(changed) ? 1 : 0;
+            }
+        }
+        for (String app : repository.children("applications")) {
+            if (!known.contains(app)) {
+                LOG.warn("applications/{} in the config repository has no project in the database (an interrupted "
+                        + "import, or a database older than the repository): import it again, or see docs/runbook.md",
+                        app);
+            }
+        }
+        return adopted;
+    }
+
+    private boolean adopt(ProjectSummary project, EnvironmentSummary env, String head) {
+        var row = configs.lockFor(project.id(), env.id());
+        if (row.isEmpty()) {
+            return false;
+        }
+        var file = repository.read(RepoLayout.valuesFile(project.name(), env.name()));
+        if (file.isEmpty()) {
+            LOG.warn("{} in {} has a configuration but no values file in the config repository", project.name(),
+                    env.name());
+            return false;
+        }
+        AppConfig inGit;
+        try {
+            inGit = ValuesReader.read(project.chart(), file.get());
+        } catch (ValidationException e) {
+            LOG.warn("The values file of {} in {} cannot be read back ({}); left as it is", project.name(), env.name(),
+                    e.getMessage());
+            return false;
+        }
+        if (inGit.equals(AppConfigJson.read(row.get().configJson()))) {
+            return false;
+        }
+        String json = AppConfigJson.write(inGit);
+        String before = row.get().revision();
+        row.get().update(json, head, clock.instant());
+        deployments.save(new DeploymentEntity(project.id(), env.id(), DeploymentKind.RECOVER, "plate", clock.instant(),
+                inGit.imageTag(), before, head, json, "recorded at start-up: the config repository changed without "
+                        + "a record (an interrupted change)"));
+        audit.record("plate", "deployment.adopted", "project:" + project.name() + "/" + env.name(),
+                "the values file at " + head + " differs from the recorded configuration (revision " + before
+                        + "); recorded it");
+        return true;
+    }
+}

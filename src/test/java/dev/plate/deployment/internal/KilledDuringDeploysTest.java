@@ -1,0 +1,199 @@
+package dev.plate.deployment.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plate.chart.AppConfig;
+import dev.plate.chart.ProjectChart;
+import dev.plate.chart.ValuesReader;
+import dev.plate.gitops.RepoLayout;
+import dev.plate.support.PostgresInitializer;
+import dev.plate.support.TestPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real Plate process, killed with SIGKILL in the middle of a burst of deploys, then started again: every deploy
+ * it answered 201 is recorded and in Git, every recorded commit is in Git, and every environment's recorded
+ * configuration is what its values file in Git says (the start-up check records what a killed transaction left).
+ * Its own database and data directory; loopback only.
+ */
+class KilledDuringDeploysTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PASSWORD = "killed-test-password-1";
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Process plate;
+
+    @AfterEach
+    void stop() {
+        if (plate != null) {
+            plate.destroyForcibly();
+        }
+    }
+
+    @Test
+    void after_kill_9_and_a_restart_git_and_the_database_agree() throws Exception {
+        String jdbcUrl = TestPostgres.jdbcUrl("killed");
+        Path data = Path.of(PostgresInitializer.tempDataDir());
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String base = "http://localhost:" + port;
+        plate = start(jdbcUrl, data, port);
+        String token = login(base);
+        var projects = List.of("killed-a", "killed-b");
+        for (String project : projects) {
+            var imported = post(base, token, "/api/v1/projects", "{\"name\":\"" + project
+                    + "\",\"imageRepository\":\"ghcr.io/acme/" + project + "\",\"imageTag\":\"0.0.1\"}");
+            assertThat(imported.statusCode()).as(imported.body()).isIn(201, 400);
+        }
+
+        // A burst from four clients; the process is killed while they run.
+        var accepted = new ConcurrentHashMap<Long, String>();
+        var running = new AtomicBoolean(true);
+        var sent = new AtomicInteger();
+        try (var clients = Executors.newFixedThreadPool(4)) {
+            for (int client = 0; client < 4; client++) {
+                int id = client;
+                clients.submit(() -> {
+                    for (int i = 0; running.get(); i++) {
+                        String project = projects.get((id + i) % projects.size());
+                        String tag = "1." + id + "." + i;
+                        sent.incrementAndGet();
+                        try {
+                            var response = post(base, token, "/api/v1/deploy", "{\"project\":\"" + project
+                                    + "\",\"environment\":\"dev\",\"imageTag\":\"" + tag + "\"}");
+                            if (response.statusCode() == 201) {
+                                accepted.put(JSON.readTree(response.body()).path("id").asLong(), tag);
+                            }
+                        } catch (IOException e) {
+                            return null; // the process is gone: this request was never answered
+                        }
+                    }
+                    return null;
+                });
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (accepted.size() < 40 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            plate.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no undo
+            assertThat(plate.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            running.set(false);
+        }
+        assertThat(accepted).as("deploys were answered before the kill").hasSizeGreaterThanOrEqualTo(40);
+
+        plate = start(jdbcUrl, data, port);
+
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                var git = Git.open(data.resolve("git").resolve("plate-config.git").toFile())) {
+            var head = git.getRepository().resolve("refs/heads/main");
+            var inGit = new HashSet<String>();
+            for (RevCommit commit : git.log().add(head).call()) {
+                inGit.add(commit.getName());
+            }
+            var recorded = new ArrayList<String>();
+            var acceptedRecorded = new HashSet<Long>();
+            try (var rows = db.createStatement().executeQuery("select id, to_revision from deployment")) {
+                while (rows.next()) {
+                    recorded.add(rows.getString(2));
+                    acceptedRecorded.add(rows.getLong(1));
+                }
+            }
+            assertThat(acceptedRecorded).as("every deploy answered 201 is recorded").containsAll(accepted.keySet());
+            assertThat(inGit).as("every recorded commit is in Git").containsAll(recorded);
+
+            for (String project : projects) {
+                String json;
+                try (var row = db.prepareStatement("select c.config_json from app_config c join project p on p.id = "
+                        + "c.project_id join environment e on e.id = c.environment_id where p.name = ? and e.name = 'dev'")) {
+                    row.setString(1, project);
+                    try (var result = row.executeQuery()) {
+                        assertThat(result.next()).isTrue();
+                        json = result.getString(1);
+                    }
+                }
+                byte[] values;
+                try (var walk = TreeWalk.forPath(git.getRepository(), RepoLayout.valuesFile(project, "dev"),
+                        git.getRepository().parseCommit(head).getTree())) {
+                    values = git.getRepository().open(walk.getObjectId(0)).getBytes();
+                }
+                var chart = new ProjectChart(project, "ghcr.io/acme/" + project, 8080);
+                assertThat(JSON.readValue(json, AppConfig.class)).as(project + " in dev: the database says what Git says")
+                        .isEqualTo(ValuesReader.read(chart, values));
+            }
+        }
+    }
+
+    private Process start(String jdbcUrl, Path data, int port) throws Exception {
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "dev.plate.PlateApplication", "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--plate.data-dir=" + data, "--plate.security.admin-password=" + PASSWORD, "--spring.jmx.enabled=false"));
+        Path log = Files.createTempFile("plate-killed", ".log");
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Plate exited at start:\n" + Files.readString(log));
+            }
+            try {
+                var ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("Plate did not become ready in 120 s:\n" + Files.readString(log));
+    }
+
+    private String login(String base) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("token").asString();
+    }
+
+    private HttpResponse<String> post(String base, String token, String path, String body) throws IOException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+}
