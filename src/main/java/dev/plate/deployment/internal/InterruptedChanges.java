@@ -56,8 +56,16 @@ class InterruptedChanges {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /**
+     * In the background: with thousands of projects the comparison takes a while, and it need not hold up
+     * readiness, since every row is compared under the same lock a deploy takes.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
+        Thread.ofVirtual().name("interrupted-changes").start(this::check);
+    }
+
+    private void check() {
         try {
             int adopted = reconcile();
             if (adopted > 0) {
@@ -70,7 +78,7 @@ class InterruptedChanges {
     }
 
     /** @return how many environments' rows adopted what the repository says */
-    int reconcile() {
+    synchronized int reconcile() {
         String head = repository.head();
         int adopted = 0;
         var known = new HashSet<String>();

@@ -127,25 +127,33 @@ class KilledDuringDeploysTest {
             assertThat(acceptedRecorded).as("every deploy answered 201 is recorded").containsAll(accepted.keySet());
             assertThat(inGit).as("every recorded commit is in Git").containsAll(recorded);
 
-            for (String project : projects) {
-                String json;
-                try (var row = db.prepareStatement("select c.config_json from app_config c join project p on p.id = "
-                        + "c.project_id join environment e on e.id = c.environment_id where p.name = ? and e.name = 'dev'")) {
-                    row.setString(1, project);
-                    try (var result = row.executeQuery()) {
-                        assertThat(result.next()).isTrue();
-                        json = result.getString(1);
-                    }
+            // The start-up check runs in the background: wait for it to record what the kill left.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (String project : projects) {
+                    assertThat(recordedConfig(db, project)).as(project + " in dev: the database says what Git says")
+                            .isEqualTo(configInGit(git, head, project));
                 }
-                byte[] values;
-                try (var walk = TreeWalk.forPath(git.getRepository(), RepoLayout.valuesFile(project, "dev"),
-                        git.getRepository().parseCommit(head).getTree())) {
-                    values = git.getRepository().open(walk.getObjectId(0)).getBytes();
-                }
-                var chart = new ProjectChart(project, "ghcr.io/acme/" + project, 8080);
-                assertThat(JSON.readValue(json, AppConfig.class)).as(project + " in dev: the database says what Git says")
-                        .isEqualTo(ValuesReader.read(chart, values));
+            });
+        }
+    }
+
+    private static AppConfig recordedConfig(java.sql.Connection db, String project) throws Exception {
+        try (var row = db.prepareStatement("select c.config_json from app_config c join project p on p.id = "
+                + "c.project_id join environment e on e.id = c.environment_id where p.name = ? and e.name = 'dev'")) {
+            row.setString(1, project);
+            try (var result = row.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                return JSON.readValue(result.getString(1), AppConfig.class);
             }
+        }
+    }
+
+    private static AppConfig configInGit(Git git, org.eclipse.jgit.lib.ObjectId head, String project)
+            throws IOException {
+        try (var walk = TreeWalk.forPath(git.getRepository(), RepoLayout.valuesFile(project, "dev"),
+                git.getRepository().parseCommit(head).getTree())) {
+            byte[] values = git.getRepository().open(walk.getObjectId(0)).getBytes();
+            return ValuesReader.read(new ProjectChart(project, "ghcr.io/acme/" + project, 8080), values);
         }
     }
 
