@@ -13,4 +13,20 @@ public interface AuditLog {
      * @param details a short human-readable description, never a secret
      */
     void record(String actor, String action, String target, String details);
+
+    /** Events matching every given filter, newest first, at most {@code limit} (1 to 1000). */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    java.util.List<Entry> search(Query query);
+
+    /**
+     * @param actor exactly this user (or {@code plate} for Plate's own work)
+     * @param action actions starting with this, e.g. {@code deployment.} or {@code token.created}
+     * @param target targets containing this, e.g. {@code project:web-app}
+     */
+    record Query(java.util.Optional<String> actor, java.util.Optional<String> action, java.util.Optional<String> target,
+            java.util.Optional<java.time.Instant> since, java.util.Optional<java.time.Instant> until, int limit) {}
+
+    /** @param correlationId the request's X-Request-Id, linking the event to the log lines of that request */
+    record Entry(long id, java.time.Instant occurredAt, String actor, String action, String target, String details,
+            String correlationId) {}
 }

@@ -57,6 +57,8 @@ class ApiAccessMatrixTest {
             promote             403      403        201       201     401         401            401            401
             rollback            403      403        201       201     401         401            401            401
             remove              403      403        204       204     401         401            401            401
+            audit               403      403        403       200     401         401            401            401
+            recover             403      403        403       400     401         401            401            401
             """;
 
     enum Caller { VIEWER, DEVELOPER, MAINTAINER, ADMIN, NO_TOKEN, EXPIRED_LOGIN, REVOKED_TOKEN, FORGED_TOKEN }
@@ -127,6 +129,17 @@ class ApiAccessMatrixTest {
         remove(true) {
             HttpResponse<String> call(Api api, Target t, String token) {
                 return api.delete("/api/v1/projects/" + t.project() + "?confirm=" + t.project(), token);
+            }
+        },
+        audit(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.get("/api/v1/audit?limit=10", token);
+            }
+        },
+        /** An admin may, but the database has projects: refused, and nothing changes. */
+        recover(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.post("/api/v1/admin/recover", token, null);
             }
         };
 

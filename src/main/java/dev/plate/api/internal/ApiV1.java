@@ -1,6 +1,7 @@
 package dev.plate.api.internal;
 
 import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.ChartDependency;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -55,10 +57,12 @@ class ApiV1 {
     private final ApplicationStatuses statuses;
     private final LoginTokens logins;
     private final RepositoryRecovery recovery;
+    private final AuditLog audit;
 
     ApiV1(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            ApplicationStatuses statuses, LoginTokens logins, RepositoryRecovery recovery) {
+            ApplicationStatuses statuses, LoginTokens logins, RepositoryRecovery recovery, AuditLog audit) {
         this.recovery = recovery;
+        this.audit = audit;
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
@@ -249,6 +253,16 @@ class ApiV1 {
         return names.stream().flatMap(env -> deployments.history(name, env).stream())
                 .sorted(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed())
                 .map(this::view).toList();
+    }
+
+    @GetMapping("/audit")
+    @Operation(summary = "The audit trail, newest first: every deployment action and admin change (ADMIN)")
+    List<AuditLog.Entry> audit(@RequestParam Optional<String> actor, @RequestParam Optional<String> action,
+            @RequestParam Optional<String> target,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> since,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> until,
+            @RequestParam(defaultValue = "100") int limit) {
+        return audit.search(new AuditLog.Query(actor, action, target, since, until, limit));
     }
 
     @PostMapping("/admin/recover")
