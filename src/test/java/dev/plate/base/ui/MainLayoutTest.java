@@ -40,7 +40,8 @@ class MainLayoutTest extends KaribuTestBase {
 
         UI.getCurrent().navigate("");
 
-        assertThat(navLabels()).containsExactly("Dashboard", "Projects", "Environments", "Admin", "Users", "Integrations");
+        assertThat(navLabels()).containsExactly("Dashboard", "Projects", "Environments", "Admin", "Users", "Integrations",
+                "Audit log");
         var users = _get(SideNavItem.class, spec -> spec.withPredicate(item -> "Users".equals(item.getLabel())));
         assertThat(users.getPath()).endsWith("admin/users");
     }

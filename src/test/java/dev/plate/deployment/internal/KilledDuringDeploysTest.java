@@ -6,6 +6,7 @@ import dev.plate.chart.AppConfig;
 import dev.plate.chart.ProjectChart;
 import dev.plate.chart.ValuesReader;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.support.ArgoCdCluster;
 import dev.plate.support.PostgresInitializer;
 import dev.plate.support.TestPostgres;
 import java.io.IOException;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real Plate process, killed with SIGKILL in the middle of a burst of deploys, then started again: every deploy
  * it answered 201 is recorded and in Git, every recorded commit is in Git, and every environment's recorded
- * configuration is what its values file in Git says (the start-up check records what a killed transaction left).
+ * configuration is what its values file in Git says (the start-up check records what a killed transaction left),
+ * and every project has its Argo CD Applications (in fabric8's mock API server).
  * Its own database and data directory; loopback only.
  */
 class KilledDuringDeploysTest {
@@ -127,6 +129,14 @@ class KilledDuringDeploysTest {
             assertThat(acceptedRecorded).as("every deploy answered 201 is recorded").containsAll(accepted.keySet());
             assertThat(inGit).as("every recorded commit is in Git").containsAll(recorded);
 
+            // Every recorded project has its Applications, pointing at its values in this repository.
+            for (String project : projects) {
+                for (String env : List.of("dev", "staging", "prod")) {
+                    var application = ArgoCdCluster.shared().application(project + "-" + env);
+                    assertThat(application).as(project + "-" + env).isNotNull();
+                    assertThat(application.toString()).contains("applications/" + project + "/" + env + "/values.yaml");
+                }
+            }
             // The start-up check runs in the background: wait for it to record what the kill left.
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (String project : projects) {
@@ -162,7 +172,10 @@ class KilledDuringDeploysTest {
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 "dev.plate.PlateApplication", "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--plate.data-dir=" + data, "--plate.security.admin-password=" + PASSWORD, "--spring.jmx.enabled=false"));
+                "--plate.data-dir=" + data, "--plate.security.admin-password=" + PASSWORD, "--spring.jmx.enabled=false",
+                // Argo CD's cluster: the fabric8 mock API server of this JVM, reached over loopback
+                "--plate.argocd.kubeconfig=" + ArgoCdCluster.shared().kubeconfig(),
+                "--plate.argocd.webhook-secret=killed-test-secret"));
         Path log = Files.createTempFile("plate-killed", ".log");
         var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
