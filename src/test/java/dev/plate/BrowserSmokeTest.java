@@ -82,6 +82,12 @@ class BrowserSmokeTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "import by admin"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(project, "dev", "staging", "prod");
         screenshot("project");
+
+        // The import just made is in the audit log, with the admin who made it.
+        browser.get("http://localhost:" + port + "/admin/audit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "project:" + project));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Export CSV", "project.imported");
+        screenshot("audit");
     }
 
     @Test

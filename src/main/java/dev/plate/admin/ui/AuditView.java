@@ -68,8 +68,10 @@ class AuditView extends Div {
         grid.addColumn(AuditLog.Entry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditLog.Entry::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(1);
-        grid.addColumn(AuditLog.Entry::correlationId).setHeader("Request id").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(1).setWidth("16em")
+                .setTooltipGenerator(AuditLog.Entry::details);
+        grid.addColumn(AuditLog.Entry::correlationId).setHeader("Request id").setWidth("9em").setFlexGrow(0)
+                .setTooltipGenerator(AuditLog.Entry::correlationId);
         grid.setAllRowsVisible(false);
         grid.setHeight("70vh");
         add(new H2("Audit log"), filters, count, grid);
