@@ -12,6 +12,15 @@ public interface GiteaClient {
     /** The repository in the organisation, created (private, empty, branch main) if it does not exist yet. */
     GiteaRepository ensureRepository(GiteaConnection connection, String name, String description);
 
+    /** "Test connection": the organisation exists and the token's user can see it (a 404 says otherwise). */
+    void checkOrganisation(GiteaConnection connection);
+
+    /** The repository in the organisation, if it exists (nothing is created). */
+    java.util.Optional<GiteaRepository> findRepository(GiteaConnection connection, String name);
+
+    /** Deletes a repository Plate created moments ago for a move that then failed. */
+    void deleteRepository(GiteaConnection connection, String name);
+
     /**
      * A push webhook on the repository to {@code url}, signed with {@code secret}; added only if no hook with
      * that URL exists, so running it again adds nothing.

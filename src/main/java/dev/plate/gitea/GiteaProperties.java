@@ -22,6 +22,11 @@ public record GiteaProperties(@DefaultValue("") String url, @DefaultValue("") St
         return url.isBlank() ? Optional.empty() : Optional.of(new GiteaConnection(url, organisation, token, timeout));
     }
 
+    /** The server from the environment, if one is configured. */
+    public Optional<GiteaHost> host() {
+        return connection().map(connection -> new GiteaHost(connection, readUsername, readToken));
+    }
+
     @Override
     public String toString() {
         return "GiteaProperties[" + url + ", organisation " + organisation + ", token ***, read token "

@@ -28,6 +28,7 @@ final class FakeGitea implements AutoCloseable {
     final List<Recorded> requests = new CopyOnWriteArrayList<>();
     final Map<String, Map<String, Object>> repositories = new LinkedHashMap<>();
     final Map<String, List<Map<String, Object>>> hooks = new LinkedHashMap<>();
+    final java.util.Set<String> missingOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(100);
     private final HttpServer server;
     private volatile int failWith;
@@ -78,6 +79,11 @@ final class FakeGitea implements AutoCloseable {
         JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
         var answer = answer(exchange, method, path, body);
         requests.add(new Recorded(method, path, query, body, answer.status(), answer.body()));
+        if (answer.body() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            exchange.close();
+            return;
+        }
         byte[] out = JSON.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), out.length);
@@ -101,7 +107,14 @@ final class FakeGitea implements AutoCloseable {
         if (method.equals("GET") && path.equals("/api/v1/user")) {
             return ok(200, Map.of("id", 7, "login", "plate-bot", "full_name", "Plate", "email", "bot@example.com"));
         }
+        if (method.equals("GET") && parts.length == 3 && parts[1].equals("orgs")) {
+            return missingOrganisations.contains(parts[2]) ? error(404, "GetOrgByName")
+                    : ok(200, Map.of("id", 3, "name", parts[2], "username", parts[2], "visibility", "private"));
+        }
         if (method.equals("POST") && parts.length == 4 && parts[1].equals("orgs") && parts[3].equals("repos")) {
+            if (missingOrganisations.contains(parts[2])) {
+                return error(404, "GetOrgByName");
+            }
             String fullName = parts[2] + "/" + body.path("name").asString();
             if (repositories.containsKey(fullName)) {
                 return error(409, "The repository with the same name already exists.");
@@ -117,6 +130,11 @@ final class FakeGitea implements AutoCloseable {
             if (method.equals("GET") && parts.length == 4) {
                 return ok(200, repositories.get(fullName));
             }
+            if (method.equals("DELETE") && parts.length == 4) {
+                repositories.remove(fullName);
+                hooks.remove(fullName);
+                return new Answer(204, null);
+            }
             if (parts.length == 5 && parts[4].equals("hooks")) {
                 var list = hooks.computeIfAbsent(fullName, name -> new ArrayList<>());
                 if (method.equals("GET")) {
@@ -130,6 +148,14 @@ final class FakeGitea implements AutoCloseable {
             }
         }
         return error(404, "Not found: " + method + " " + path);
+    }
+
+    /** A repository someone made in Gitea before Plate came: returns its clone URL. */
+    synchronized String createForTest(String fullName) {
+        var option = JSON.createObjectNode().put("name", fullName.substring(fullName.indexOf('/') + 1))
+                .put("private", true).put("default_branch", "main");
+        repositories.put(fullName, repository(fullName, option));
+        return (String) repositories.get(fullName).get("clone_url");
     }
 
     private Map<String, Object> repository(String fullName, JsonNode option) {

@@ -3,8 +3,9 @@ package dev.plate.argocd.internal;
 import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCd.RepositoryCredentials;
 import dev.plate.argocd.ArgoCdException;
-import dev.plate.gitea.GiteaProperties;
 import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.ConfigRepositoryMoved;
+import dev.plate.gitops.RepositoryHosting;
 import dev.plate.leadership.Leadership;
 import dev.plate.security.Role;
 import dev.plate.security.ServiceAccounts;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <li>Embedded Git server: a token of the service account {@value #ACCOUNT} (VIEWER; the server refuses every
  * push anyway), valid 90 days and replaced 30 days before it ends, or at once when the Secret is missing, altered
  * or its token revoked. The old tokens are revoked only after the Secret holds the new one.</li>
- * <li>Gitea: the read-only token an admin gives in {@code PLATE_GITEA_READ_TOKEN}; without one there is no
+ * <li>Gitea: the read-only token an admin gives (Admin → Integrations or {@code PLATE_GITEA_READ_TOKEN}); without one there is no
  * Secret (Argo CD must then have its own credentials) and Plate says so.</li>
  * </ul>
  * The credential is never logged or shown.
@@ -41,17 +42,17 @@ class RepositoryAccess {
 
     private final ArgoCd argoCd;
     private final ConfigRepository repository;
-    private final GiteaProperties gitea;
+    private final RepositoryHosting hosting;
     private final ServiceAccounts accounts;
     private final Leadership leadership;
     private final Clock clock;
     private volatile boolean warned;
 
-    RepositoryAccess(ArgoCd argoCd, ConfigRepository repository, GiteaProperties gitea, ServiceAccounts accounts,
+    RepositoryAccess(ArgoCd argoCd, ConfigRepository repository, RepositoryHosting hosting, ServiceAccounts accounts,
             Leadership leadership, Clock clock, ArgoCdConnection connection) {
         this.argoCd = argoCd;
         this.repository = repository;
-        this.gitea = gitea;
+        this.hosting = hosting;
         this.accounts = accounts;
         this.leadership = leadership;
         this.clock = clock;
@@ -72,16 +73,31 @@ class RepositoryAccess {
         }
     }
 
+    /** Moved (on this instance): Argo CD needs the credential for the new place now, not at the next reconcile. */
+    @org.springframework.context.event.EventListener
+    void moved(ConfigRepositoryMoved moved) {
+        if (!argoCd.connected()) {
+            return;
+        }
+        try {
+            reconcile();
+        } catch (ArgoCdException e) {
+            LOG.warn("Argo CD: could not write the moved config repository's credentials (the next reconcile "
+                    + "retries): {}", e.getMessage());
+        }
+    }
+
     synchronized Outcome reconcile() {
         String url = repository.cloneUrl();
         var current = argoCd.repository();
-        if (gitea.connection().isPresent()) {
-            if (gitea.readToken().isBlank()) {
+        var gitea = hosting.gitea();
+        if (gitea.isPresent()) {
+            if (gitea.get().readCredential().isEmpty()) {
                 if (!warned) {
                     warned = true;
-                    LOG.warn("Argo CD gets no credentials for the config repository {} from Plate: set "
-                            + "PLATE_GITEA_READ_USERNAME and PLATE_GITEA_READ_TOKEN (a token with read:repository "
-                            + "only), or give Argo CD its own.", url);
+                    LOG.warn("Argo CD gets no credentials for the config repository {} from Plate: give the Gitea "
+                            + "user and token it reads with (read:repository only) in Admin → Integrations or as "
+                            + "PLATE_GITEA_READ_USERNAME and PLATE_GITEA_READ_TOKEN, or give Argo CD its own.", url);
                 }
                 if (current.isPresent()) {
                     argoCd.applyRepository(Optional.empty());
@@ -89,8 +105,8 @@ class RepositoryAccess {
                 }
                 return Outcome.NO_CREDENTIAL;
             }
-            var wanted = new RepositoryCredentials(url, gitea.readUsername().isBlank() ? ACCOUNT : gitea.readUsername(),
-                    gitea.readToken(), Optional.empty());
+            var wanted = new RepositoryCredentials(url, gitea.get().readUsername().isBlank() ? ACCOUNT
+                    : gitea.get().readUsername(), gitea.get().readToken(), Optional.empty());
             if (current.filter(wanted::equals).isPresent()) {
                 return Outcome.UNCHANGED;
             }

@@ -3,8 +3,9 @@ package dev.plate.argocd.internal;
 import dev.plate.argocd.ArgoCdProperties;
 import dev.plate.gitea.GiteaClient;
 import dev.plate.gitea.GiteaException;
-import dev.plate.gitea.GiteaProperties;
+import dev.plate.gitops.ConfigRepositoryMoved;
 import dev.plate.gitops.GitProperties;
+import dev.plate.gitops.RepositoryHosting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,25 +24,31 @@ class WebhookRegistration {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRegistration.class);
 
-    private final GiteaProperties gitea;
+    private final RepositoryHosting hosting;
     private final GiteaClient client;
     private final GitProperties git;
     private final WebhookSecret secret;
 
     private final ArgoCdProperties argoCd;
 
-    WebhookRegistration(GiteaProperties gitea, GiteaClient client, GitProperties git, WebhookSecret secret,
+    WebhookRegistration(RepositoryHosting hosting, GiteaClient client, GitProperties git, WebhookSecret secret,
             ArgoCdProperties argoCd) {
         this.argoCd = argoCd;
-        this.gitea = gitea;
+        this.hosting = hosting;
         this.client = client;
         this.git = git;
         this.secret = secret;
     }
 
+    /** Moved to Gitea: the new repository needs the hooks too. */
+    @EventListener
+    void moved(ConfigRepositoryMoved moved) {
+        register();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        gitea.connection().ifPresent(connection -> {
+        hosting.gitea().map(host -> host.connection()).ifPresent(connection -> {
             String url = git.publicUrl().replaceAll("/+$", "") + GiteaPushWebhook.PATH;
             try {
                 var hook = client.ensurePushWebhook(connection, git.repositoryName(), url, secret.current(), "gitea");

@@ -74,6 +74,11 @@ class ArgoCdSync implements DisposableBean {
         });
     }
 
+    /** Every Application and AppProject written again (after the config repository moved). */
+    void reapplyAll() {
+        afterCommit("re-apply every Application", () -> argoCd.reconcile(wanted(), repository.cloneUrl()));
+    }
+
     void removeAfterCommit(String project) {
         afterCommit("delete the Applications of " + project, () -> argoCd.removeProject(project));
     }

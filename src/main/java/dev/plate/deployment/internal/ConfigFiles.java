@@ -38,11 +38,14 @@ class ConfigFiles {
     Map<String, byte[]> environment(ProjectSummary project, EnvironmentSummary env, AppConfig config, String repoUrl) {
         var files = new LinkedHashMap<String, byte[]>();
         files.put(RepoLayout.valuesFile(project.name(), env.name()), values.write(project.chart(), config));
-        files.put(RepoLayout.applicationFile(project.name(), env.name()),
-                OrderedYaml.write(ApplicationManifests.application(project.name(), env, repoUrl,
-                        argoCd.namespace())));
+        files.put(RepoLayout.applicationFile(project.name(), env.name()), application(project.name(), env, repoUrl));
         files.put(RepoLayout.environmentFile(env.name()), describe(env));
         return files;
+    }
+
+    /** {@code applications/<app>/<env>/application.yaml}: the Argo CD Application, to rebuild a cluster from Git. */
+    byte[] application(String project, EnvironmentSummary env, String repoUrl) {
+        return OrderedYaml.write(ApplicationManifests.application(project, env, repoUrl, argoCd.namespace()));
     }
 
     byte[] values(ProjectSummary project, AppConfig config) {

@@ -54,6 +54,24 @@ class HttpGiteaClient implements GiteaClient {
     }
 
     @Override
+    public void checkOrganisation(GiteaConnection connection) {
+        send(connection, "GET", "/orgs/" + segment(connection.organisation()), null,
+                "read organisation " + connection.organisation());
+    }
+
+    @Override
+    public Optional<GiteaRepository> findRepository(GiteaConnection connection, String name) {
+        return find(connection, "/repos/" + segment(connection.organisation()) + "/" + segment(name),
+                "look up repository " + name).map(node -> repository(node, false));
+    }
+
+    @Override
+    public void deleteRepository(GiteaConnection connection, String name) {
+        send(connection, "DELETE", "/repos/" + segment(connection.organisation()) + "/" + segment(name), null,
+                "delete repository " + name);
+    }
+
+    @Override
     public Hook ensurePushWebhook(GiteaConnection connection, String repository, String url, String secret,
             String type) {
         String path = "/repos/" + segment(connection.organisation()) + "/" + segment(repository) + "/hooks";

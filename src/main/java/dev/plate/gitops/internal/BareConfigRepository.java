@@ -53,6 +53,7 @@ class BareConfigRepository extends ObjectDatabaseRepository {
     /** Empty when the branch moved while the commit was being built. */
     private Optional<CommitResult> tryCommit(ChangeSet change) throws IOException {
         ObjectId head = repository.resolve(BRANCH);
+        refuseIfMoved(head, change);
         var built = CommitWriter.build(repository, head, change, clock);
         if (built.isEmpty()) {
             return Optional.of(new CommitResult(head.name(), head.name(), false));
@@ -81,6 +82,23 @@ class BareConfigRepository extends ObjectDatabaseRepository {
         }
         return "The config repository kept moving: gave up after " + MAX_ATTEMPTS + " attempts to commit \""
                 + change.message() + "\"";
+    }
+
+    @Override
+    ObjectId latestHead() throws IOException {
+        return repository.resolve(BRANCH);
+    }
+
+    @Override
+    void adopt(ObjectId expected, ObjectId commit) throws IOException {
+        writeLock.lock();
+        try {
+            if (!CommitWriter.resetBranch(repository, BRANCH, expected, commit)) {
+                throw new GitException("The embedded config repository changed while Plate was moving it", null);
+            }
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private boolean moveBranch(ObjectId expected, ObjectId commit) throws IOException {

@@ -2,10 +2,9 @@ package dev.plate.gitops.internal;
 
 import dev.plate.base.PlateProperties;
 import dev.plate.gitops.ChangeSet;
-import dev.plate.gitops.ConfigRepository;
+import dev.plate.settings.Settings;
 import dev.plate.gitops.GitException;
 import dev.plate.gitea.GiteaClient;
-import dev.plate.gitea.GiteaConnection;
 import dev.plate.gitea.GiteaProperties;
 import dev.plate.gitops.GitProperties;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,32 +52,27 @@ class ConfigRepositoryConfig {
         }
     }
 
+    @Bean
+    Backends configRepositoryBackends(Repository configBareRepository, GitProperties git, GiteaClient giteaClient,
+            PlateProperties plate, Clock clock) {
+        return new Backends(configBareRepository, git, giteaClient, plate, clock);
+    }
+
     /**
-     * On Gitea when one is configured (the repository is created in its organisation if missing, and Plate
-     * works in a local clone under {@code <data>/work/}); otherwise on the embedded server.
+     * Where an admin saved it (Admin → Integrations), else on the Gitea of {@code PLATE_GITEA_*} (the repository
+     * is created in its organisation if missing, and Plate works in a local clone under {@code <data>/work/}),
+     * else on the embedded server.
      */
     @Bean
-    ConfigRepository configRepository(Repository configBareRepository, GitProperties git, GiteaProperties gitea,
-            GiteaClient giteaClient, PlateProperties plate, Clock clock) {
-        ConfigRepository repository = gitea.connection()
-                .map(connection -> onGitea(connection, giteaClient, git, plate, clock))
-                .orElseGet(() -> new BareConfigRepository(configBareRepository, git.publicUrl().replaceAll("/+$", "")
-                        + "/git/" + git.repositoryName() + ".git", clock));
+    SwitchingConfigRepository configRepository(Backends configRepositoryBackends, Settings settings,
+            GiteaProperties gitea) {
+        var repository = new SwitchingConfigRepository(HostingSettings.initial(settings, gitea,
+                configRepositoryBackends));
         if (repository.head().isEmpty()) {
             repository.commit(ChangeSet.writing("Create the config repository",
                     new ChangeSet.Author("Plate", "plate@localhost"),
                     Map.of("README.md", README.getBytes(StandardCharsets.UTF_8))));
         }
         return repository;
-    }
-
-    private static ConfigRepository onGitea(GiteaConnection connection, GiteaClient client, GitProperties git,
-            PlateProperties plate, Clock clock) {
-        String user = client.check(connection).user();
-        var remote = client.ensureRepository(connection, git.repositoryName(), "Plate's config repository: "
-                + "charts, values and Argo CD Applications, written by Plate");
-        Path local = plate.dataDir().resolve("work").resolve(git.repositoryName() + ".git").toAbsolutePath();
-        return RemoteConfigRepository.open(local, remote.cloneUrl(),
-                new UsernamePasswordCredentialsProvider(user, connection.token()), clock);
     }
 }

@@ -1,6 +1,8 @@
 package dev.plate.gitops.internal;
 
+import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ConfigRepository;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import dev.plate.gitops.GitException;
 import java.io.IOException;
@@ -16,6 +18,13 @@ import org.eclipse.jgit.revwalk.RevWalk;
 abstract class ObjectDatabaseRepository implements ConfigRepository {
 
     static final String BRANCH = "refs/heads/main";
+    /**
+     * The file that seals a repository Plate moved away from: its last commit says where the history went, and
+     * every instance refuses to commit on top of it (see {@link RepositoryMove}).
+     */
+    static final String MOVED = "MOVED.md";
+    /** Where objects fetched from the other repository during a move are parked. */
+    static final String INCOMING = "refs/plate/incoming";
 
     protected final Repository repository;
     private final String cloneUrl;
@@ -68,5 +77,41 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
     @Override
     public String cloneUrl() {
         return cloneUrl;
+    }
+
+    /** The local object database (the bare repository, or the clone of a remote one). */
+    Repository objects() {
+        return repository;
+    }
+
+    /**
+     * Refuses to build on a sealed head: the history moved elsewhere and this instance has not followed yet. A
+     * change that takes the seal away (a move that failed half way) is the one exception.
+     */
+    void refuseIfMoved(ObjectId base, ChangeSet change) {
+        if (base != null && !change.deletes().contains(MOVED)) {
+            var note = FileReads.readAt(repository, base.name(), MOVED);
+            if (note.isPresent()) {
+                throw new RepositoryMovedException(cloneUrl, new String(note.get(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The newest head, asking the remote first where there is one. */
+    abstract ObjectId latestHead() throws IOException, org.eclipse.jgit.api.errors.GitAPIException;
+
+    /**
+     * Makes {@code commit} (already in this object database) the head of the branch, replacing {@code expected};
+     * backwards or sideways only because a move said so (see {@link RepositoryMove}).
+     */
+    abstract void adopt(ObjectId expected, ObjectId commit) throws IOException,
+            org.eclipse.jgit.api.errors.GitAPIException;
+
+    /** Copies the branch's objects of another local repository into this one (nothing else changes). */
+    void fetchFrom(Repository other) throws org.eclipse.jgit.api.errors.GitAPIException {
+        try (var git = new org.eclipse.jgit.api.Git(repository)) {
+            git.fetch().setRemote(other.getDirectory().toURI().toString())
+                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+" + BRANCH + ":" + INCOMING)).call();
+        }
     }
 }

@@ -25,6 +25,7 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteConfigRepository.class);
     private static final String TRACKING = "refs/remotes/origin/main";
+    private static final String OUTGOING = "refs/plate/outgoing";
     private static final int MAX_ATTEMPTS = 20;
 
     private final Git git;
@@ -71,6 +72,7 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
         try {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 ObjectId base = repository.resolve(BRANCH);
+                refuseIfMoved(base, change);
                 var built = CommitWriter.build(repository, base, change, clock);
                 if (built.isEmpty()) {
                     String sha = base == null ? "" : base.name();
@@ -124,12 +126,50 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
         }
     }
 
+    @Override
+    ObjectId latestHead() throws IOException, GitAPIException {
+        writeLock.lock();
+        try {
+            return catchUp() ? repository.resolve(BRANCH) : null;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Pushes with a lease: the remote's branch must still be at {@code expected}, or nothing changes. */
+    @Override
+    void adopt(ObjectId expected, ObjectId commit) throws IOException, GitAPIException {
+        writeLock.lock();
+        try {
+            // Pushed from a ref of its own: the branch here still points at what the remote held.
+            CommitWriter.resetBranch(repository, OUTGOING, repository.resolve(OUTGOING), commit);
+            var lease = new org.eclipse.jgit.transport.RefLeaseSpec(BRANCH,
+                    expected == null ? ObjectId.zeroId().name() : expected.name());
+            var results = git.push().setRemote(cloneUrl()).setCredentialsProvider(credentials).setForce(true)
+                    .setRefLeaseSpecs(lease).setRefSpecs(new RefSpec("+" + OUTGOING + ":" + BRANCH)).call();
+            for (var result : results) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK
+                            && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                        throw new GitException(cloneUrl() + " refused the config repository's history: "
+                                + update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage()
+                                + ")"), null);
+                    }
+                }
+            }
+            CommitWriter.resetBranch(repository, TRACKING, repository.resolve(TRACKING), commit);
+            CommitWriter.resetBranch(repository, BRANCH, repository.resolve(BRANCH), commit);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Fetches the remote's branch and points the local one at it: the remote is the truth. */
-    private void catchUp() throws GitAPIException, IOException {
+    private boolean catchUp() throws GitAPIException, IOException {
         boolean remoteHasBranch = git.lsRemote().setRemote(cloneUrl()).setCredentialsProvider(credentials)
                 .setHeads(true).call().stream().anyMatch(ref -> ref.getName().equals(BRANCH));
         if (!remoteHasBranch) {
-            return;
+            return false;
         }
         git.fetch().setRemote(cloneUrl()).setCredentialsProvider(credentials)
                 .setRefSpecs(new RefSpec("+" + BRANCH + ":" + TRACKING)).call();
@@ -140,5 +180,6 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
             update.setForceUpdate(true);
             update.update();
         }
+        return true;
     }
 }

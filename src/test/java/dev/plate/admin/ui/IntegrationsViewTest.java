@@ -1,6 +1,7 @@
 package dev.plate.admin.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,10 +11,14 @@ import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.plate.argocd.ClusterConnection.Mode;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.RepositoryHosting;
 import dev.plate.security.Role;
 import dev.plate.support.KaribuTestBase;
 import org.junit.jupiter.api.Test;
@@ -25,28 +30,63 @@ class IntegrationsViewTest extends KaribuTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ConfigRepository repository;
+
     @Test
     @SuppressWarnings("unchecked")
     void an_admin_sees_the_connection_in_use_and_a_bad_kubeconfig_is_refused_next_to_the_box() {
         login("root", Role.ADMIN);
         UI.getCurrent().navigate("admin/integrations");
 
-        RadioButtonGroup<Mode> mode = _get(RadioButtonGroup.class);
+        RadioButtonGroup<Mode> mode = _get(RadioButtonGroup.class, spec -> spec.withLabel("How Plate reaches Argo CD"));
         assertThat(mode.getValue()).isEqualTo(Mode.NONE);
         assertThat(_get(IntegrationsView.class).getElement().getTextRecursively()).contains("In use: ");
         _setValue(mode, Mode.KUBECONFIG);
         var kubeconfig = _get(TextArea.class, spec -> spec.withLabel("Kubeconfig"));
         _setValue(kubeconfig, "clusters: [this is not one");
-        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        _click(_get(Button.class, spec -> spec.withId("argocd-test")));
 
         assertThat(kubeconfig.isInvalid()).isTrue();
         assertThat(kubeconfig.getErrorMessage()).startsWith("This is not a kubeconfig Plate can use");
         assertThat(jdbc.queryForObject("select count(*) from setting", Long.class)).isZero();
         _setValue(_get(TextField.class, spec -> spec.withLabel("Argo CD namespace")), "argocd");
         _setValue(mode, Mode.NONE);
-        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        _click(_get(Button.class, spec -> spec.withId("argocd-test")));
         assertThat(_get(Div.class, spec -> spec.withAttribute("data-result", "argocd")).getElement()
                 .getTextRecursively()).contains("Not configured");
+    }
+
+    /** Refusals stay next to their field and save nothing; only a confirmed move would move anything. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_config_repository_section_shows_the_place_in_use_and_refuses_bad_gitea_settings_at_the_field() {
+        login("root", Role.ADMIN);
+        UI.getCurrent().navigate("admin/integrations");
+        var page = _get(IntegrationsView.class).getElement().getTextRecursively();
+        assertThat(page).contains("Config repository").contains("(Plate's embedded Git server, the default).");
+        RadioButtonGroup<RepositoryHosting.Mode> where = _get(RadioButtonGroup.class,
+                spec -> spec.withLabel("Where the config repository lives"));
+        assertThat(where.getValue()).isEqualTo(RepositoryHosting.Mode.EMBEDDED);
+        assertThat(_find(TextField.class, spec -> spec.withLabel("Gitea URL"))).isEmpty();
+
+        _setValue(where, RepositoryHosting.Mode.GITEA);
+        var url = _get(TextField.class, spec -> spec.withLabel("Gitea URL"));
+        _setValue(url, "https://admin:hunter2@gitea.example.com");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Organisation")), "acme");
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Access token")), "a-token");
+        _click(_get(Button.class, spec -> spec.withId("git-save")));
+        _click(_get(_get(Dialog.class), Button.class, spec -> spec.withText("Move")));
+
+        assertThat(url.isInvalid()).isTrue();
+        assertThat(url.getErrorMessage()).isEqualTo("Leave credentials out of the address: the token goes below.");
+        _setValue(url, "http://127.0.0.1:9");
+        _click(_get(Button.class, spec -> spec.withId("git-test")));
+        assertThat(url.isInvalid()).isFalse();
+        assertThat(_get(Div.class, spec -> spec.withAttribute("data-result", "git")).getElement().getTextRecursively())
+                .contains("Unreachable").contains("Cannot reach Gitea at http://127.0.0.1:9");
+        assertThat(jdbc.queryForObject("select count(*) from setting where name like 'git.%'", Long.class)).isZero();
+        assertThat(repository.cloneUrl()).endsWith("/git/plate-config.git");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import dev.plate.argocd.ArgoCd.RepositoryCredentials;
 import dev.plate.gitea.GiteaProperties;
+import dev.plate.gitops.RepositoryHosting;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.leadership.Leadership;
 import dev.plate.security.ApiTokens;
@@ -108,8 +109,9 @@ class RepositoryAccessTest {
         var configRepository = mock(ConfigRepository.class);
         when(configRepository.cloneUrl()).thenReturn("https://gitea.example.com/acme/plate-config.git");
         var leadership = mock(Leadership.class);
-        var withToken = new GiteaProperties("https://gitea.example.com", "acme", "admin-token", Duration.ofSeconds(5),
-                "argocd-bot", "read-only-token");
+        var withToken = mock(RepositoryHosting.class);
+        when(withToken.gitea()).thenReturn(new GiteaProperties("https://gitea.example.com", "acme", "admin-token",
+                Duration.ofSeconds(5), "argocd-bot", "read-only-token").host());
         var gitea = new RepositoryAccess(argoCd, configRepository, withToken, mock(ServiceAccounts.class), leadership,
                 Clock.systemUTC(), connection);
         try {
@@ -119,8 +121,9 @@ class RepositoryAccessTest {
                     "https://gitea.example.com/acme/plate-config.git", "argocd-bot", "read-only-token", Optional.empty()));
             assertThat(gitea.reconcile()).isEqualTo(RepositoryAccess.Outcome.UNCHANGED);
 
-            var withoutToken = new GiteaProperties("https://gitea.example.com", "acme", "admin-token",
-                    Duration.ofSeconds(5), "", "");
+            var withoutToken = mock(RepositoryHosting.class);
+            when(withoutToken.gitea()).thenReturn(new GiteaProperties("https://gitea.example.com", "acme",
+                    "admin-token", Duration.ofSeconds(5), "", "").host());
             var noCredential = new RepositoryAccess(argoCd, configRepository, withoutToken, mock(ServiceAccounts.class),
                     leadership, Clock.systemUTC(), connection);
             assertThat(noCredential.reconcile()).isEqualTo(RepositoryAccess.Outcome.REMOVED);

@@ -1,22 +1,22 @@
-package dev.plate.gitea.internal;
+package dev.plate.gitops.internal;
 
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.health.ComponentStatus.State;
 import dev.plate.base.health.SystemCheck;
 import dev.plate.gitea.GiteaClient;
 import dev.plate.gitea.GiteaException;
-import dev.plate.gitea.GiteaProperties;
+import dev.plate.gitops.RepositoryHosting;
 import org.springframework.stereotype.Component;
 
-/** Asks the configured Gitea for its version and the token's user; without one, says Plate uses its own server. */
+/** Asks the Gitea in use for its version and the token's user; without one, says Plate uses its own server. */
 @Component
 class GiteaCheck implements SystemCheck {
 
-    private final GiteaProperties properties;
+    private final RepositoryHosting hosting;
     private final GiteaClient client;
 
-    GiteaCheck(GiteaProperties properties, GiteaClient client) {
-        this.properties = properties;
+    GiteaCheck(RepositoryHosting hosting, GiteaClient client) {
+        this.hosting = hosting;
         this.client = client;
     }
 
@@ -27,15 +27,16 @@ class GiteaCheck implements SystemCheck {
 
     @Override
     public ComponentStatus check() {
-        var connection = properties.connection();
-        if (connection.isEmpty()) {
+        var host = hosting.gitea();
+        if (host.isEmpty()) {
             return new ComponentStatus("Gitea", State.NOT_CONFIGURED,
                     "No Gitea server configured: config repositories live on Plate's embedded Git server.");
         }
+        var connection = host.get().connection();
         try {
-            var info = client.check(connection.get());
-            return new ComponentStatus("Gitea", State.UP, "Gitea " + info.version() + " at " + connection.get().baseUrl()
-                    + " as " + info.user() + ", organisation " + connection.get().organisation());
+            var info = client.check(connection);
+            return new ComponentStatus("Gitea", State.UP, "Gitea " + info.version() + " at " + connection.baseUrl()
+                    + " as " + info.user() + ", organisation " + connection.organisation());
         } catch (GiteaException e) {
             return new ComponentStatus("Gitea", State.DOWN, e.getMessage());
         }

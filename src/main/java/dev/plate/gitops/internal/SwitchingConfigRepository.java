@@ -1,0 +1,116 @@
+package dev.plate.gitops.internal;
+
+import dev.plate.gitea.GiteaHost;
+import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.CommitResult;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.GitException;
+import dev.plate.gitops.RepositoryHosting.Mode;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The config repository every service uses, wherever it lives at the moment: it hands each call to the place
+ * in use and lets an admin move it at run time. Commits share a lock that a move takes alone, so on this
+ * instance nothing is committed to the old place once a move began. A commit that meets a sealed repository
+ * (moved by another instance) asks to follow the saved setting and is tried again there: it is not lost.
+ */
+class SwitchingConfigRepository implements ConfigRepository {
+
+    /** A place the repository can live, opened. {@code source}: saved, environment or default. */
+    record Backend(ObjectDatabaseRepository repository, Mode mode, Optional<GiteaHost> gitea, String source) {}
+
+    private static final int FOLLOW_ATTEMPTS = 12;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private volatile Backend active;
+    private volatile Runnable follow = () -> {};
+
+    SwitchingConfigRepository(Backend initial) {
+        this.active = initial;
+    }
+
+    Backend active() {
+        return active;
+    }
+
+    /** What to do when a commit meets a sealed repository: look for the place it moved to. */
+    void onMoved(Runnable follow) {
+        this.follow = follow;
+    }
+
+    /** Runs a move (or a switch) with no commit of this instance in flight, and none starting until it ends. */
+    <T> T exclusively(Supplier<T> work) {
+        lock.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** From now on every call goes to {@code next}. */
+    void use(Backend next) {
+        exclusively(() -> active = next);
+    }
+
+    @Override
+    public CommitResult commit(ChangeSet change) {
+        RepositoryMovedException moved = null;
+        for (int attempt = 1; attempt <= FOLLOW_ATTEMPTS; attempt++) {
+            lock.readLock().lock();
+            try {
+                return active.repository().commit(change);
+            } catch (RepositoryMovedException e) {
+                moved = e;
+            } finally {
+                lock.readLock().unlock();
+            }
+            follow.run();
+            pause(attempt);
+        }
+        throw moved;
+    }
+
+    /** The instance that moved the repository saves the setting moments after sealing: wait for it, briefly. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 100L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("Interrupted while following the moved config repository", e);
+        }
+    }
+
+    @Override
+    public String head() {
+        return active.repository().head();
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+        return active.repository().read(path);
+    }
+
+    @Override
+    public List<String> children(String directory) {
+        return active.repository().children(directory);
+    }
+
+    @Override
+    public Optional<byte[]> readAt(String commitSha, String path) {
+        return active.repository().readAt(commitSha, path);
+    }
+
+    @Override
+    public boolean includes(String revision, String commit) {
+        return active.repository().includes(revision, commit);
+    }
+
+    @Override
+    public String cloneUrl() {
+        return active.repository().cloneUrl();
+    }
+}
