@@ -78,10 +78,31 @@ class BrowserSmokeTest {
         tag.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1.0.0");
         screenshot("import");
         browser.findElement(By.xpath("//vaadin-button[normalize-space()='Import']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("import-open"))).click();
         wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/projects/" + project));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "import by admin"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(project, "dev", "staging", "prod");
         screenshot("project");
+
+        // The environment's own page, by its address: the files Argo CD renders.
+        browser.get("http://localhost:" + port + "/projects/" + project + "/staging");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), project + " in staging"));
+        browser.findElement(By.xpath("//vaadin-tab[normalize-space()='Manifests']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                "applications/" + project + "/staging/values.yaml"));
+        screenshot("environment-manifests");
+
+        // The grid finds it by name; each environment has its badge.
+        browser.get("http://localhost:" + port + "/projects");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-text-field input")));
+        browser.findElement(By.cssSelector("vaadin-text-field input")).sendKeys(project);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "1 project"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "Waiting for Argo CD"));
+        screenshot("projects");
+
+        browser.get("http://localhost:" + port + "/admin/tokens");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Show revoked and expired"));
+        screenshot("tokens");
 
         // The import just made is in the audit log, with the admin who made it.
         browser.get("http://localhost:" + port + "/admin/audit");

@@ -71,6 +71,15 @@ public record AppConfig(
                 autoscaling, labels, annotations, networkPolicy, externalSecrets, worker, addons, extraPorts);
     }
 
+    /** The settings a person edits in the browser's configuration form; everything else stays. */
+    public AppConfig withSettings(int newReplicas, Map<String, String> newEnv, List<SecretKeyRef> newSecretEnv,
+            List<String> newSecretRefs, Resources newResources, Ingress newIngress, Probes newProbes,
+            Autoscaling newAutoscaling) {
+        return new AppConfig(imageTag, newReplicas, newEnv, newSecretEnv, newSecretRefs, newResources, newIngress,
+                newProbes, newAutoscaling, labels, annotations, networkPolicy, externalSecrets, worker, addons,
+                extraPorts);
+    }
+
     public AppConfig withImageTag(String tag) {
         return new AppConfig(tag, replicas, env, secretEnv, secretRefs, resources, ingress, probes, autoscaling,
                 labels, annotations, networkPolicy, externalSecrets, worker, addons, extraPorts);

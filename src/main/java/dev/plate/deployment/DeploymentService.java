@@ -30,6 +30,18 @@ public interface DeploymentService {
     @PreAuthorize("hasRole('MAINTAINER')")
     DeploymentRecord rollback(RollbackRequest request);
 
+    /** What {@link #deploy} would commit now (validated the same way), committing nothing. */
+    @PreAuthorize("hasRole('DEVELOPER')")
+    ChangePreview preview(DeployRequest request);
+
+    /** What {@link #promote} would commit now: what changes in the target environment. */
+    @PreAuthorize("hasRole('MAINTAINER')")
+    ChangePreview preview(PromoteRequest request);
+
+    /** What {@link #rollback} would commit now: what is restored. */
+    @PreAuthorize("hasRole('MAINTAINER')")
+    ChangePreview preview(RollbackRequest request);
+
     /**
      * Removes a project: its chart and every environment's files go in one commit, its rows with it; the
      * audit trail stays. {@code confirmation} must repeat the project's name.
@@ -49,6 +61,10 @@ public interface DeploymentService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     List<DeploymentRecord> latest(java.util.Optional<String> project);
+
+    /** What one deployment's commit changed in its environment's files (the diff it applied). */
+    @PreAuthorize("hasRole('VIEWER')")
+    ChangePreview applied(long id);
 
     /** One deployment by id, so a client can wait for its outcome. */
     @PreAuthorize("hasRole('VIEWER')")

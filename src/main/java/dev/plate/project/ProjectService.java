@@ -9,12 +9,33 @@ import java.util.Optional;
  */
 public interface ProjectService {
 
+    /** What {@link #create} checks, without storing anything: for forms that validate as a person types. */
+    void check(NewProject project);
+
     /** Validates and stores a new project; refuses a name already taken. Must run inside a transaction. */
     ProjectSummary create(NewProject project, String createdBy);
 
     Optional<ProjectSummary> find(String name);
 
     List<ProjectSummary> list();
+
+    /**
+     * A page of the projects whose name or one of whose owners contains {@code text} (any case; blank: every
+     * project), in name order: what a lazy grid asks for, so thousands of projects are never all loaded.
+     */
+    List<ProjectSummary> search(String text, int offset, int limit);
+
+    /** How many projects {@link #search} finds. */
+    long count(String text);
+
+    /** The names of the projects {@link #search} finds, in name order (for filters that live elsewhere). */
+    List<String> names(String text);
+
+    /** These projects by id, in name order (those that exist). */
+    List<ProjectSummary> findAllById(java.util.Collection<Long> ids);
+
+    /** These projects, in name order (those that exist). */
+    List<ProjectSummary> findAll(java.util.Collection<String> names);
 
     /** Deletes the row (its configurations and deployments go with it). Must run inside a transaction. */
     void delete(String name);

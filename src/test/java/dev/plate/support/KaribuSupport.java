@@ -50,7 +50,7 @@ public abstract class KaribuSupport {
     }
 
     @BeforeEach
-    void setUpVaadin() {
+    protected void setUpVaadin() {
         MockVaadin.setMockRequestFactory(session -> {
             var request = new FakeRequest(session) {
                 @Override

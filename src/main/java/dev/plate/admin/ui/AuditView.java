@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 @Route("admin/audit")
 @PageTitle("Audit log")
-@Menu(order = 12, title = "Audit log", icon = "vaadin:list")
+@Menu(order = 13, title = "Audit log", icon = "vaadin:list")
 @RolesAllowed(Roles.ADMIN)
 class AuditView extends Div {
 

@@ -1,6 +1,7 @@
 package dev.plate.dashboard.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,20 +13,32 @@ import dev.plate.admin.SystemHealthService;
 import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.base.health.ComponentStatus;
+import dev.plate.deployment.DeploymentActivity;
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.project.ProjectService;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The landing page: is everything Plate depends on working? */
+/** The landing page: is everything Plate depends on working, and how are deployments going? */
 @Route("")
 @PageTitle("Dashboard")
 @Menu(order = 0, title = "Dashboard", icon = "vaadin:dashboard")
 @PermitAll
 class DashboardView extends Div {
 
-    DashboardView(SystemHealthService health, ApplicationStatuses applications) {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final int DAYS = 30;
+    private static final int LISTED = 5;
+
+    DashboardView(SystemHealthService health, ApplicationStatuses applications, ProjectService projects,
+            DeploymentActivity activity) {
         addClassName("plate-page");
         var heading = new H2("System health");
         var intro = new Paragraph("The systems Plate works with, checked when this page opened.");
@@ -34,9 +47,71 @@ class DashboardView extends Div {
         cards.addClassName("plate-cards");
         health.currentStatus().forEach(status -> cards.add(card(status)));
         add(heading, intro, cards);
+        long projectCount = projects.count("");
+        add(new H2("Deployments"), deploymentCards(projectCount, activity), plot(activity.perDay(DAYS)));
         if (applications.connection().state() != ApplicationStatuses.Connection.State.NOT_CONFIGURED) {
             add(new H2("Applications"), applicationCounts(applications));
         }
+    }
+
+    /** Projects, what is waiting for Argo CD, what failed lately: where a person looks first. */
+    private static Component deploymentCards(long projectCount, DeploymentActivity activity) {
+        var cards = new Div();
+        cards.addClassName("plate-cards");
+        var projects = listCard("Projects", "projects");
+        projects.add(new Paragraph(projectCount == 0 ? "None yet: import one on the Projects page, or run "
+                + "plate import . in a project's directory." : projectCount + (projectCount == 1 ? " project" : " projects")
+                + " deployed by Plate."));
+        var waiting = listCard("In progress", "in-progress");
+        var inProgress = activity.inProgress(LISTED);
+        if (inProgress.isEmpty()) {
+            waiting.add(new Paragraph("Nothing is waiting for Argo CD."));
+        }
+        inProgress.forEach(record -> waiting.add(deploymentLine(record, record.kind().name().toLowerCase(Locale.ROOT)
+                + " " + record.imageTag() + " by " + record.requestedBy() + ", " + WHEN.format(record.requestedAt()))));
+        var failed = listCard("Recent failures", "failures");
+        var failures = activity.recentFailures(LISTED);
+        if (failures.isEmpty()) {
+            failed.add(new Paragraph("No deployment has failed."));
+        }
+        failures.forEach(record -> failed.add(deploymentLine(record, WHEN.format(record.requestedAt()) + ": "
+                + (record.outcome().isBlank() ? record.state().name().toLowerCase(Locale.ROOT) : record.outcome()))));
+        cards.add(projects, waiting, failed);
+        return cards;
+    }
+
+    private static Div listCard(String title, String key) {
+        var name = new Span(title);
+        name.addClassName("plate-card-title");
+        var card = new Div(name);
+        card.addClassNames("plate-card", "plate-card-list");
+        card.getElement().setAttribute("data-card", key);
+        return card;
+    }
+
+    private static Component deploymentLine(DeploymentRecord record, String detail) {
+        var link = new Anchor("projects/" + record.project(), record.project() + " → " + record.environment());
+        var text = new Span(" " + detail);
+        text.addClassName("plate-muted");
+        var line = new Paragraph(link, text);
+        line.addClassName("plate-card-detail");
+        return line;
+    }
+
+    private static Component plot(List<DeploymentActivity.Day> days) {
+        long total = days.stream().mapToLong(DeploymentActivity.Day::total).sum();
+        var title = new Span("Deployments per day, last " + days.size() + " days (" + total + " in all)");
+        title.addClassName("plate-card-title");
+        var legend = new Div();
+        legend.addClassName("plate-plot-legend");
+        DeploymentsPlot.legend().forEach(entry -> {
+            var swatch = new Span();
+            swatch.addClassNames("plate-plot-swatch", entry[0]);
+            legend.add(new Span(swatch, new Span(entry[1])));
+        });
+        var card = new Div(title, DeploymentsPlot.of(days), legend);
+        card.addClassNames("plate-card", "plate-plot-card");
+        return card;
     }
 
     /** How many Plate applications Argo CD reports in each health and sync state (from memory, no API call). */

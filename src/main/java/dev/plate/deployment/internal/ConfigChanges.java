@@ -8,7 +8,12 @@ import dev.plate.chart.AppConfigRules;
 import dev.plate.deployment.DeploymentKind;
 import dev.plate.deployment.DeploymentRecord;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.deployment.ChangePreview;
 import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.TextDiff;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import dev.plate.gitops.RepoLayout;
 import dev.plate.project.ProjectSummary;
 import java.time.Clock;
@@ -35,10 +40,12 @@ class ConfigChanges {
     private final ArgoCdSync argoCd;
     private final DeploymentMetrics metrics;
     private final Clock clock;
+    private final ConfigRepository repository;
 
     ConfigChanges(ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
             DeploymentRepository deployments, Actors actors, AuditLog audit, ArgoCdSync argoCd,
-            DeploymentMetrics metrics, Clock clock) {
+            DeploymentMetrics metrics, Clock clock, ConfigRepository repository) {
+        this.repository = repository;
         this.argoCd = argoCd;
         this.metrics = metrics;
         this.files = files;
@@ -48,6 +55,29 @@ class ConfigChanges {
         this.actors = actors;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * What {@link #apply} would commit now, by the same rules, committing nothing: the values file before (as it
+     * is in the repository) and after, with the diff. A change that changes nothing is not refused here; the
+     * preview says so.
+     */
+    @Transactional(readOnly = true)
+    ChangePreview preview(ProjectSummary project, EnvironmentSummary env, DeploymentKind kind,
+            UnaryOperator<AppConfig> change, String description) {
+        var row = configs.findByProjectIdAndEnvironmentId(project.id(), env.id()).orElseThrow(() -> new NotFoundException(
+                "Project " + project.name() + " has no configuration for " + env.name() + "."));
+        AppConfig current = AppConfigJson.read(row.configJson());
+        AppConfig next = AppConfigRules.validate(change.apply(current));
+        String path = RepoLayout.valuesFile(project.name(), env.name());
+        String after = new String(files.values(project, next), StandardCharsets.UTF_8);
+        String before = repository.read(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseGet(() -> new String(files.values(project, current), StandardCharsets.UTF_8));
+        String message = kind.name().toLowerCase(Locale.ROOT) + " " + project.name() + " " + description + ": "
+                + ChangeSummary.of(current, next);
+        var diff = TextDiff.of(before, after, 3);
+        return new ChangePreview(project.name(), env.name(), !next.equals(current), message,
+                diff.isEmpty() ? List.of() : List.of(new ChangePreview.FileChange(path, before, after, diff)));
     }
 
     /**

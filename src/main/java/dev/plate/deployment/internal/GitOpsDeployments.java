@@ -7,6 +7,7 @@ import dev.plate.chart.AppConfig;
 import dev.plate.chart.AppConfigRules;
 import dev.plate.chart.KubernetesNames;
 import dev.plate.chart.ValueChanges;
+import dev.plate.deployment.ChangePreview;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentKind;
 import dev.plate.deployment.DeploymentRecord;
@@ -95,13 +96,57 @@ class GitOpsDeployments implements DeploymentService {
         return new ImportResult(project, commit.sha(), repository.cloneUrl(), names);
     }
 
+    /** One action, planned: which environment, how its configuration changes, and how the commit names it. */
+    private record Plan(ProjectSummary project, EnvironmentSummary env, DeploymentKind kind,
+            java.util.function.UnaryOperator<AppConfig> change, String description) {}
+
     @Override
     public DeploymentRecord deploy(DeployRequest request) {
+        return apply(plan(request));
+    }
+
+    @Override
+    public DeploymentRecord promote(PromoteRequest request) {
+        return apply(plan(request));
+    }
+
+    @Override
+    public DeploymentRecord rollback(RollbackRequest request) {
+        return apply(plan(request));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ChangePreview preview(DeployRequest request) {
+        return preview(plan(request));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ChangePreview preview(PromoteRequest request) {
+        return preview(plan(request));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ChangePreview preview(RollbackRequest request) {
+        return preview(plan(request));
+    }
+
+    private DeploymentRecord apply(Plan plan) {
+        return changes.apply(plan.project(), plan.env(), plan.kind(), plan.change(), plan.description());
+    }
+
+    private ChangePreview preview(Plan plan) {
+        return changes.preview(plan.project(), plan.env(), plan.kind(), plan.change(), plan.description());
+    }
+
+    private Plan plan(DeployRequest request) {
         ProjectSummary project = project(request.project());
         EnvironmentSummary env = environment(request.environment());
         requireMayDeployTo(env);
         String tag = request.imageTag().map(t -> KubernetesNames.imageTag("imageTag", t)).orElse(null);
-        return changes.apply(project, env, DeploymentKind.DEPLOY, current -> {
+        return new Plan(project, env, DeploymentKind.DEPLOY, current -> {
             AppConfig next = request.config().orElse(current);
             // Under the row lock: value changes read the configuration that is current now, not when sent.
             if (!request.set().isEmpty() || !request.unset().isEmpty()) {
@@ -111,8 +156,7 @@ class GitOpsDeployments implements DeploymentService {
         }, "to " + env.name());
     }
 
-    @Override
-    public DeploymentRecord promote(PromoteRequest request) {
+    private Plan plan(PromoteRequest request) {
         ProjectSummary project = project(request.project());
         EnvironmentSummary from = environment(request.from());
         EnvironmentSummary to = environment(request.to());
@@ -126,14 +170,13 @@ class GitOpsDeployments implements DeploymentService {
         requireMayDeployTo(to);
         AppConfig source = currentConfig(project, from);
         // With the configuration comes everything but the ingress: its host and certificate are the target's own.
-        return changes.apply(project, to, DeploymentKind.PROMOTE,
+        return new Plan(project, to, DeploymentKind.PROMOTE,
                 current -> request.includeConfig() ? source.withIngress(current.ingress())
                         : current.withImageTag(source.imageTag()),
                 "from " + from.name() + " to " + to.name());
     }
 
-    @Override
-    public DeploymentRecord rollback(RollbackRequest request) {
+    private Plan plan(RollbackRequest request) {
         ProjectSummary project = project(request.project());
         EnvironmentSummary env = environment(request.environment());
         requireMayDeployTo(env);
@@ -147,7 +190,7 @@ class GitOpsDeployments implements DeploymentService {
                         .findFirst().orElseThrow(() -> new ValidationException("toDeployment", project.name()
                                 + " in " + env.name() + " has no earlier, different deployment to roll back to.")));
         AppConfig restored = AppConfigJson.read(target.configJson());
-        return changes.apply(project, env, DeploymentKind.ROLLBACK, unused -> restored,
+        return new Plan(project, env, DeploymentKind.ROLLBACK, unused -> restored,
                 "in " + env.name() + " to deployment #" + target.id());
     }
 
@@ -207,6 +250,21 @@ class GitOpsDeployments implements DeploymentService {
                 .map(row -> DeploymentRecords.of(row, projectsById.get(row.projectId()),
                         environmentsById.get(row.environmentId())))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ChangePreview applied(long id) {
+        var record = deployment(id);
+        String path = RepoLayout.valuesFile(record.project(), record.environment());
+        String before = repository.readAt(record.fromRevision(), path)
+                .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+        String after = repository.readAt(record.toRevision(), path)
+                .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+        var diff = dev.plate.gitops.TextDiff.of(before, after, 3);
+        return new ChangePreview(record.project(), record.environment(), !diff.isEmpty(), record.kind().name()
+                .toLowerCase(java.util.Locale.ROOT) + " " + record.project() + ": " + record.summary(), diff.isEmpty()
+                ? List.of() : List.of(new ChangePreview.FileChange(path, before, after, diff)));
     }
 
     @Override

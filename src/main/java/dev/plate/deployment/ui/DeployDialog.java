@@ -3,39 +3,115 @@ package dev.plate.deployment.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
 import dev.plate.base.ui.Notifications;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentService;
+import dev.plate.environment.EnvironmentSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Deploys a new image tag to one environment; a refusal is shown next to the field. */
+/**
+ * Deploys to one environment: a new image tag and/or value changes (the keys of {@code plate deploy --set}),
+ * with a preview of exactly what the commit will change. A refusal is shown next to the field it concerns.
+ */
 class DeployDialog extends Dialog {
 
     private final TextField tag = new TextField("Image tag");
+    private final TextArea values = new TextArea("Value changes");
+    private final PreviewPanel preview = new PreviewPanel();
+    private final transient DeploymentService deployments;
+    private final String project;
+    private final String environment;
 
-    DeployDialog(DeploymentService deployments, String project, String environment, Runnable onDone) {
-        setHeaderTitle("Deploy " + project + " to " + environment);
+    DeployDialog(DeploymentService deployments, String project, EnvironmentSummary env, Runnable onDone) {
+        this.deployments = deployments;
+        this.project = project;
+        this.environment = env.name();
+        setHeaderTitle("Deploy " + project + " to " + env.name());
+        setWidth("min(100%, 46rem)");
+        String current = deployments.currentConfig(project, env.name()).imageTag();
         tag.setWidthFull();
-        tag.setHelperText("e.g. 1.4.2");
-        add(tag);
-        var deploy = new Button("Deploy", event -> {
-            try {
-                var result = deployments.deploy(DeployRequest.image(project, environment, tag.getValue().strip()));
-                Notifications.success("Deployed " + result.imageTag() + " to " + environment + " (commit "
-                        + result.toRevision().substring(0, 7) + ")");
+        tag.setId("deploy-tag");
+        values.setId("deploy-values");
+        tag.setPlaceholder(current);
+        tag.setHelperText("Now " + current + ". Leave empty to keep it and change only values.");
+        values.setWidthFull();
+        values.setPlaceholder("replicas=3\nenv.LOG_LEVEL=debug\n-resources.limits.cpu");
+        values.setHelperText("One per line: key=value sets a value (taken literally), -key resets it. Keys as in "
+                + "plate deploy --set: replicas, env.NAME, secretEnv.NAME, resources.limits.cpu, ingress.host, "
+                + "autoscaling.enabled, …");
+        values.addClassName("plate-secret");
+        if (env.protectedEnvironment()) {
+            var warning = new Paragraph(env.name() + " is protected: only maintainers deploy here, and the change "
+                    + "reaches it as soon as Argo CD syncs.");
+            warning.addClassName("plate-warning");
+            add(warning);
+        }
+        add(tag, values, preview);
+        var show = new Button("Preview", event -> attempt(false));
+        var deploy = new Button("Deploy to " + env.name(), event -> {
+            if (attempt(true)) {
                 onDone.run();
                 close();
-            } catch (ValidationException e) {
-                tag.setErrorMessage(e.getMessage());
-                tag.setInvalid(true);
-            } catch (NotFoundException | AccessDeniedException e) {
-                Notifications.error(e.getMessage());
             }
         });
         deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", event -> close()), deploy);
+        getFooter().add(new Button("Cancel", event -> close()), show, deploy);
+    }
+
+    /** Previews, or deploys; false when refused (the reason is on screen). */
+    private boolean attempt(boolean commit) {
+        tag.setInvalid(false);
+        values.setInvalid(false);
+        try {
+            var request = request();
+            if (!commit) {
+                preview.show(deployments.preview(request));
+                return false;
+            }
+            var result = deployments.deploy(request);
+            Notifications.success("Deployed " + result.imageTag() + " to " + environment + " (commit "
+                    + result.toRevision().substring(0, 7) + ")");
+            return true;
+        } catch (ValidationException e) {
+            var field = "imageTag".equals(e.field()) || "tag".equals(e.field()) ? tag : values;
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
+            preview.hide();
+        } catch (NotFoundException | AccessDeniedException e) {
+            Notifications.error(e.getMessage());
+        }
+        return false;
+    }
+
+    private DeployRequest request() {
+        var set = new LinkedHashMap<String, String>();
+        var unset = new ArrayList<String>();
+        var lines = values.getValue() == null ? new String[0] : values.getValue().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("-")) {
+                unset.add(line.substring(1).strip());
+            } else if (line.contains("=")) {
+                // Only the key is trimmed: the value is literal, spaces and all.
+                set.put(line.substring(0, line.indexOf('=')).strip(), lines[i].substring(lines[i].indexOf('=') + 1));
+            } else {
+                throw new ValidationException("values", "Line " + (i + 1) + " (" + line + "): write key=value to "
+                        + "set a value, or -key to reset it.");
+            }
+        }
+        String image = tag.getValue() == null ? "" : tag.getValue().strip();
+        return DeployRequest.changes(project, environment, image.isEmpty() ? Optional.empty() : Optional.of(image),
+                set, unset);
     }
 }

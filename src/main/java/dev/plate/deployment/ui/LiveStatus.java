@@ -81,7 +81,7 @@ final class LiveStatus {
         };
     }
 
-    private static String healthTone(String health) {
+    static String healthTone(String health) {
         return switch (health) {
             case "Healthy" -> "up";
             case "Degraded" -> "down";

@@ -6,8 +6,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -20,12 +19,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.base.Subscription;
-import dev.plate.base.ui.Notifications;
 import dev.plate.deployment.DeploymentEvents;
 import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
-import dev.plate.deployment.PromoteRequest;
-import dev.plate.deployment.RollbackRequest;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.project.ProjectService;
@@ -46,7 +42,7 @@ import java.util.Optional;
 @PermitAll
 class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final ProjectService projects;
@@ -145,28 +141,14 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var rows = new java.util.ArrayList<DeploymentRecord>();
         order.forEach(env -> rows.addAll(deployments.history(project.name(), env.name())));
         rows.sort(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed());
-        var grid = new Grid<DeploymentRecord>();
-        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(record -> "#" + record.id()).setHeader("#").setKey("id").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DeploymentRecord::environment).setHeader("Environment").setKey("environment").setAutoWidth(true);
-        grid.addColumn(record -> record.kind().name().toLowerCase()).setHeader("What").setKey("kind").setAutoWidth(true);
-        grid.addColumn(DeploymentRecord::summary).setHeader("Change").setKey("summary").setAutoWidth(true)
-                .setFlexGrow(1);
-        grid.addColumn(DeploymentRecord::requestedBy).setHeader("Who").setKey("who").setAutoWidth(true);
-        grid.addColumn(record -> WHEN.format(record.requestedAt())).setHeader("When").setKey("when").setAutoWidth(true);
-        grid.addColumn(record -> record.toRevision().substring(0, 7)).setHeader("Commit").setKey("commit")
-                .setAutoWidth(true);
-        grid.addColumn(record -> LiveStatus.label(record.state())).setHeader("Outcome").setKey("outcome")
-                .setAutoWidth(true).setTooltipGenerator(record -> record.outcome().isBlank() ? null : record.outcome());
-        grid.setItems(rows.size() > 100 ? rows.subList(0, 100) : rows);
-        grid.setAllRowsVisible(true);
-        var section = new Div(new H3("History"), grid);
+        var section = new Div(new H3("History"), HistoryGrid.of(rows.size() > 100 ? rows.subList(0, 100) : rows, deployments));
         section.addClassName("plate-history");
         return section;
     }
 
     private Component card(EnvironmentSummary env, Optional<EnvironmentSummary> next) {
-        var name = new Span(env.name());
+        // The environment's own page: its history and the files Argo CD renders, at a bookmarkable address.
+        var name = new Anchor("projects/" + project.name() + "/" + env.name(), env.name());
         name.addClassName("plate-card-title");
         var badge = new Span(env.protectedEnvironment() ? "Protected" : env.autoSync() ? "Auto-sync" : "Manual sync");
         badge.addClassNames("plate-badge", env.protectedEnvironment() ? "plate-badge-not_configured" : "plate-badge-up");
@@ -197,22 +179,20 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         actions.addClassName("plate-card-actions");
         boolean maintainer = authentication.hasRole(Roles.MAINTAINER);
         if (authentication.hasRole(Roles.DEVELOPER) && (!env.protectedEnvironment() || maintainer)) {
-            var deploy = new Button("Deploy", event -> new DeployDialog(deployments, project.name(), env.name(),
+            var deploy = new Button("Deploy", event -> new DeployDialog(deployments, project.name(), env,
                     this::refresh).open());
             deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             actions.add(deploy);
         }
         if (maintainer && next.isPresent()) {
-            var promote = new Button("Promote to " + next.get().name(), event -> Notifications.attempt(
-                    () -> deployments.promote(new PromoteRequest(project.name(), env.name(), next.get().name(), false)),
-                    "Promoted " + project.name() + " from " + env.name() + " to " + next.get().name(), this::refresh));
+            var promote = new Button("Promote to " + next.get().name(), event -> new PromoteDialog(deployments,
+                    project.name(), env, next.get(), this::refresh).open());
             promote.addThemeVariants(ButtonVariant.LUMO_SMALL);
             actions.add(promote);
         }
         if (maintainer) {
-            var rollback = new Button("Roll back", event -> Notifications.attempt(
-                    () -> deployments.rollback(new RollbackRequest(project.name(), env.name(), Optional.empty())),
-                    "Rolled back " + project.name() + " in " + env.name(), this::refresh));
+            var rollback = new Button("Roll back", event -> new RollbackDialog(deployments, project.name(), env,
+                    this::refresh).open());
             rollback.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(rollback);
         }

@@ -56,7 +56,8 @@ final class FileReads {
                 return Optional.empty();
             }
             try (var treeWalk = TreeWalk.forPath(repository, path, walk.parseCommit(id).getTree())) {
-                return treeWalk == null ? Optional.empty()
+                // A directory is not a file: its tree object's bytes mean nothing to a caller.
+                return treeWalk == null || treeWalk.isSubtree() ? Optional.empty()
                         : Optional.of(repository.open(treeWalk.getObjectId(0)).getBytes());
             }
         } catch (IOException e) {

@@ -25,15 +25,21 @@ class JpaProjectService implements ProjectService {
 
     private final ProjectRepository projects;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager entities;
 
-    JpaProjectService(ProjectRepository projects, Clock clock) {
+    JpaProjectService(ProjectRepository projects, Clock clock, jakarta.persistence.EntityManager entities) {
         this.projects = projects;
+        this.entities = entities;
         this.clock = clock;
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public ProjectSummary create(NewProject project, String createdBy) {
+    public void check(NewProject project) {
+        validated(project);
+    }
+
+    /** Every rule of a new project; returns the normalised source URL. */
+    private String validated(NewProject project) {
         AppConfigRules.validate(new ProjectChart(project.name(), project.imageRepository(), project.containerPort(),
                 project.dependencies()));
         KubernetesNames.httpPath("healthPath", project.healthPath());
@@ -42,6 +48,13 @@ class JpaProjectService implements ProjectService {
         if (projects.existsByName(project.name())) {
             throw new ValidationException("name", "A project named '" + project.name() + "' already exists.");
         }
+        return source;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ProjectSummary create(NewProject project, String createdBy) {
+        String source = validated(project);
         return projects.saveAndFlush(new ProjectEntity(project.name(), source, project.imageRepository(),
                 project.containerPort(), project.healthPath(), project.owners(), project.dependencies(), createdBy,
                 clock.instant()))
@@ -65,6 +78,55 @@ class JpaProjectService implements ProjectService {
     @Override
     public List<ProjectSummary> list() {
         return projects.findAllByOrderByNameAsc().stream().map(ProjectEntity::toSummary).toList();
+    }
+
+    @Override
+    public List<ProjectSummary> search(String text, int offset, int limit) {
+        return matching("select p", text, ProjectEntity.class).setFirstResult(offset).setMaxResults(limit)
+                .getResultList().stream().map(ProjectEntity::toSummary).toList();
+    }
+
+    @Override
+    public long count(String text) {
+        return matching("select count(p)", text, Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<String> names(String text) {
+        return matching("select p.name", text, String.class).getResultList();
+    }
+
+    @Override
+    public List<ProjectSummary> findAll(java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return entities.createQuery("select p from ProjectEntity p where p.name in :names order by p.name",
+                ProjectEntity.class).setParameter("names", names).getResultList().stream()
+                .map(ProjectEntity::toSummary).toList();
+    }
+
+    @Override
+    public List<ProjectSummary> findAllById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return entities.createQuery("select p from ProjectEntity p where p.id in :ids order by p.name",
+                ProjectEntity.class).setParameter("ids", ids).getResultList().stream()
+                .map(ProjectEntity::toSummary).toList();
+    }
+
+    /** Name or owners contain the text, case-insensitively; LIKE's wildcards in it are taken literally. */
+    private <T> jakarta.persistence.TypedQuery<T> matching(String select, String text, Class<T> type) {
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean all = needle.isEmpty();
+        String order = type == Long.class ? "" : " order by p.name";
+        var query = entities.createQuery(select + " from ProjectEntity p" + (all ? "" : " where lower(p.name) like "
+                + ":pattern escape '!' or lower(p.owners) like :pattern escape '!'") + order, type);
+        if (!all) {
+            query.setParameter("pattern", "%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        return query;
     }
 
     /** https, ssh:// or scp-like git@host:path; at most 512 characters; optional. */

@@ -41,7 +41,7 @@ class MainLayoutTest extends KaribuTestBase {
         UI.getCurrent().navigate("");
 
         assertThat(navLabels()).containsExactly("Dashboard", "Projects", "Environments", "Admin", "Users", "Integrations",
-                "Audit log");
+                "API tokens", "Audit log");
         var users = _get(SideNavItem.class, spec -> spec.withPredicate(item -> "Users".equals(item.getLabel())));
         assertThat(users.getPath()).endsWith("admin/users");
     }

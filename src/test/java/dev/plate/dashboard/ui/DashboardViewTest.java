@@ -1,6 +1,7 @@
 package dev.plate.dashboard.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -28,5 +29,30 @@ class DashboardViewTest extends KaribuTestBase {
         assertThat(states.get("Git")).contains("Connected").contains("Config repository http").contains("/git/plate-config.git at ");
         assertThat(states.get("Gitea")).contains("Not configured");
         assertThat(states.get("Kubernetes / Argo CD")).contains("Not configured");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.plate.deployment.DeploymentService deployments;
+
+    @Test
+    void the_dashboard_shows_what_waits_for_argo_cd_and_a_plot_of_the_last_thirty_days() {
+        String name = "dash-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        login("mia", Role.MAINTAINER);
+        deployments.importProject(new dev.plate.deployment.ImportRequest(new dev.plate.project.NewProject(name, "",
+                "ghcr.io/acme/" + name, 8080, "/", java.util.List.of()), "1.0.0"));
+        deployments.deploy(dev.plate.deployment.DeployRequest.image(name, "dev", "1.1.0"));
+        login("viewer-user", Role.VIEWER);
+
+        UI.getCurrent().navigate("");
+
+        var waiting = _get(Div.class, spec -> spec.withAttribute("data-card", "in-progress")).getElement()
+                .getTextRecursively();
+        assertThat(waiting).contains(name + " → dev").contains("deploy 1.1.0 by mia");
+        assertThat(_get(Div.class, spec -> spec.withAttribute("data-card", "projects")).getElement()
+                .getTextRecursively()).containsPattern("\\d+ projects deployed by Plate");
+        var plot = _get(com.vaadin.flow.component.Svg.class);
+        assertThat(plot.getElement().getAttribute("data-days")).isEqualTo("30");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(plot.getElement().getProperty("innerHTML")).contains("data-day=\"" + today + "\"");
     }
 }

@@ -77,6 +77,7 @@ class EnvironmentsViewTest extends KaribuTestBase {
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), project);
         _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/env-guard");
         _click(_get(Button.class, spec -> spec.withText("Import")));
+        _click(_get(Button.class, spec -> spec.withId("import-open")));
         UI.getCurrent().navigate("environments");
         clearNotifications();
 

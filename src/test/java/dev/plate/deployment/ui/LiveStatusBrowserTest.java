@@ -57,6 +57,7 @@ class LiveStatusBrowserTest {
         browser.findElement(By.cssSelector("#import-name input")).sendKeys(project);
         browser.findElement(By.cssSelector("#import-image input")).sendKeys("ghcr.io/acme/" + project);
         browser.findElement(By.xpath("//vaadin-button[normalize-space()='Import']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("import-open"))).click();
         wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/projects/" + project));
         await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(project + "-dev") != null);
         String commit = jdbc.queryForObject("select d.to_revision from deployment d join project p on p.id = d.project_id"
@@ -73,6 +74,94 @@ class LiveStatusBrowserTest {
         String card = browser.findElement(By.cssSelector("[data-environment=dev]")).getText();
         assertThat(card).contains("Synced", "Healthy", "Deployment #", "Succeeded");
         screenshot("project-live");
+    }
+
+    /**
+     * The issue's main journey in a real browser: import, deploy to dev (with the preview), see it become healthy
+     * as the test reports for Argo CD, promote to staging (seeing what changes), roll staging back (seeing what is
+     * restored); the pages fit a laptop and a phone without sideways scrolling.
+     */
+    @Test
+    void import_deploy_promote_and_roll_back_in_the_browser() throws IOException {
+        browser = Chromium.start(1280, 800);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
+        String project = "journey-" + Long.toString(System.nanoTime(), 36);
+        browser.get("http://localhost:" + port + "/projects/import");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-name input")));
+        browser.findElement(By.cssSelector("#import-name input")).sendKeys(project);
+        browser.findElement(By.cssSelector("#import-image input")).sendKeys("ghcr.io/acme/" + project);
+        var tag = browser.findElement(By.cssSelector("#import-tag input"));
+        tag.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "1.0.0");
+        click(wait, "Import");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Committed "));
+        screenshot("journey-imported");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("import-open"))).click();
+        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/projects/" + project));
+
+        // Deploy 1.1.0 to dev, previewing the commit first.
+        browser.findElement(By.cssSelector("[data-environment=dev]"))
+                .findElement(By.xpath(".//vaadin-button[normalize-space()='Deploy']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-tag input")))
+                .sendKeys("1.1.0");
+        click(wait, "Preview");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.1.0\""));
+        screenshot("journey-deploy-preview");
+        click(wait, "Deploy to dev");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=dev]"), "1.1.0"));
+        String devCommit = newest(project, "dev");
+        cluster.healthy(project + "-dev", devCommit);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=dev]"),
+                "Succeeded"));
+
+        // Promote to staging: the dialog says what staging gets.
+        browser.findElement(By.cssSelector("[data-environment=dev]"))
+                .findElement(By.xpath(".//vaadin-button[normalize-space()='Promote to staging']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.1.0\""));
+        screenshot("journey-promote");
+        click(wait, "Promote to staging");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
+                "promote by admin"));
+        cluster.healthy(project + "-staging", newest(project, "staging"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
+                "Succeeded"));
+
+        // Roll staging back: the dialog says what is restored.
+        browser.findElement(By.cssSelector("[data-environment=staging]"))
+                .findElement(By.xpath(".//vaadin-button[normalize-space()='Roll back']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.0.0\""));
+        screenshot("journey-rollback");
+        click(wait, "Roll back");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
+                "rollback by admin"));
+        assertThat(browser.findElement(By.cssSelector("[data-environment=staging]")).getText()).contains("1.0.0");
+        screenshot("journey-project");
+        assertThat(overflows()).as("no sideways scrolling at 1280x800").isFalse();
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get("http://localhost:" + port + "/projects/" + project);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
+                "rollback by admin"));
+        screenshot("journey-project-phone");
+        assertThat(overflows()).as("no sideways scrolling at 390x844").isFalse();
+    }
+
+    /** The visible button with this text (a dialog's, when a card has one of the same name behind it). */
+    private void click(WebDriverWait wait, String text) {
+        wait.until(driver -> driver.findElements(By.xpath("//vaadin-button[normalize-space()='" + text + "']")).stream()
+                .filter(org.openqa.selenium.WebElement::isDisplayed).reduce((first, second) -> second).orElse(null))
+                .click();
+    }
+
+    private String newest(String project, String env) {
+        return jdbc.queryForObject("select d.to_revision from deployment d join project p on p.id = d.project_id join "
+                + "environment e on e.id = d.environment_id where p.name = ? and e.name = ? order by d.id desc limit 1",
+                String.class, project, env);
+    }
+
+    private boolean overflows() {
+        return (Boolean) browser.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
     }
 
     private void screenshot(String name) throws IOException {

@@ -27,6 +27,7 @@ class ProjectViewsTest extends KaribuTestBase {
         _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
         _setValue(_get(TextField.class, spec -> spec.withLabel("Initial image tag")), "1.0.0");
         _click(_get(Button.class, spec -> spec.withText("Import")));
+        _click(_get(Button.class, spec -> spec.withId("import-open")));
 
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("projects/" + name);
         assertThat(card("dev")).contains("1.0.0").contains("import by dana");
@@ -34,7 +35,7 @@ class ProjectViewsTest extends KaribuTestBase {
 
         _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Deploy")));
         _setValue(_get(TextField.class, spec -> spec.withLabel("Image tag")), "1.1.0");
-        _click(_find(Button.class, spec -> spec.withText("Deploy")).getLast());
+        _click(_get(Button.class, spec -> spec.withText("Deploy to dev")));
 
         assertThat(card("dev")).contains("1.1.0").contains("deploy by dana");
         assertThat(card("staging")).contains("1.0.0");
@@ -55,11 +56,16 @@ class ProjectViewsTest extends KaribuTestBase {
         _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
         _setValue(_get(TextField.class, spec -> spec.withLabel("Initial image tag")), "2.0.0");
         _click(_get(Button.class, spec -> spec.withText("Import")));
+        _click(_get(Button.class, spec -> spec.withId("import-open")));
         _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Deploy")));
         _setValue(_get(TextField.class, spec -> spec.withLabel("Image tag")), "2.1.0");
-        _click(_find(Button.class, spec -> spec.withText("Deploy")).getLast());
+        _click(_get(Button.class, spec -> spec.withText("Deploy to dev")));
 
         _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Promote to staging")));
+        var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class);
+        assertThat(dialog.getElement().getTextRecursively()).contains("+   tag: \"2.1.0\"").contains("-   tag: \"2.0.0\"");
+        assertThat(card("staging")).as("nothing before the confirmation").contains("2.0.0");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Promote to staging")));
 
         assertThat(card("staging")).contains("2.1.0").contains("promote by mia");
         assertThat(_find(cardOf("prod"), Button.class, spec -> spec.withText("Deploy"))).hasSize(1);
@@ -73,6 +79,7 @@ class ProjectViewsTest extends KaribuTestBase {
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
         _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
         _click(_get(Button.class, spec -> spec.withText("Import")));
+        _click(_get(Button.class, spec -> spec.withId("import-open")));
 
         _click(_get(Button.class, spec -> spec.withText("Remove project")));
         var confirmation = _get(TextField.class, spec -> spec.withLabel("Type " + name + " to confirm"));
@@ -95,6 +102,7 @@ class ProjectViewsTest extends KaribuTestBase {
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
         _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
         _click(_get(Button.class, spec -> spec.withText("Import")));
+        _click(_get(Button.class, spec -> spec.withId("import-open")));
 
         assertThat(_find(Button.class, spec -> spec.withText("Remove project"))).isEmpty();
     }
@@ -106,7 +114,12 @@ class ProjectViewsTest extends KaribuTestBase {
         var name = _get(TextField.class, spec -> spec.withLabel("Name"));
 
         _setValue(name, "Not Valid");
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/x");
+        // Checked as it is typed (Karibu's _setValue is a change from the client), before any click.
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).startsWith("Name 'Not Valid' is not valid");
+        var image = _get(TextField.class, spec -> spec.withLabel("Image repository"));
+        assertThat(image.isInvalid()).as("a field not touched yet shows nothing").isFalse();
+        _setValue(image, "ghcr.io/acme/x");
         _click(_get(Button.class, spec -> spec.withText("Import")));
 
         assertThat(name.isInvalid()).isTrue();
@@ -121,5 +134,73 @@ class ProjectViewsTest extends KaribuTestBase {
 
     private static Div cardOf(String environment) {
         return _get(Div.class, spec -> spec.withAttribute("data-environment", environment));
+    }
+
+    /** Deploy with value changes: the preview shows the commit's diff, a bad value is refused at the field. */
+    @Test
+    void a_deploy_with_values_is_previewed_then_committed_and_a_rollback_restores_a_chosen_deployment() {
+        login("mia", Role.MAINTAINER);
+        String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        UI.getCurrent().navigate("projects/import");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Initial image tag")), "3.0.0");
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+        _click(_get(Button.class, spec -> spec.withId("import-open")));
+
+        _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Deploy")));
+        var values = _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("Value changes"));
+        _setValue(values, "replicas=lots");
+        _click(_get(Button.class, spec -> spec.withText("Preview")));
+        assertThat(values.isInvalid()).isTrue();
+        assertThat(values.getErrorMessage()).contains("replicas");
+        _setValue(values, "replicas=2\nenv.GREETING=hello: {{ world }}\nthis is not a change");
+        _click(_get(Button.class, spec -> spec.withText("Preview")));
+        assertThat(values.getErrorMessage()).startsWith("Line 3 (this is not a change)");
+        _setValue(values, "replicas=2\nenv.GREETING=hello: {{ world }}");
+        _click(_get(Button.class, spec -> spec.withText("Preview")));
+        var diff = _get(Div.class, spec -> spec.withClasses("plate-diff")).getElement().getTextRecursively();
+        assertThat(diff).contains("- replicaCount: 1").contains("+ replicaCount: 2").contains("hello: {{ world }}");
+        assertThat(card("dev")).as("a preview commits nothing").contains("1 replica ");
+        _click(_get(Button.class, spec -> spec.withText("Deploy to dev")));
+        assertThat(card("dev")).contains("2 replicas").contains("deploy by mia");
+
+        _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Roll back")));
+        var rollback = _get(com.vaadin.flow.component.dialog.Dialog.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<dev.plate.deployment.DeploymentRecord> target =
+                _get(rollback, com.vaadin.flow.component.select.Select.class);
+        var imported = target.getListDataView().getItems()
+                .filter(record -> record.kind() == dev.plate.deployment.DeploymentKind.IMPORT).findFirst().orElseThrow();
+        _setValue(target, imported);
+        assertThat(_get(rollback, Div.class, spec -> spec.withClasses("plate-diff")).getElement().getTextRecursively())
+                .contains("- replicaCount: 2").contains("+ replicaCount: 1");
+        _click(_get(rollback, Button.class, spec -> spec.withText("Roll back")));
+        assertThat(card("dev")).contains("1 replica ").contains("rollback by mia");
+    }
+
+    /** As the name is typed: a taken name is refused at once; a good one clears; the import then says what it did. */
+    @Test
+    void the_import_form_checks_as_it_is_typed_and_then_shows_what_plate_did() {
+        login("dana", Role.DEVELOPER);
+        String taken = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        UI.getCurrent().navigate("projects/import");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), taken);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + taken);
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+        var steps = _find(com.vaadin.flow.component.html.ListItem.class).stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
+        assertThat(steps).hasSize(4);
+        assertThat(steps.get(1)).contains("charts/" + taken + "/").contains("dev, staging, prod");
+        assertThat(steps.get(2)).startsWith("✓Committed ").contains("/git/plate-config.git");
+        assertThat(steps.get(3)).contains("Argo CD is not connected");
+
+        UI.getCurrent().navigate("projects");
+        UI.getCurrent().navigate("projects/import");
+        var name = _get(TextField.class, spec -> spec.withLabel("Name"));
+        _setValue(name, taken);
+        assertThat(name.getErrorMessage()).isEqualTo("A project named '" + taken + "' already exists.");
+        _setValue(name, taken + "-2");
+        assertThat(name.isInvalid()).isFalse();
     }
 }

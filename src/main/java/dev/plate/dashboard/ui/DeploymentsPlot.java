@@ -1,0 +1,127 @@
+package dev.plate.dashboard.ui;
+
+import com.vaadin.flow.component.Svg;
+import dev.plate.deployment.DeploymentActivity.Day;
+import dev.plate.deployment.DeploymentState;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Deployments per day as stacked bars, drawn on the server as SVG (no chart library in the browser). Colours come
+ * from CSS classes, so the theme (and dark mode) decides them; every bar has a tooltip with its numbers.
+ */
+final class DeploymentsPlot {
+
+    /** Bottom to top. */
+    private static final List<Series> SERIES = List.of(
+            new Series("succeeded", "succeeded", List.of(DeploymentState.SUCCEEDED)),
+            new Series("failed", "failed or timed out", List.of(DeploymentState.FAILED, DeploymentState.TIMED_OUT)),
+            new Series("superseded", "superseded", List.of(DeploymentState.SUPERSEDED)),
+            new Series("waiting", "waiting for Argo CD", List.of(DeploymentState.COMMITTED)));
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 200;
+    private static final int LEFT = 32;
+    private static final int BOTTOM = 24;
+    private static final int TOP = 8;
+
+    private record Series(String css, String label, List<DeploymentState> states) {
+
+        long of(Day day) {
+            return states.stream().mapToLong(state -> day.outcomes().getOrDefault(state, 0L)).sum();
+        }
+    }
+
+    private DeploymentsPlot() {}
+
+    static Svg of(List<Day> days) {
+        var svg = new Svg(markup(days));
+        svg.addClassName("plate-plot");
+        svg.getElement().setAttribute("data-days", String.valueOf(days.size()));
+        return svg;
+    }
+
+    static String markup(List<Day> days) {
+        long max = Math.max(1, days.stream().mapToLong(Day::total).max().orElse(0));
+        long top = niceCeiling(max);
+        double plotHeight = HEIGHT - TOP - BOTTOM;
+        double slot = (WIDTH - LEFT) / (double) Math.max(1, days.size());
+        double barWidth = Math.max(1, slot * 0.7);
+        var out = new StringBuilder();
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"Deployments per day for the last ").append(days.size())
+                .append(" days\">");
+        for (long tick : new long[] {0, top / 2, top}) {
+            double y = TOP + plotHeight - plotHeight * tick / top;
+            out.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH).append("\" y1=\"")
+                    .append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>");
+            out.append("<text class=\"axis\" x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
+                    .append("\" text-anchor=\"end\">").append(tick).append("</text>");
+        }
+        for (int i = 0; i < days.size(); i++) {
+            Day day = days.get(i);
+            double x = LEFT + i * slot + (slot - barWidth) / 2;
+            double base = TOP + plotHeight;
+            out.append("<g class=\"day\" data-day=\"").append(day.day()).append("\" data-total=\"").append(day.total())
+                    .append("\"><title>").append(escape(tooltip(day))).append("</title>");
+            for (Series series : SERIES) {
+                long count = series.of(day);
+                if (count == 0) {
+                    continue;
+                }
+                double height = plotHeight * count / top;
+                base -= height;
+                out.append("<rect class=\"").append(series.css()).append("\" x=\"").append(fmt(x)).append("\" y=\"")
+                        .append(fmt(base)).append("\" width=\"").append(fmt(barWidth)).append("\" height=\"")
+                        .append(fmt(height)).append("\"/>");
+            }
+            out.append("</g>");
+            if (i == 0 || i == days.size() - 1 || i == days.size() / 2) {
+                out.append("<text class=\"axis\" x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"")
+                        .append(HEIGHT - 6).append("\" text-anchor=\"middle\">").append(escape(LABEL.format(day.day())))
+                        .append("</text>");
+            }
+        }
+        return out.append("</svg>").toString();
+    }
+
+    /** The legend's entries: CSS class and label, bottom series first. */
+    static List<String[]> legend() {
+        return SERIES.stream().map(series -> new String[] {series.css(), series.label()}).toList();
+    }
+
+    private static String tooltip(Day day) {
+        var text = new StringBuilder(day.day().toString()).append(": ").append(day.total())
+                .append(day.total() == 1 ? " deployment" : " deployments");
+        for (Series series : SERIES) {
+            long count = series.of(day);
+            if (count > 0) {
+                text.append(", ").append(count).append(' ').append(series.label());
+            }
+        }
+        return text.toString();
+    }
+
+    /** 1, 2, 5 × 10^n: round numbers for the axis. */
+    static long niceCeiling(long value) {
+        long magnitude = 1;
+        while (magnitude * 10 <= value) {
+            magnitude *= 10;
+        }
+        for (long step : new long[] {1, 2, 5, 10}) {
+            if (step * magnitude >= value) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.plate.deployment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.deployment.DeploymentService;
+import java.util.Locale;
+
+/** One deployment: who, when, which commit, how it ended (with Argo CD's message), and the diff it applied. */
+class DeploymentDialog extends Dialog {
+
+    DeploymentDialog(DeploymentService deployments, DeploymentRecord record) {
+        setHeaderTitle("#" + record.id() + " · " + record.kind().name().toLowerCase(Locale.ROOT) + " "
+                + record.project() + " in " + record.environment());
+        setWidth("min(100%, 46rem)");
+        var outcome = new Span(LiveStatus.label(record.state()));
+        outcome.addClassNames("plate-badge", "plate-badge-" + LiveStatus.tone(record.state()));
+        var facts = new Div(
+                fact("Change", record.summary()),
+                fact("By", record.requestedBy() + ", " + ProjectView.WHEN.format(record.requestedAt())),
+                fact("Commit", record.toRevision()),
+                new Paragraph(new Span("Outcome "), outcome, new Span(record.finishedAt()
+                        .map(end -> " · decided " + ProjectView.WHEN.format(end)).orElse(""))));
+        facts.addClassName("plate-facts");
+        add(facts);
+        if (!record.outcome().isBlank()) {
+            var message = new Paragraph("Argo CD: " + record.outcome());
+            message.addClassName(record.state().name().equals("SUCCEEDED") ? "plate-muted" : "plate-warning");
+            add(message);
+        }
+        var applied = new PreviewPanel();
+        applied.show(deployments.applied(record.id()));
+        add(applied);
+        getFooter().add(new Button("Close", event -> close()));
+    }
+
+    private static Paragraph fact(String label, String value) {
+        var name = new Span(label + " ");
+        name.addClassName("plate-muted");
+        return new Paragraph(name, new Span(value));
+    }
+}

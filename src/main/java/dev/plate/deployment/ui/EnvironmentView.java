@@ -1,0 +1,112 @@
+package dev.plate.deployment.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.plate.base.NotFoundException;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.ProjectFiles;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.security.Roles;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * One project in one environment, at a bookmarkable address ({@code /projects/web-app/staging}): what runs
+ * there, every deployment to it, and the files Argo CD renders (the chart and this environment's values and
+ * Application), read-only, exactly as they are in the config repository.
+ */
+@Route("projects/:name/:environment")
+@PermitAll
+class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient DeploymentService deployments;
+    private final transient ProjectFiles files;
+    private final transient EnvironmentService environments;
+    private final transient AuthenticationContext authentication;
+    private String title = "Environment";
+
+    EnvironmentView(DeploymentService deployments, ProjectFiles files, EnvironmentService environments,
+            AuthenticationContext authentication) {
+        this.deployments = deployments;
+        this.files = files;
+        this.environments = environments;
+        this.authentication = authentication;
+        addClassName("plate-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        render(event.getRouteParameters().get("name").orElse(""),
+                event.getRouteParameters().get("environment").orElse(""), 0);
+    }
+
+    private void render(String project, String environment, int tab) {
+        removeAll();
+        try {
+            var manifests = files.of(project, environment);
+            var history = deployments.history(project, environment);
+            title = project + " in " + environment;
+            var back = new Anchor("projects/" + project, "← " + project);
+            back.addClassName("plate-back");
+            var summary = new Paragraph(history.isEmpty() ? "Not configured in this environment."
+                    : "Running " + history.getFirst().config().imageTag() + " · " + history.getFirst().config().replicas()
+                            + (history.getFirst().config().replicas() == 1 ? " replica" : " replicas") + " · last "
+                            + history.getFirst().kind().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                            + history.getFirst().requestedBy() + ", " + ProjectView.WHEN.format(
+                                    history.getFirst().requestedAt()));
+            summary.addClassName("plate-muted");
+            var tabs = new TabSheet();
+            tabs.setWidthFull();
+            tabs.add("History (" + history.size() + ")", history.isEmpty()
+                    ? new Paragraph("No deployment yet.") : HistoryGrid.of(history, deployments));
+            var env = environments.find(environment).orElseThrow();
+            boolean mayEdit = authentication.hasRole(Roles.DEVELOPER)
+                    && (!env.protectedEnvironment() || authentication.hasRole(Roles.MAINTAINER));
+            tabs.add("Configuration", history.isEmpty() ? new Paragraph("Not configured in this environment.")
+                    : new ConfigurationForm(deployments, project, environment, mayEdit,
+                            () -> render(project, environment, 1)));
+            tabs.add("Manifests", manifests(manifests));
+            tabs.setSelectedIndex(tab);
+            add(back, new H2(title), summary, tabs);
+        } catch (NotFoundException missing) {
+            title = "Not found";
+            var empty = new Div(new H2("Nothing here"), new Paragraph(missing.getMessage()
+                    + " It may have been removed, or the address is mistyped."), new Anchor("projects", "All projects"));
+            empty.addClassName("plate-empty");
+            add(empty);
+        }
+    }
+
+    /** One collapsible block per file, values and Application first open: what a person checks most. */
+    private static Component manifests(java.util.List<ProjectFiles.RepositoryFile> list) {
+        var intro = new Paragraph("The chart Plate generated and this environment's values and Argo CD Application, "
+                + "as committed. Argo CD renders the chart with these values.");
+        intro.addClassName("plate-muted");
+        var all = new Div(intro);
+        all.addClassName("plate-manifests");
+        for (var file : list) {
+            var content = new Pre(file.content());
+            content.addClassName("plate-yaml");
+            var details = new Details(file.path(), content);
+            details.setOpened(file.path().startsWith("applications/"));
+            details.getElement().setAttribute("data-path", file.path());
+            all.add(details);
+        }
+        return all;
+    }
+}

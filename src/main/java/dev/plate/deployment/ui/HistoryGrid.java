@@ -1,0 +1,48 @@
+package dev.plate.deployment.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import dev.plate.deployment.DeploymentRecord;
+import java.util.List;
+import java.util.Locale;
+
+/** Deployments newest first: who, what, when, which commit, and how it ended (Argo CD's message as a tooltip). */
+final class HistoryGrid {
+
+    private HistoryGrid() {}
+
+    /** With a click on a row opening the deployment's detail. */
+    static Grid<DeploymentRecord> of(List<DeploymentRecord> rows, dev.plate.deployment.DeploymentService deployments) {
+        var grid = of(rows);
+        grid.addItemClickListener(event -> new DeploymentDialog(deployments, event.getItem()).open());
+        return grid;
+    }
+
+    static Grid<DeploymentRecord> of(List<DeploymentRecord> rows) {
+        var grid = new Grid<DeploymentRecord>();
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(record -> "#" + record.id()).setHeader("#").setKey("id").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(DeploymentRecord::environment).setHeader("Environment").setKey("environment").setAutoWidth(true);
+        grid.addColumn(record -> record.kind().name().toLowerCase(Locale.ROOT)).setHeader("What").setKey("kind")
+                .setAutoWidth(true);
+        grid.addColumn(DeploymentRecord::summary).setHeader("Change").setKey("summary").setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(DeploymentRecord::requestedBy).setHeader("Who").setKey("who").setAutoWidth(true);
+        grid.addColumn(record -> ProjectView.WHEN.format(record.requestedAt())).setHeader("When").setKey("when")
+                .setAutoWidth(true);
+        grid.addColumn(record -> record.finishedAt().map(end -> duration(record.requestedAt(), end)).orElse(""))
+                .setHeader("Took").setKey("took").setAutoWidth(true);
+        grid.addColumn(record -> record.toRevision().substring(0, 7)).setHeader("Commit").setKey("commit")
+                .setAutoWidth(true);
+        grid.addColumn(record -> LiveStatus.label(record.state())).setHeader("Outcome").setKey("outcome")
+                .setAutoWidth(true).setTooltipGenerator(record -> record.outcome().isBlank() ? null : record.outcome());
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static String duration(java.time.Instant start, java.time.Instant end) {
+        long seconds = Math.max(0, java.time.Duration.between(start, end).toSeconds());
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+    }
+}

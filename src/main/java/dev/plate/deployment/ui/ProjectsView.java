@@ -1,0 +1,124 @@
+package dev.plate.deployment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.deployment.DeploymentActivity;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.project.ProjectService;
+import dev.plate.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+
+/**
+ * The projects Plate deploys, in a lazy grid: only the rows on screen are read (a page of projects, their newest
+ * deployments in one query, Argo CD's state from memory), so thousands of projects open as fast as ten. Search
+ * by name or owner; filter by what Argo CD reports.
+ */
+@Route("projects")
+@PageTitle("Projects")
+@Menu(order = 1, title = "Projects", icon = "vaadin:cubes")
+@PermitAll
+class ProjectsView extends Div {
+
+    private final TextField search = new TextField();
+    private final Select<ProjectRows.StatusFilter> status = new Select<>();
+    private final Grid<ProjectRows.Row> grid = new Grid<>();
+    private final Paragraph found = new Paragraph();
+    private final transient ProjectRows rows;
+
+    ProjectsView(ProjectService projects, DeploymentActivity activity, EnvironmentService environments,
+            ApplicationStatuses statuses, AuthenticationContext authentication) {
+        addClassName("plate-page");
+        List<EnvironmentSummary> order = environments.list();
+        this.rows = new ProjectRows(projects, activity, statuses, order);
+        var toolbar = new Div();
+        toolbar.addClassName("plate-toolbar");
+        if (authentication.hasRole(Roles.DEVELOPER)) {
+            var importButton = new Button("Import project", new Icon("vaadin", "plus"),
+                    event -> getUI().ifPresent(ui -> ui.navigate("projects/import")));
+            importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            toolbar.add(importButton);
+        }
+        if (projects.count("") == 0) {
+            add(toolbar, emptyState());
+            return;
+        }
+        search.setPlaceholder("Search by name or owner");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setAriaLabel("Search projects");
+        search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        status.setItems(ProjectRows.StatusFilter.values());
+        status.setItemLabelGenerator(ProjectRows.StatusFilter::label);
+        status.setValue(ProjectRows.StatusFilter.ANY);
+        status.setAriaLabel("Filter by status");
+        status.setVisible(statuses.connection().state() != ApplicationStatuses.Connection.State.NOT_CONFIGURED);
+        status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        var filters = new Div(search, status);
+        filters.addClassName("plate-filters");
+        toolbar.addComponentAsFirst(filters);
+        found.addClassName("plate-muted");
+        add(toolbar, found, grid());
+    }
+
+    private Grid<ProjectRows.Row> grid() {
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(row -> row.project().name()).setHeader("Project").setKey("name").setAutoWidth(true)
+                .setFrozen(true);
+        for (var env : rows.environments()) {
+            // A template rendered in the browser: cheaper per row than a server-side component.
+            grid.addColumn(LitRenderer.<ProjectRows.Row>of(
+                            "<span class=\"plate-badge plate-badge-${item.tone}\" title=\"${item.title}\">${item.label}</span>")
+                    .withProperty("label", row -> row.badge(env.name()).label())
+                    .withProperty("tone", row -> row.badge(env.name()).tone())
+                    .withProperty("title", row -> row.badge(env.name()).detail()))
+                    .setHeader(env.name()).setKey("env-" + env.name()).setAutoWidth(true);
+        }
+        grid.addColumn(row -> String.join(", ", row.project().owners())).setHeader("Owners").setKey("owners")
+                .setAutoWidth(true);
+        grid.addColumn(row -> row.project().imageRepository()).setHeader("Image").setKey("image").setFlexGrow(1)
+                .setWidth("12rem").setTooltipGenerator(row -> row.project().imageRepository());
+        grid.setItems(DataProvider.fromCallbacks(
+                query -> rows.page(search.getValue(), status.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> {
+                    int count = rows.count(search.getValue(), status.getValue());
+                    found.setText(count == 1 ? "1 project" : count + " projects");
+                    return count;
+                }));
+        grid.setPageSize(50);
+        // A lazy grid needs a height of its own (all rows visible would load them all).
+        grid.addClassName("plate-projects-grid");
+        // By path: bookmarkable, and the same address the project page has everywhere.
+        grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate("projects/"
+                + event.getItem().project().name())));
+        grid.setEmptyStateText("No project matches. Clear the search or the status filter.");
+        return grid;
+    }
+
+    private static Div emptyState() {
+        var empty = new Div(new H2("No projects yet"),
+                new Paragraph("Import a project: Plate then generates its Helm chart and values for every "
+                        + "environment and commits them to the config repository. From a terminal: plate import ."));
+        empty.addClassName("plate-empty");
+        return empty;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.plate.deployment.ui;
+
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import dev.plate.deployment.ChangePreview;
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.RollbackRequest;
+import dev.plate.environment.EnvironmentSummary;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rolls back to a chosen earlier deployment (by default the last one that differs), showing what is restored.
+ * The rollback is a new commit: history is never rewritten.
+ */
+class RollbackDialog extends PreviewedChangeDialog {
+
+    private final Select<DeploymentRecord> target = new Select<>();
+    private final transient DeploymentService deployments;
+    private final String project;
+    private final String environment;
+
+    RollbackDialog(DeploymentService deployments, String project, EnvironmentSummary env, Runnable onDone) {
+        super("Roll back " + project + " in " + env.name(), "Roll back", onDone, ButtonVariant.LUMO_ERROR);
+        this.deployments = deployments;
+        this.project = project;
+        this.environment = env.name();
+        List<DeploymentRecord> earlier = deployments.history(project, env.name()).stream().skip(1).limit(50).toList();
+        target.setLabel("Restore the configuration of");
+        target.setItems(earlier);
+        target.setItemLabelGenerator(record -> record == null ? "The last deployment that differs" : "#" + record.id()
+                + " · " + record.config().imageTag() + " · " + record.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " by " + record.requestedBy() + ", " + ProjectView.WHEN.format(record.requestedAt()));
+        target.setWidthFull();
+        target.setEmptySelectionAllowed(true);
+        target.setEmptySelectionCaption("The last deployment that differs");
+        target.addValueChangeListener(event -> refresh());
+        var intro = new Paragraph(env.protectedEnvironment() ? env.name() + " is protected: what is restored "
+                + "reaches it as soon as Argo CD syncs." : "A new commit restores the values of the deployment you "
+                + "choose.");
+        intro.addClassName(env.protectedEnvironment() ? "plate-warning" : "plate-muted");
+        add(intro, target, panel);
+        refresh();
+    }
+
+    private RollbackRequest request() {
+        return new RollbackRequest(project, environment, Optional.ofNullable(target.getValue())
+                .map(DeploymentRecord::id));
+    }
+
+    @Override
+    ChangePreview preview() {
+        return deployments.preview(request());
+    }
+
+    @Override
+    String commit() {
+        deployments.rollback(request());
+        return "Rolled back " + project + " in " + environment;
+    }
+}
