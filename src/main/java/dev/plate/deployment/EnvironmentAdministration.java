@@ -18,6 +18,13 @@ public interface EnvironmentAdministration {
     @PreAuthorize("hasRole('ADMIN')")
     EnvironmentSummary rename(String name, String newName);
 
+    /**
+     * Changes where an environment deploys, whether Argo CD syncs it by itself and whether it is protected: one
+     * commit with its description and every project's Application in it, which Argo CD then gets.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    EnvironmentSummary update(String name, dev.plate.environment.EnvironmentSettings settings);
+
     @PreAuthorize("hasRole('ADMIN')")
     List<EnvironmentSummary> reorder(List<String> names);
 

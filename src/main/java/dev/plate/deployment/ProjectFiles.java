@@ -15,4 +15,8 @@ public interface ProjectFiles {
      */
     @PreAuthorize("hasRole('VIEWER')")
     List<RepositoryFile> of(String project, String environment);
+
+    /** The web page of a commit of the config repository, where its host has one (Gitea). */
+    @PreAuthorize("hasRole('VIEWER')")
+    java.util.Optional<String> commitUrl(String sha);
 }

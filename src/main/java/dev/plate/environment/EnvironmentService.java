@@ -22,6 +22,9 @@ public interface EnvironmentService {
     /** Validates and inserts; the environments after it move down one place. */
     EnvironmentSummary create(NewEnvironment environment);
 
+    /** Changes an environment's destination, sync and protection (validated as on create). In a transaction. */
+    EnvironmentSummary update(String name, EnvironmentSettings settings);
+
     EnvironmentSummary rename(String name, String newName);
 
     /** @param names every environment, in the new order */

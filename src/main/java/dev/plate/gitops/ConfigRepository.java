@@ -58,4 +58,9 @@ public interface ConfigRepository {
 
     /** Where clients (git, Argo CD) clone the repository from. */
     String cloneUrl();
+
+    /** A web page showing the commit, where the repository has one (Gitea); the embedded server has none. */
+    default Optional<String> commitUrl(String sha) {
+        return Optional.empty();
+    }
 }

@@ -180,6 +180,46 @@ class EnvironmentAdministrationTest {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    /** Destination, sync and protection change in one commit with every placed project's Application. */
+    @Test
+    @Order(9)
+    void an_admin_changes_where_an_environment_deploys_in_one_commit_and_bad_settings_change_nothing() {
+        signInAs("dana", Role.DEVELOPER);
+        String project = uniqueName("moved");
+        deployments.importProject(new ImportRequest(GitOpsTestBase.project(project), "1.0.0"));
+        signInAs("admin", Role.ADMIN);
+        var before = environments.find("staging").orElseThrow();
+        String head = repository.head();
+
+        assertThatThrownBy(() -> administration.update("staging", new dev.plate.environment.EnvironmentSettings(
+                "http://insecure.example.com", before.namespacePattern(), true, false)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("clusterServer"));
+        assertThat(repository.head()).isEqualTo(head);
+
+        try {
+            var changed = administration.update("staging", new dev.plate.environment.EnvironmentSettings(
+                    before.clusterServer(), "{project}-stg", false, true));
+
+            assertThat(changed.protectedEnvironment()).isTrue();
+            assertThat(changed.autoSync()).isFalse();
+            assertThat(new String(repository.read("environments/staging.yaml").orElseThrow()))
+                    .contains("{project}-stg");
+            String application = new String(repository.read("applications/" + project + "/staging/application.yaml")
+                    .orElseThrow());
+            assertThat(application).contains("namespace: \"" + project + "-stg\"").doesNotContain("automated");
+            assertThat(new String(repository.read("applications/" + project + "/dev/application.yaml").orElseThrow()))
+                    .contains("namespace: \"" + project + "-dev\"");
+            signInAs("dana", Role.DEVELOPER);
+            assertThatThrownBy(() -> deployments.deploy(DeployRequest.image(project, "staging", "1.0.1")))
+                    .as("protected now").isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            assertThatThrownBy(() -> administration.update("staging", dev.plate.environment.EnvironmentSettings.of(before)))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        } finally {
+            signInAs("admin", Role.ADMIN);
+            administration.update("staging", dev.plate.environment.EnvironmentSettings.of(before));
+        }
+    }
+
     private void assertField(NewEnvironment environment, String field) {
         assertThatThrownBy(() -> administration.add(environment)).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo(field));

@@ -11,6 +11,7 @@ import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
 import dev.plate.project.ProjectService;
+import dev.plate.project.ProjectSummary;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,50 @@ class GitOpsEnvironments implements EnvironmentAdministration {
         audit.record(actor, "environment.renamed", "environment:" + renamed.name(),
                 name + " -> " + renamed.name() + ", commit " + commit.sha());
         return renamed;
+    }
+
+    /**
+     * The description and every placed project's Application change in one commit; Argo CD then gets the
+     * Applications (destination, sync policy) and AppProjects (destinations) as committed.
+     */
+    @Override
+    public EnvironmentSummary update(String name, dev.plate.environment.EnvironmentSettings settings) {
+        String actor = actors.current();
+        environments.lockAll();
+        EnvironmentSummary before = environments.find(name)
+                .orElseThrow(() -> new dev.plate.base.NotFoundException("There is no environment named '" + name + "'."));
+        EnvironmentSummary updated = environments.update(name, settings);
+        var order = environments.list();
+        var byId = projects.list().stream().collect(java.util.stream.Collectors.toMap(ProjectSummary::id, p -> p));
+        var placed = configs.placements().stream().filter(placement -> placement.getEnvironmentId() == updated.id())
+                .map(placement -> byId.get(placement.getProjectId())).filter(java.util.Objects::nonNull).toList();
+        var changed = new LinkedHashMap<>(environmentFiles(order));
+        placed.forEach(project -> changed.put(RepoLayout.applicationFile(project.name(), updated.name()),
+                files.application(project.name(), updated, repository.cloneUrl())));
+        String what = describeChange(before, updated);
+        var commit = commits.commit(ChangeSet.writing("change environment " + updated.name() + ": " + what,
+                actors.author(actor), changed));
+        audit.record(actor, "environment.changed", "environment:" + updated.name(), what + ", " + placed.size()
+                + " projects' Applications, commit " + commit.sha());
+        placed.forEach(project -> argoCd.applyAfterCommit(project.name(), order));
+        return updated;
+    }
+
+    private static String describeChange(EnvironmentSummary before, EnvironmentSummary after) {
+        var parts = new java.util.ArrayList<String>();
+        if (!before.clusterServer().equals(after.clusterServer())) {
+            parts.add("cluster " + after.clusterServer());
+        }
+        if (!before.namespacePattern().equals(after.namespacePattern())) {
+            parts.add("namespace " + after.namespacePattern());
+        }
+        if (before.autoSync() != after.autoSync()) {
+            parts.add(after.autoSync() ? "Argo CD syncs automatically" : "synced by Plate on each change");
+        }
+        if (before.protectedEnvironment() != after.protectedEnvironment()) {
+            parts.add(after.protectedEnvironment() ? "protected" : "not protected");
+        }
+        return parts.isEmpty() ? "unchanged" : String.join(", ", parts);
     }
 
     @Override

@@ -43,6 +43,11 @@ class RepositoryProjectFiles implements ProjectFiles {
         return files;
     }
 
+    @Override
+    public java.util.Optional<String> commitUrl(String sha) {
+        return repository.commitUrl(sha);
+    }
+
     /**
      * Depth first, files of a directory before its subdirectories (Chart.yaml, values.yaml, then templates/), and
      * hidden files such as .helmignore last.

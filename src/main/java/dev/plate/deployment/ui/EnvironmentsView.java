@@ -65,7 +65,7 @@ class EnvironmentsView extends Div {
         grid.addColumn(env -> env.position() + 1).setHeader("#").setFlexGrow(0).setWidth("4em");
         grid.addColumn(EnvironmentSummary::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(EnvironmentSummary::clusterServer).setHeader("Cluster").setAutoWidth(true);
-        grid.addColumn(EnvironmentSummary::namespacePattern).setHeader("Namespace").setAutoWidth(true);
+        grid.addColumn(EnvironmentSummary::namespacePattern).setHeader("Namespace").setKey("namespace").setAutoWidth(true);
         grid.addComponentColumn(env -> badge(env.autoSync() ? "Automatic" : "Manual", env.autoSync()))
                 .setHeader("Argo CD sync").setAutoWidth(true);
         grid.addComponentColumn(env -> badge(env.protectedEnvironment() ? "Maintainers only" : "Developers",
@@ -88,12 +88,14 @@ class EnvironmentsView extends Div {
         up.setAriaLabel("Move " + env.name() + " earlier");
         var down = new Button(new Icon("vaadin", "arrow-down"), event -> move(env, 1));
         down.setAriaLabel("Move " + env.name() + " later");
+        var edit = new Button("Change", event -> new EditEnvironmentDialog(administration, env, this::refresh).open());
+        edit.setAriaLabel("Change " + env.name());
         var remove = new Button("Remove", event -> Notifications.attempt(() -> administration.remove(env.name()),
                 "Removed " + env.name(), this::refresh));
-        for (var button : List.of(up, down, remove)) {
+        for (var button : List.of(up, down, edit, remove)) {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
-        return new Div(up, down, remove);
+        return new Div(up, down, edit, remove);
     }
 
     private void move(EnvironmentSummary env, int by) {

@@ -59,7 +59,7 @@ class ImportProjectView extends Div {
     private final transient ApplicationStatuses statuses;
 
     ImportProjectView(DeploymentService deployments, ProjectService projects, ProjectFiles files,
-            ApplicationStatuses statuses) {
+            ApplicationStatuses statuses, dev.plate.environment.EnvironmentService environments) {
         this.deployments = deployments;
         this.projects = projects;
         this.files = files;
@@ -95,7 +95,13 @@ class ImportProjectView extends Div {
         var intro = new Paragraph("Plate generates a Helm chart and values for every environment and commits them "
                 + "to the config repository in one commit. From a terminal, plate import . does the same.");
         intro.addClassName("plate-muted");
-        add(intro, form, submit);
+        // Every project lives in every environment, in promotion order; say where this one will go.
+        var where = new Paragraph("Environments: " + String.join(" → ", environments.list().stream()
+                .map(env -> env.name() + (env.protectedEnvironment() ? " (protected)" : "")).toList())
+                + ". Each starts with the initial image tag.");
+        where.addClassName("plate-muted");
+        where.setId("import-environments");
+        add(intro, form, where, submit);
     }
 
     private NewProject project() {

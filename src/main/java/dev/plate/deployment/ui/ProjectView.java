@@ -51,11 +51,14 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final transient AuthenticationContext authentication;
     private final transient ApplicationStatuses statuses;
     private final transient DeploymentEvents events;
+    private final transient dev.plate.deployment.ProjectFiles files;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private ProjectSummary project;
 
     ProjectView(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            AuthenticationContext authentication, ApplicationStatuses statuses, DeploymentEvents events) {
+            AuthenticationContext authentication, ApplicationStatuses statuses, DeploymentEvents events,
+            dev.plate.deployment.ProjectFiles files) {
+        this.files = files;
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
@@ -167,7 +170,14 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         image.addClassName("plate-card-image");
         var detail = new Paragraph(last.config().replicas() + (last.config().replicas() == 1 ? " replica" : " replicas")
                 + " · " + last.kind().name().toLowerCase() + " by " + last.requestedBy() + " · "
-                + WHEN.format(last.requestedAt()) + " · commit " + last.toRevision().substring(0, 7));
+                + WHEN.format(last.requestedAt()) + " · commit ");
+        String shortSha = last.toRevision().substring(0, 7);
+        files.commitUrl(last.toRevision()).ifPresentOrElse(url -> {
+            var link = new Anchor(url, shortSha);
+            link.setTarget("_blank");
+            link.getElement().setAttribute("rel", "noopener");
+            detail.add(link);
+        }, () -> detail.add(shortSha));
         detail.addClassName("plate-card-detail");
         card.add(image, detail, LiveStatus.of(statuses.connection(), statuses.of(project.name(), env.name()), last, env),
                 actions(env, next));

@@ -62,6 +62,14 @@ class EnvironmentEntity {
         position = newPosition;
     }
 
+    void configure(String newClusterServer, String newNamespacePattern, boolean newAutoSync,
+            boolean newProtectedEnvironment) {
+        this.clusterServer = newClusterServer;
+        this.namespacePattern = newNamespacePattern;
+        this.autoSync = newAutoSync;
+        this.protectedEnvironment = newProtectedEnvironment;
+    }
+
     void rename(String newName) {
         name = newName;
     }

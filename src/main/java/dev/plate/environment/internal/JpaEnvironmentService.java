@@ -70,6 +70,17 @@ class JpaEnvironmentService implements EnvironmentService {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public EnvironmentSummary update(String name, dev.plate.environment.EnvironmentSettings settings) {
+        clusterServer(settings.clusterServer());
+        namespacePattern(settings.namespacePattern());
+        var entity = entity(name);
+        entity.configure(settings.clusterServer(), settings.namespacePattern(), settings.autoSync(),
+                settings.protectedEnvironment());
+        return environments.saveAndFlush(entity).toSummary();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public EnvironmentSummary rename(String name, String newName) {
         var entity = entity(name);
         entity.rename(name("newName", newName));

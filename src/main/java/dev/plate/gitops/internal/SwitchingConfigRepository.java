@@ -113,4 +113,16 @@ class SwitchingConfigRepository implements ConfigRepository {
     public String cloneUrl() {
         return active.repository().cloneUrl();
     }
+
+    /** Gitea shows a commit at {@code <repository page>/commit/<sha>}; its page is the clone URL without .git. */
+    @Override
+    public Optional<String> commitUrl(String sha) {
+        Backend current = active;
+        if (current.mode() != Mode.GITEA || sha == null || !sha.matches("[0-9a-f]{40}")) {
+            return Optional.empty();
+        }
+        String page = current.repository().cloneUrl().replaceFirst("\\.git$", "");
+        return page.startsWith("http://") || page.startsWith("https://") ? Optional.of(page + "/commit/" + sha)
+                : Optional.empty();
+    }
 }

@@ -87,6 +87,39 @@ class EnvironmentsViewTest extends KaribuTestBase {
         assertThat(path()).isEqualTo("Promotion path: dev → staging → prod");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.plate.deployment.EnvironmentAdministration administration;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.plate.environment.EnvironmentService environmentService;
+
+    @Test
+    void an_admin_changes_an_environments_destination_and_is_told_what_that_moves() {
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate("environments");
+        int staging = 1;
+        var before = environmentService.list().get(staging);
+        try {
+            _click(rowButton(staging, "Change " + before.name()));
+            var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class);
+            var namespace = _get(dialog, TextField.class, spec -> spec.withLabel("Namespace pattern"));
+            var warning = (Paragraph) dialog.getChildren().filter(Paragraph.class::isInstance).findFirst().orElseThrow();
+            assertThat(warning.isVisible()).isFalse();
+            _setValue(namespace, "no-placeholder");
+            assertThat(warning.isVisible()).isTrue();
+            _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+            assertThat(namespace.isInvalid()).isTrue();
+            assertThat(namespace.getErrorMessage()).contains("{project}");
+
+            _setValue(namespace, "{project}-" + before.name() + "-2");
+            _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+
+            assertThat(GridKt._getFormatted(_get(Grid.class), staging, "namespace"))
+                    .isEqualTo("{project}-" + before.name() + "-2");
+        } finally {
+            administration.update(before.name(), dev.plate.environment.EnvironmentSettings.of(before));
+        }
+    }
+
     /** A button in a row's actions cell (grid cells are rendered lazily, so they are not in the UI tree). */
     @SuppressWarnings("unchecked")
     private static Button rowButton(int row, String labelOrText) {

@@ -56,6 +56,49 @@ class ProjectLiveStatusTest extends ArgoCdKaribuTestBase {
         assertThat(card("staging")).contains("Waiting for Argo CD");
     }
 
+    /** With a cluster: the Projects grid filters by what Argo CD reports, and its badges show it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_projects_grid_filters_by_argo_cds_health_and_shows_it_per_environment() {
+        login("mia", Role.MAINTAINER);
+        String prefix = "filter-" + UUID.randomUUID().toString().substring(0, 6);
+        for (String suffix : List.of("ok", "bad")) {
+            deployments.importProject(new ImportRequest(new NewProject(prefix + "-" + suffix, null, "ghcr.io/acme/x",
+                    8080, "/", List.of()), "1.0.0"));
+        }
+        String okCommit = deployments.history(prefix + "-ok", "dev").getFirst().toRevision();
+        String badCommit = deployments.history(prefix + "-bad", "dev").getFirst().toRevision();
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(prefix + "-bad-dev") != null);
+        cluster.healthy(prefix + "-ok-dev", okCommit);
+        cluster.degraded(prefix + "-bad-dev", badCommit, "Back-off pulling image");
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses.of(prefix + "-bad", "dev")
+                .filter(status -> status.degraded()).isPresent() && statuses.of(prefix + "-ok", "dev")
+                .filter(status -> "Healthy".equals(status.health())).isPresent());
+
+        UI.getCurrent().navigate("projects");
+        var grid = (com.vaadin.flow.component.grid.Grid<ProjectRows.Row>) _get(com.vaadin.flow.component.grid.Grid.class);
+        var status = (com.vaadin.flow.component.select.Select<ProjectRows.StatusFilter>) _get(
+                com.vaadin.flow.component.select.Select.class);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(_get(com.vaadin.flow.component.textfield.TextField.class,
+                spec -> spec.withPlaceholder("Search by name or owner")), prefix);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(2);
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(status, ProjectRows.StatusFilter.DEGRADED);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(1);
+        var row = com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0);
+        assertThat(row.project().name()).isEqualTo(prefix + "-bad");
+        assertThat(row.badge("dev").label()).isEqualTo("Degraded");
+        assertThat(row.badge("dev").tone()).isEqualTo("down");
+        assertThat(row.badge("dev").detail()).contains("Back-off pulling image");
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(status, ProjectRows.StatusFilter.HEALTHY);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(1);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0).project().name()).isEqualTo(prefix + "-ok");
+    }
+
+    @Autowired
+    dev.plate.argocd.ApplicationStatuses statuses;
+
     private String card(String env) {
         return _get(Div.class, spec -> spec.withAttribute("data-environment", env)).getElement().getTextRecursively();
     }

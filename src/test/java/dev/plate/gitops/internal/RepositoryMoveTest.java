@@ -184,6 +184,19 @@ class RepositoryMoveTest {
         }
     }
 
+    @Test
+    void a_commit_has_a_web_page_on_gitea_and_none_on_the_embedded_server() {
+        String sha = embedded.head();
+        var onGitea = new SwitchingConfigRepository(new Backend(RemoteConfigRepository.open(dir.resolve("clone-web"),
+                "https://gitea.example.com/acme/plate-config.git", NO_CREDENTIALS, Clock.systemUTC()), Mode.GITEA,
+                Optional.empty(), "saved"));
+        var onEmbedded = new SwitchingConfigRepository(new Backend(embedded, Mode.EMBEDDED, Optional.empty(), "default"));
+
+        assertThat(onGitea.commitUrl(sha)).hasValue("https://gitea.example.com/acme/plate-config/commit/" + sha);
+        assertThat(onGitea.commitUrl("not-a-sha")).isEmpty();
+        assertThat(onEmbedded.commitUrl(sha)).isEmpty();
+    }
+
     private BareConfigRepository bare() {
         try {
             var repository = new FileRepositoryBuilder().setGitDir(dir.resolve("embedded.git").toFile())
