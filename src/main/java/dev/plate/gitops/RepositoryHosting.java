@@ -45,7 +45,8 @@ public interface RepositoryHosting {
     /** The Gitea in use, for its webhooks and Argo CD's credential; empty on the embedded server. */
     Optional<GiteaHost> gitea();
 
-    /** Tries the place without saving or creating anything. */
+    /** Tries the place without saving or creating anything (it sends the token there: admins only). */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     ComponentStatus test(Request request);
 
     /**
@@ -53,5 +54,6 @@ public interface RepositoryHosting {
      * old place is sealed, and every instance commits to the new one from then on (this one at once, others
      * within seconds). Refused with nothing changed when the new place is unreachable or holds another history.
      */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     ComponentStatus save(Request request);
 }

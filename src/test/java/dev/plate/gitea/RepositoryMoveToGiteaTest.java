@@ -141,6 +141,14 @@ class RepositoryMoveToGiteaTest extends dev.plate.support.KaribuSupport {
                     });
         }
 
+        signInAs("mia", Role.MAINTAINER);
+        assertThatThrownBy(() -> hosting.save(gitea(GITEA.url(), "acme", FakeGitea.TOKEN)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> hosting.test(gitea(GITEA.url(), "acme", FakeGitea.TOKEN)))
+                .as("a test sends the saved token: admins only")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        signInAs("root", Role.ADMIN);
+
         assertThat(repository.head()).isEqualTo(head);
         assertThat(jdbc.queryForObject("select count(*) from setting where name like 'git.%'", Long.class)).isZero();
         assertThat(GITEA.repositories).isEmpty();

@@ -155,6 +155,15 @@ class ConfigurationForm extends Div {
         fields.values().forEach(field -> field.setInvalid(false));
         try {
             var request = new DeployRequest(project, environment, Optional.empty(), Optional.of(edited()));
+            // The form sends a whole configuration: refuse to overwrite what someone deployed since it opened.
+            var now = deployments.currentConfig(project, environment);
+            if (!now.equals(current)) {
+                Notifications.error(environment + " changed since this form opened (it runs " + now.imageTag()
+                        + " now). The form shows the current configuration: make your change again.");
+                load(now);
+                preview.hide();
+                return false;
+            }
             if (!commit) {
                 preview.show(deployments.preview(request));
                 return false;
@@ -183,8 +192,8 @@ class ConfigurationForm extends Div {
         for (int dot = name.lastIndexOf('.'); field == null && dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
             field = fields.get(name.substring(0, dot));
         }
-        if (field == null) {
-            Notifications.error(refusal.getMessage());
+        if (field == null || field instanceof com.vaadin.flow.component.Component shown && !shown.isVisible()) {
+            Notifications.error(refusal.getMessage()); // no visible field to put it next to
             return;
         }
         field.setErrorMessage(refusal.getMessage());

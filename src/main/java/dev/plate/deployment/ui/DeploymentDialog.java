@@ -32,7 +32,12 @@ class DeploymentDialog extends Dialog {
             add(message);
         }
         var applied = new PreviewPanel();
-        applied.show(deployments.applied(record.id()));
+        try {
+            applied.show(deployments.applied(record.id()));
+        } catch (dev.plate.gitops.GitException e) {
+            // Made on another instance and not fetched here yet (Gitea): say so rather than fail.
+            applied.refusal("The diff is not available on this instance yet: " + e.getMessage());
+        }
         add(applied);
         getFooter().add(new Button("Close", event -> close()));
     }

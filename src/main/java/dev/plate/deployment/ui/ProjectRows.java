@@ -119,11 +119,12 @@ final class ProjectRows {
                 .sorted().toList());
     }
 
+    /**
+     * The store's names that are projects here matching the text (an Application may outlive its project, or not
+     * be Plate's): the count must equal the rows the grid then gets.
+     */
     private List<String> matching(List<String> names, String text) {
-        if (text == null || text.isBlank()) {
-            return names;
-        }
-        var hits = new HashSet<>(projects.names(text));
+        var hits = new HashSet<>(projects.names(text == null ? "" : text));
         return names.stream().filter(hits::contains).toList();
     }
 }

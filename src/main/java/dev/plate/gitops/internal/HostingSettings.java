@@ -97,7 +97,7 @@ class HostingSettings implements RepositoryHosting {
         this.events = events;
         this.clock = clock;
         this.applied = settings.lastChanged(PREFIX);
-        repository.onMoved(this::follow);
+        repository.onMoved(this::followAfterSeal);
     }
 
     /** The place to open at start: the saved one, else the environment's, else the embedded server. */
@@ -174,10 +174,17 @@ class HostingSettings implements RepositoryHosting {
     public ComponentStatus save(Request request) {
         String actor = actor();
         Place wanted = complete(request);
-        Backend before = repository.active();
+        Backend before;
         Backend after;
         synchronized (this) {
-            after = repository.exclusively(() -> switchTo(wanted, actor));
+            if (!settings.lastChanged(PREFIX).equals(applied)) {
+                // Saved on another instance since this one last looked: follow it, and let the admin decide again.
+                follow(true);
+                throw new ValidationException("mode", "The config repository's place was changed moments ago "
+                        + "(now " + repository.cloneUrl() + "). Check it and save again if you still want to.");
+            }
+            before = repository.active();
+            after = switchTo(before, wanted, actor);
         }
         String from = before.repository().cloneUrl();
         String to = after.repository().cloneUrl();
@@ -189,9 +196,11 @@ class HostingSettings implements RepositoryHosting {
         return new ComponentStatus("Git", State.UP, "Saved: the config repository stays at " + to + ".");
     }
 
-    /** Runs with no commit of this instance in flight: move if the place is another, store, switch over. */
-    private Backend switchTo(Place wanted, String actor) {
-        Backend current = repository.active();
+    /**
+     * Opens the new place and pushes the history there while this instance still commits; then, with no commit
+     * in flight, seals the old place, pushes the rest, stores the setting and switches over.
+     */
+    private Backend switchTo(Backend current, Place wanted, String actor) {
         Backends.Opened opened = null;
         Backend next;
         if (wanted.gitea().isEmpty()) {
@@ -207,39 +216,52 @@ class HostingSettings implements RepositoryHosting {
             next = opened.backend();
         }
         String pushUser;
+        boolean moving = !next.repository().cloneUrl().equals(current.repository().cloneUrl());
+        var author = new ChangeSet.Author(actor, actor + "@users.plate.local");
+        org.eclipse.jgit.lib.ObjectId targetHead = null;
         try {
             pushUser = user(next);
+            if (moving) {
+                targetHead = RepositoryMove.prepare(current.repository(), next.repository());
+            }
         } catch (GiteaException e) {
             forgetQuietly(opened);
             throw refusal(e);
-        }
-        boolean moving = !next.repository().cloneUrl().equals(current.repository().cloneUrl());
-        var author = new ChangeSet.Author(actor, actor + "@users.plate.local");
-        if (moving) {
-            try {
-                RepositoryMove.move(current.repository(), next.repository(), note(next, actor), author);
-            } catch (RuntimeException e) {
-                forgetQuietly(opened);
-                throw e;
-            }
-        }
-        try {
-            transactions.executeWithoutResult(status -> {
-                store(wanted, actor, next.repository().cloneUrl(), pushUser);
-                audit.record(actor, "integration.git.saved", "integration:git", wanted.where(git) + (moving
-                        ? ", moved from " + current.repository().cloneUrl() + " to " + next.repository().cloneUrl()
-                        : ", not moved"));
-            });
         } catch (RuntimeException e) {
-            if (moving) {
-                RepositoryMove.unseal(current.repository(), author, e);
-            }
+            forgetQuietly(opened);
             throw e;
         }
-        applied = settings.lastChanged(PREFIX);
-        repository.use(next);
-        LOG.info("Config repository: {} ({})", next.repository().cloneUrl(), moving ? "moved here" : "saved");
-        return next;
+        var pushedUpTo = targetHead;
+        var target = next;
+        var created = opened;
+        return repository.exclusively(() -> {
+            if (moving) {
+                try {
+                    RepositoryMove.complete(current.repository(), target.repository(), pushedUpTo,
+                            note(target, actor), author);
+                } catch (RuntimeException e) {
+                    forgetQuietly(created);
+                    throw e;
+                }
+            }
+            try {
+                transactions.executeWithoutResult(status -> {
+                    store(wanted, actor, target.repository().cloneUrl(), pushUser);
+                    audit.record(actor, "integration.git.saved", "integration:git", wanted.where(git) + (moving
+                            ? ", moved from " + current.repository().cloneUrl() + " to "
+                                    + target.repository().cloneUrl() : ", not moved"));
+                });
+            } catch (RuntimeException e) {
+                if (moving) {
+                    RepositoryMove.unseal(current.repository(), author, e);
+                }
+                throw e;
+            }
+            applied = settings.lastChanged(PREFIX);
+            repository.use(target);
+            LOG.info("Config repository: {} ({})", target.repository().cloneUrl(), moving ? "moved here" : "saved");
+            return target;
+        });
     }
 
     private void store(Place wanted, String actor, String cloneUrl, String user) {
@@ -280,9 +302,21 @@ class HostingSettings implements RepositoryHosting {
 
     /** Another instance saved (or moved): follow, without moving anything. */
     @Scheduled(initialDelay = 15_000, fixedDelay = 15_000)
-    synchronized void follow() {
+    void follow() {
+        follow(false);
+    }
+
+    /**
+     * A commit met a sealed repository: the place in use moved, whatever the timestamps say (a save may have
+     * landed between this instance's start and its first look), so compare the saved place with the active one.
+     */
+    void followAfterSeal() {
+        follow(true);
+    }
+
+    private synchronized void follow(boolean evenIfSeen) {
         var changed = settings.lastChanged(PREFIX);
-        if (changed.equals(applied)) {
+        if (!evenIfSeen && changed.equals(applied)) {
             return;
         }
         try {
@@ -293,9 +327,12 @@ class HostingSettings implements RepositoryHosting {
             }
             Backend current = repository.active();
             if (!current.gitea().equals(place.get().gitea()) || current.mode() != place.get().mode()) {
+                String from = current.repository().cloneUrl();
                 repository.use(open(place.get(), "saved", backends));
                 LOG.info("Config repository: following the setting saved on another instance: {}",
                         repository.cloneUrl());
+                // What points at the old place follows here too (idempotent: unchanged files make no commit).
+                events.publishEvent(new ConfigRepositoryMoved(from, repository.cloneUrl(), "system"));
             }
             applied = changed;
         } catch (RuntimeException e) {

@@ -142,7 +142,10 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
         writeLock.lock();
         try {
             // Pushed from a ref of its own: the branch here still points at what the remote held.
-            CommitWriter.resetBranch(repository, OUTGOING, repository.resolve(OUTGOING), commit);
+            ObjectId outgoing = repository.resolve(OUTGOING);
+            if (!commit.equals(outgoing)) { // a retried move may find it there already
+                CommitWriter.resetBranch(repository, OUTGOING, outgoing, commit);
+            }
             var lease = new org.eclipse.jgit.transport.RefLeaseSpec(BRANCH,
                     expected == null ? ObjectId.zeroId().name() : expected.name());
             var results = git.push().setRemote(cloneUrl()).setCredentialsProvider(credentials).setForce(true)

@@ -18,12 +18,13 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>the target must be empty, or hold only history the source has (e.g. where it was moved from before);
  * otherwise nothing changes;</li>
- * <li>the history is pushed there while the source still takes commits;</li>
+ * <li>the history is pushed there while the source still takes commits ({@link #prepare});</li>
  * <li>the source is sealed with a commit adding {@value ObjectDatabaseRepository#MOVED} (a compare-and-swap like
  * any commit, so a commit racing from another instance lands before it or is refused after it);</li>
  * <li>the rest of the history (up to the seal, not the seal) is pushed. If that fails the seal is taken back.</li>
  * </ol>
- * A source sealed already (a move that stopped before its setting was saved) is moved on from its seal.
+ * A source sealed already for the same target (a move that stopped before its setting was saved) is moved on from
+ * its seal; sealed for another target, it is refused (another instance moved it: follow, do not move again).
  */
 final class RepositoryMove {
 
@@ -31,29 +32,56 @@ final class RepositoryMove {
 
     private RepositoryMove() {}
 
-    /** Returns the head the target has now, the source's last commit before its seal. */
-    static ObjectId move(ObjectDatabaseRepository source, ObjectDatabaseRepository target, String note,
-            ChangeSet.Author author) {
+    /**
+     * Steps 1 and 2, while the source still takes commits (no lock held): the target must hold nothing but the
+     * source's history; the history is pushed there. Returns the target's head afterwards. A source sealed
+     * already may only be moved on to the place its seal names.
+     */
+    static ObjectId prepare(ObjectDatabaseRepository source, ObjectDatabaseRepository target) {
         try {
             ObjectId targetHead = target.latestHead();
             ObjectId sourceHead = source.latestHead();
             if (sourceHead == null) {
                 throw new GitException("The config repository " + source.cloneUrl() + " is empty: nothing to move", null);
             }
-            boolean sealedAlready = sealed(source.objects(), sourceHead);
-            ObjectId last = sealedAlready ? parent(source.objects(), sourceHead) : sourceHead;
+            ObjectId last = sourceHead;
+            if (sealed(source.objects(), sourceHead)) {
+                String note = FileReads.readAt(source.objects(), sourceHead.name(), ObjectDatabaseRepository.MOVED)
+                        .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+                if (!note.contains(target.cloneUrl())) {
+                    throw new GitException("The config repository " + source.cloneUrl() + " was already moved "
+                            + "elsewhere (" + note.lines().filter(line -> line.startsWith("Plate moved")).findFirst()
+                            .orElse("see " + ObjectDatabaseRepository.MOVED) + "). Reload the page: this instance "
+                            + "follows the saved setting within seconds.", null);
+                }
+                last = parent(source.objects(), sourceHead);
+            }
             target.fetchFrom(source.objects());
             requireOnlyOurHistory(target, targetHead, last);
             if (!last.equals(targetHead)) {
                 target.adopt(targetHead, last);
-                targetHead = last;
             }
-            if (sealedAlready) {
-                return last;
+            return last;
+        } catch (IOException | GitAPIException e) {
+            throw new GitException("Could not move the config repository to " + target.cloneUrl() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Steps 3 and 4, with no commit of this instance in flight: seal the source, push what came since
+     * {@code targetHead}. Returns the head the target has now, the source's last commit before its seal.
+     */
+    static ObjectId complete(ObjectDatabaseRepository source, ObjectDatabaseRepository target, ObjectId targetHead,
+            String note, ChangeSet.Author author) {
+        try {
+            ObjectId sourceHead = source.latestHead();
+            if (sealed(source.objects(), sourceHead)) {
+                return parent(source.objects(), sourceHead); // sealed for this target already (checked in prepare)
             }
             var seal = source.commit(ChangeSet.writing("move the config repository to " + target.cloneUrl(), author,
                     Map.of(ObjectDatabaseRepository.MOVED, note.getBytes(StandardCharsets.UTF_8))));
-            last = parent(source.objects(), ObjectId.fromString(seal.sha()));
+            ObjectId last = parent(source.objects(), ObjectId.fromString(seal.sha()));
             try {
                 if (!last.equals(targetHead)) {
                     target.fetchFrom(source.objects());
@@ -68,6 +96,12 @@ final class RepositoryMove {
             throw new GitException("Could not move the config repository to " + target.cloneUrl() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The whole move at once (prepare, then complete): for callers that hold the commit lock themselves. */
+    static ObjectId move(ObjectDatabaseRepository source, ObjectDatabaseRepository target, String note,
+            ChangeSet.Author author) {
+        return complete(source, target, prepare(source, target), note, author);
     }
 
     /** Takes a seal back (the move failed after it, or its setting could not be stored). */

@@ -123,6 +123,19 @@ class ProjectsAndEnvironmentPagesTest extends KaribuTestBase {
         assertThat(repository.head()).as("nothing committed").isEqualTo(head);
 
         _setValue(cpuLimit, "500m");
+        // Someone deploys while the form is open: saving the form's whole configuration would undo that.
+        deployments.deploy(dev.plate.deployment.DeployRequest.image(name, "staging", "1.0.1"));
+        String afterTheirs = repository.head();
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withText("Save as one commit")));
+        assertThat(repository.head()).as("refused, nothing committed").isEqualTo(afterTheirs);
+        assertThat(_get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withLabel("Replicas"))
+                .getValue()).as("the form shows the configuration now").isEqualTo(1);
+        head = afterTheirs;
+        _setValue(_get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withLabel("Replicas")), 4);
+        _setValue(_get(com.vaadin.flow.component.textfield.TextArea.class,
+                spec -> spec.withLabel("Environment variables")), "GREETING=hello: {{ world }}\nLOG_LEVEL=debug");
+        _setValue(cpuLimit, "500m");
         com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(com.vaadin.flow.component.button.Button.class,
                 spec -> spec.withText("Save as one commit")));
 
@@ -130,8 +143,8 @@ class ProjectsAndEnvironmentPagesTest extends KaribuTestBase {
         String values = new String(repository.read("applications/" + name + "/staging/values.yaml").orElseThrow());
         assertThat(values).contains("replicaCount: 4").contains("GREETING: \"hello: {{ world }}\"")
                 .contains("cpu: \"500m\"");
-        assertThat(_get(EnvironmentView.class).getElement().getTextRecursively()).contains("History (2)")
-                .contains("4 replicas");
+        assertThat(_get(EnvironmentView.class).getElement().getTextRecursively()).contains("History (3)")
+                .contains("4 replicas").contains("Running 1.0.1");
         assertThat(deployments.history(name, "staging").getFirst().requestedBy()).isEqualTo("mia");
 
         login("vic", Role.VIEWER);

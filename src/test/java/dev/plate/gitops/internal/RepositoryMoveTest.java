@@ -184,6 +184,27 @@ class RepositoryMoveTest {
         }
     }
 
+    /** Another instance moved it to A; a stale instance saving B must not move the sealed history again. */
+    @Test
+    void a_repository_sealed_for_one_place_is_not_moved_to_another_and_a_retried_move_goes_through() throws Exception {
+        var first = remote("a");
+        RepositoryMove.prepare(embedded, first);
+        RepositoryMove.prepare(embedded, first); // retried after a failure: the same history again is fine
+        RepositoryMove.complete(embedded, first, first.latestHead(), "# moved\n\nPlate moved it to " + origin + ".\n",
+                ADMIN);
+        Git.init().setBare(true).setDirectory(dir.resolve("other.git").toFile()).setInitialBranch("main").call().close();
+        var other = RemoteConfigRepository.open(dir.resolve("clone-other"), dir.resolve("other.git").toUri().toString(),
+                NO_CREDENTIALS, Clock.systemUTC());
+
+        assertThatThrownBy(() -> RepositoryMove.prepare(embedded, other)).isInstanceOf(GitException.class)
+                .hasMessageContaining("was already moved elsewhere").hasMessageContaining("Plate moved it to " + origin);
+
+        assertThat(log(dir.resolve("other.git"))).isEmpty();
+        // The same target again (a save that stopped before its setting was stored) continues from the seal.
+        assertThat(RepositoryMove.move(embedded, remote("a2"), "again", ADMIN).name())
+                .isEqualTo(log(dir.resolve("origin.git")).getFirst());
+    }
+
     @Test
     void a_commit_has_a_web_page_on_gitea_and_none_on_the_embedded_server() {
         String sha = embedded.head();
