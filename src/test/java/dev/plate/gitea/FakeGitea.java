@@ -50,6 +50,26 @@ final class FakeGitea implements AutoCloseable {
         server.start();
     }
 
+    /** A fresh directory for a test's data and its Gitea's repositories ({@code <root>/gitea}). */
+    static java.nio.file.Path tempRoot(String prefix) {
+        try {
+            var root = java.nio.file.Files.createTempDirectory(prefix);
+            java.nio.file.Files.createDirectories(root.resolve("gitea"));
+            return root;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A double serving real bare repositories under {@code <root>/gitea}. */
+    static FakeGitea servingUnder(java.nio.file.Path root) {
+        try {
+            return new FakeGitea(root.resolve("gitea"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -11,7 +11,6 @@ import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
 import dev.plate.project.NewProject;
 import dev.plate.security.Role;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
@@ -34,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "plate.security.admin-password=gitea-mode-password")
 class GiteaModeTest {
 
-    static final Path ROOT = tempDir();
-    static final FakeGitea GITEA = start();
+    static final Path ROOT = FakeGitea.tempRoot("plate-gitea-mode");
+    static final FakeGitea GITEA = FakeGitea.servingUnder(ROOT);
 
     @DynamicPropertySource
     static void gitea(DynamicPropertyRegistry registry) {
@@ -158,22 +157,6 @@ class GiteaModeTest {
         assertThat(gitea.detail()).contains("Gitea 1.27.1").contains("as plate-bot").contains("organisation acme");
     }
 
-    private static Path tempDir() {
-        try {
-            Path root = Files.createTempDirectory("plate-gitea-mode");
-            Files.createDirectories(root.resolve("gitea"));
-            return root;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
-    private static FakeGitea start() {
-        try {
-            return new FakeGitea(ROOT.resolve("gitea"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
 }

@@ -66,8 +66,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RepositoryMoveToGiteaTest extends dev.plate.support.KaribuSupport {
 
-    static final Path ROOT = tempDir();
-    static final FakeGitea GITEA = start();
+    static final Path ROOT = FakeGitea.tempRoot("plate-move");
+    static final FakeGitea GITEA = FakeGitea.servingUnder(ROOT);
     static final ArgoCdCluster CLUSTER = new ArgoCdCluster();
 
     @DynamicPropertySource
@@ -333,23 +333,7 @@ class RepositoryMoveToGiteaTest extends dev.plate.support.KaribuSupport {
         return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
     }
 
-    private static Path tempDir() {
-        try {
-            Path root = Files.createTempDirectory("plate-move");
-            Files.createDirectories(root.resolve("gitea"));
-            return root;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
-    private static FakeGitea start() {
-        try {
-            return new FakeGitea(ROOT.resolve("gitea"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static int freePort() {
         try (var socket = new java.net.ServerSocket(0)) {
