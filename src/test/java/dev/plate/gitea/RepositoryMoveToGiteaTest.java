@@ -62,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * later deploy lands in the new place. (The Gitea double serves real bare repositories at file URLs.)
  */
 @SpringBootTest(properties = {"plate.security.admin-password=move-password",
-    "plate.argocd.reconcile-initial-delay=1h"})
+    "plate.argocd.reconcile-initial-delay=1h", "plate.git.repoint-again-after=3s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RepositoryMoveToGiteaTest extends dev.plate.support.KaribuSupport {
 
@@ -208,6 +208,14 @@ class RepositoryMoveToGiteaTest extends dev.plate.support.KaribuSupport {
         var moved = commits(remote);
         assertThat(moved.subList(1, moved.size())).as("every commit, the same SHAs").isEqualTo(before);
         assertThat(messages(remote).getFirst()).isEqualTo("point the Argo CD Applications at " + giteaUrl);
+        // An import that built its files before the move commits them after it, naming the old place.
+        repository.commit(dev.plate.gitops.ChangeSet.writing("import in flight", new dev.plate.gitops.ChangeSet.Author(
+                "mia", "mia@users.plate.local"), java.util.Map.of(RepoLayout.applicationFile("shop", "dev"),
+                new String(repository.read(RepoLayout.applicationFile("shop", "dev")).orElseThrow(), StandardCharsets.UTF_8)
+                        .replace(giteaUrl, "http://localhost:8080/git/plate-config.git").getBytes(StandardCharsets.UTF_8))));
+        // A second pass, a little later, points it at the new place again.
+        await().atMost(Duration.ofSeconds(15)).until(() -> new String(repository.read(
+                RepoLayout.applicationFile("shop", "dev")).orElseThrow(), StandardCharsets.UTF_8).contains(giteaUrl));
         for (String env : List.of("dev", "staging", "prod")) {
             assertThat(new String(repository.read(RepoLayout.applicationFile("shop", env)).orElseThrow(),
                     StandardCharsets.UTF_8)).contains("repoURL: \"" + giteaUrl + "\"");

@@ -25,16 +25,35 @@ class RepointedApplications {
     private final ConfigFiles files;
     private final ConfigRepository repository;
     private final Actors actors;
+    private final org.springframework.scheduling.TaskScheduler scheduler;
+    private final java.time.Duration again;
 
-    RepointedApplications(ArgoCdSync argoCd, ConfigFiles files, ConfigRepository repository, Actors actors) {
+    RepointedApplications(ArgoCdSync argoCd, ConfigFiles files, ConfigRepository repository, Actors actors,
+            org.springframework.scheduling.TaskScheduler scheduler,
+            @org.springframework.beans.factory.annotation.Value("${plate.git.repoint-again-after:30s}")
+            java.time.Duration again) {
         this.argoCd = argoCd;
         this.files = files;
         this.repository = repository;
         this.actors = actors;
+        this.scheduler = scheduler;
+        this.again = again;
     }
 
+    /**
+     * Now, and once more a little later: an import that built its files before the move may commit them (naming
+     * the old place) after it, and its project is only in the database once its transaction ends.
+     */
     @EventListener
     void moved(ConfigRepositoryMoved moved) {
+        repoint(moved);
+        scheduler.schedule(() -> repoint(moved), java.time.Instant.now().plus(again));
+    }
+
+    private void repoint(ConfigRepositoryMoved moved) {
+        if (!repository.cloneUrl().equals(moved.toUrl())) {
+            return; // moved again since: that move re-points
+        }
         var changed = new LinkedHashMap<String, byte[]>();
         argoCd.wanted().forEach((project, envs) -> {
             for (EnvironmentSummary env : envs) {
