@@ -50,6 +50,15 @@ final class FakeGitea implements AutoCloseable {
         server.start();
     }
 
+    /** Fails the test with the first request it received that Gitea's published API does not have. */
+    void assertEveryRequestMatchesGiteasApi() {
+        var swagger = new GiteaSwagger();
+        for (var exchange : requests) {
+            org.assertj.core.api.Assertions.assertThat(swagger.problems(exchange))
+                    .as(exchange.method() + " " + exchange.path()).isEmpty();
+        }
+    }
+
     /** A fresh directory for a test's data and its Gitea's repositories ({@code <root>/gitea}). */
     static java.nio.file.Path tempRoot(String prefix) {
         try {

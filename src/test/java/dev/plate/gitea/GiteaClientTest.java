@@ -29,10 +29,7 @@ class GiteaClientTest {
 
     @AfterEach
     void everyRequestMatchesGiteasPublishedApi() {
-        var swagger = new GiteaSwagger();
-        for (var exchange : gitea.requests) {
-            assertThat(swagger.problems(exchange)).as(exchange.method() + " " + exchange.path()).isEmpty();
-        }
+        gitea.assertEveryRequestMatchesGiteasApi();
         gitea.close();
     }
 

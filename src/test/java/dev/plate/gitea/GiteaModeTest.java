@@ -73,10 +73,7 @@ class GiteaModeTest {
 
     @AfterAll
     static void everyRequestMatchesGiteasPublishedApi() {
-        var swagger = new GiteaSwagger();
-        for (var exchange : GITEA.requests) {
-            assertThat(swagger.problems(exchange)).as(exchange.method() + " " + exchange.path()).isEmpty();
-        }
+        GITEA.assertEveryRequestMatchesGiteasApi();
     }
 
     @Test

@@ -93,10 +93,7 @@ class RepositoryMoveToGiteaTest extends dev.plate.support.KaribuSupport {
 
     @AfterAll
     static void everyRequestMatchesGiteasPublishedApi() {
-        var swagger = new GiteaSwagger();
-        for (var exchange : GITEA.requests) {
-            assertThat(swagger.problems(exchange)).as(exchange.method() + " " + exchange.path()).isEmpty();
-        }
+        GITEA.assertEveryRequestMatchesGiteasApi();
         CLUSTER.close();
     }
 
