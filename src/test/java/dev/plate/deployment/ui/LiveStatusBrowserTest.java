@@ -64,12 +64,10 @@ class LiveStatusBrowserTest {
                 + " join environment e on e.id = d.environment_id where p.name = ? and e.name = 'dev'", String.class, project);
 
         cluster.progressing(project + "-dev", commit);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=dev]"),
-                "Progressing"));
+        waitInCard(wait, "dev", "Progressing");
         screenshot("project-progressing");
         cluster.healthy(project + "-dev", commit);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=dev]"),
-                "Succeeded"));
+        waitInCard(wait, "dev", "Succeeded");
 
         String card = browser.findElement(By.cssSelector("[data-environment=dev]")).getText();
         assertThat(card).contains("Synced", "Healthy", "Deployment #", "Succeeded");
@@ -100,50 +98,53 @@ class LiveStatusBrowserTest {
         wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/projects/" + project));
 
         // Deploy 1.1.0 to dev, previewing the commit first.
-        browser.findElement(By.cssSelector("[data-environment=dev]"))
-                .findElement(By.xpath(".//vaadin-button[normalize-space()='Deploy']")).click();
+        clickInCard("dev", "Deploy");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-tag input")))
                 .sendKeys("1.1.0");
         click(wait, "Preview");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.1.0\""));
         screenshot("journey-deploy-preview");
         click(wait, "Deploy to dev");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=dev]"), "1.1.0"));
+        waitInCard(wait, "dev", "1.1.0");
         String devCommit = newest(project, "dev");
         cluster.healthy(project + "-dev", devCommit);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=dev]"),
-                "Succeeded"));
+        waitInCard(wait, "dev", "Succeeded");
 
         // Promote to staging: the dialog says what staging gets.
-        browser.findElement(By.cssSelector("[data-environment=dev]"))
-                .findElement(By.xpath(".//vaadin-button[normalize-space()='Promote to staging']")).click();
+        clickInCard("dev", "Promote to staging");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.1.0\""));
         screenshot("journey-promote");
         click(wait, "Promote to staging");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
-                "promote by admin"));
+        waitInCard(wait, "staging", "promote by admin");
         cluster.healthy(project + "-staging", newest(project, "staging"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
-                "Succeeded"));
+        waitInCard(wait, "staging", "Succeeded");
 
         // Roll staging back: the dialog says what is restored.
-        browser.findElement(By.cssSelector("[data-environment=staging]"))
-                .findElement(By.xpath(".//vaadin-button[normalize-space()='Roll back']")).click();
+        clickInCard("staging", "Roll back");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.0.0\""));
         screenshot("journey-rollback");
         click(wait, "Roll back");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
-                "rollback by admin"));
+        waitInCard(wait, "staging", "rollback by admin");
         assertThat(browser.findElement(By.cssSelector("[data-environment=staging]")).getText()).contains("1.0.0");
         screenshot("journey-project");
         assertThat(overflows()).as("no sideways scrolling at 1280x800").isFalse();
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get("http://localhost:" + port + "/projects/" + project);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-environment=staging]"),
-                "rollback by admin"));
+        waitInCard(wait, "staging", "rollback by admin");
         screenshot("journey-project-phone");
         assertThat(overflows()).as("no sideways scrolling at 390x844").isFalse();
+    }
+
+    /** A button on an environment's card (the page has one per environment with the same labels). */
+    private void clickInCard(String environment, String label) {
+        browser.findElement(By.cssSelector("[data-environment=" + environment + "]"))
+                .findElement(By.xpath(".//vaadin-button[normalize-space()='" + label + "']")).click();
+    }
+
+    private static void waitInCard(WebDriverWait wait, String environment, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-environment=" + environment + "]"), text));
     }
 
     /** The visible button with this text (a dialog's, when a card has one of the same name behind it). */
