@@ -1,7 +1,5 @@
 package dev.plate.argocd;
 
-import static dev.plate.base.OrderedYaml.map;
-
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.RepoLayout;
 import java.util.LinkedHashMap;
@@ -9,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Argo CD objects for a project, as data (a YAML library or the Kubernetes client writes them): one
- * {@code AppProject} per project and one {@code Application} per environment. The Applications are also
- * committed next to their values, so a cluster can be rebuilt from the repository alone.
+ * The Argo CD objects for a project: one {@code AppProject} per project and one {@code Application} per
+ * environment, typed. The Applications are also committed next to their values, so a cluster can be rebuilt from
+ * the repository alone. Each carries Plate's ownership mark: {@link #INSTALLATION_LABEL}, the id of the config
+ * repository it belongs to ({@code ConfigRepository.installationId()}); Plate changes or deletes only objects that
+ * carry its own.
  */
 public final class ApplicationManifests {
 
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String PROJECT_LABEL = "plate.dev/project";
     public static final String ENVIRONMENT_LABEL = "plate.dev/environment";
+    public static final String INSTALLATION_LABEL = "plate.dev/installation";
     public static final String RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 
     private ApplicationManifests() {}
@@ -26,25 +27,21 @@ public final class ApplicationManifests {
         return project + "-" + environment;
     }
 
-    public static Map<String, Object> application(String project, EnvironmentSummary env, String repoUrl,
-            String namespace) {
-        var labels = map(MANAGED_BY, "plate", PROJECT_LABEL, project, ENVIRONMENT_LABEL, env.name());
+    public static ApplicationResource application(String project, EnvironmentSummary env, String repoUrl,
+            String namespace, String installation) {
+        var labels = labels(installation, PROJECT_LABEL, project, ENVIRONMENT_LABEL, env.name());
         // The finalizer makes Argo CD delete what the Application deployed before the Application itself goes.
-        var metadata = map("name", applicationName(project, env.name()), "namespace", namespace,
-                "labels", labels, "finalizers", List.of(RESOURCES_FINALIZER));
+        var metadata = new ResourceMeta(applicationName(project, env.name()), namespace, labels,
+                List.of(RESOURCES_FINALIZER));
         // Value files are resolved relative to the chart's directory.
-        var helm = map("releaseName", project, "valueFiles",
+        var helm = new ApplicationResource.Helm(project,
                 List.of("../../" + RepoLayout.valuesFile(project, env.name())));
-        var source = map("repoURL", repoUrl, "targetRevision", "main", "path", RepoLayout.chartDir(project),
-                "helm", helm);
-        var destination = env.destination(project);
-        var syncPolicy = new LinkedHashMap<String, Object>();
-        if (env.autoSync()) {
-            syncPolicy.put("automated", map("prune", true, "selfHeal", true));
-        }
-        syncPolicy.put("syncOptions", List.of("CreateNamespace=true"));
-        var spec = map("project", project, "source", source, "destination", destination, "syncPolicy", syncPolicy);
-        return map("apiVersion", "argoproj.io/v1alpha1", "kind", "Application", "metadata", metadata, "spec", spec);
+        var source = new ApplicationResource.Source(repoUrl, "main", RepoLayout.chartDir(project), helm);
+        var syncPolicy = new ApplicationResource.SyncPolicy(
+                env.autoSync() ? new ApplicationResource.Automated(true, true) : null,
+                List.of("CreateNamespace=true"));
+        var spec = new ApplicationResource.Spec(project, source, Destination.of(env, project), syncPolicy);
+        return new ApplicationResource(ArgoCdObject.API_VERSION, ApplicationResource.KIND, metadata, spec);
     }
 
     /**
@@ -52,16 +49,23 @@ public final class ApplicationManifests {
      * its own namespace in each environment's cluster; the only cluster-wide object they may create is that
      * Namespace ({@code CreateNamespace=true}).
      */
-    public static Map<String, Object> appProject(String project, List<EnvironmentSummary> environments,
-            String repoUrl, String namespace) {
-        var labels = map(MANAGED_BY, "plate", PROJECT_LABEL, project);
-        var metadata = map("name", project, "namespace", namespace, "labels", labels);
-        List<Object> destinations = environments.stream()
-                .map(env -> (Object) env.destination(project))
+    public static AppProjectResource appProject(String project, List<EnvironmentSummary> environments,
+            String repoUrl, String namespace, String installation) {
+        var metadata = new ResourceMeta(project, namespace, labels(installation, PROJECT_LABEL, project), List.of());
+        List<Destination> destinations = environments.stream().map(env -> Destination.of(env, project))
                 .distinct().toList();
-        var spec = map("description", "Plate project " + project, "sourceRepos", List.of(repoUrl),
-                "destinations", destinations,
-                "clusterResourceWhitelist", List.of(map("group", "", "kind", "Namespace")));
-        return map("apiVersion", "argoproj.io/v1alpha1", "kind", "AppProject", "metadata", metadata, "spec", spec);
+        var spec = new AppProjectResource.Spec("Plate project " + project, List.of(repoUrl), destinations,
+                List.of(new AppProjectResource.GroupKind("", "Namespace")));
+        return new AppProjectResource(ArgoCdObject.API_VERSION, AppProjectResource.KIND, metadata, spec);
+    }
+
+    private static Map<String, String> labels(String installation, String... more) {
+        var labels = new LinkedHashMap<String, String>();
+        labels.put(MANAGED_BY, "plate");
+        for (int i = 0; i < more.length; i += 2) {
+            labels.put(more[i], more[i + 1]);
+        }
+        labels.put(INSTALLATION_LABEL, installation);
+        return labels;
     }
 }

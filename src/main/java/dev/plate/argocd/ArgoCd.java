@@ -1,17 +1,18 @@
 package dev.plate.argocd;
 
-import dev.plate.environment.EnvironmentSummary;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Plate's writes to Argo CD: the Applications and AppProject of each project, refreshes and manual syncs. Each
- * call patches only the fields Plate owns, never the status Argo CD writes. Calls fail with
- * {@link ArgoCdException} when the cluster cannot be reached; Git stays the truth and a later
- * {@link #reconcile} catches up.
+ * Plate's reads and writes of Argo CD objects in the management cluster. Writes go only to objects that carry
+ * this installation's id ({@link LiveObject.Owner}): Plate never changes or deletes another's object, whatever
+ * its name. Objects are written with server-side apply under the field manager {@value #FIELD_MANAGER}, so the
+ * fields Argo CD and people own (status, their own labels, ignoreDifferences…) are never overwritten. Calls fail
+ * with {@link ArgoCdException} when the cluster cannot be reached or refuses.
  */
 public interface ArgoCd {
+
+    String FIELD_MANAGER = "plate";
 
     /** Whether a management cluster is configured at all. */
     boolean connected();
@@ -19,25 +20,31 @@ public interface ArgoCd {
     /** Argo CD's namespace in the connection in use (written into the committed Application files too). */
     String namespace();
 
-    /** Creates or updates the project's AppProject and one Application per environment. */
-    void applyProject(String project, List<EnvironmentSummary> environments, String repoUrl);
+    /** This installation's id, which every object Plate writes carries. */
+    String installation();
 
-    /** Deletes the project's Applications (Argo CD then deletes what they deployed) and its AppProject. */
-    void removeProject(String project);
+    /** Every object labelled as Plate's (whichever Plate), of both kinds, as it is now: one list call per kind. */
+    List<LiveObject> list();
+
+    /** The object of that kind and name, whoever's it is. */
+    Optional<LiveObject> get(ArgoCdObject.Kind kind, String name);
 
     /**
-     * Asks Argo CD to look at the repository now instead of at its next poll; with {@code syncAs}, also starts a
-     * sync of {@code revision} initiated by that user (for environments that do not sync by themselves).
+     * Writes {@code desired} (server-side apply, forcing Plate's fields back where they drifted), unless
+     * {@code live} already holds it; creates it when there is none. Refuses an object that is not this
+     * installation's.
+     */
+    Outcome apply(ArgoCdObject desired, Optional<LiveObject> live);
+
+    /** Deletes the object if it still is this installation's (Argo CD's finalizer then removes what it deployed). */
+    boolean delete(LiveObject object);
+
+    /**
+     * Asks Argo CD to look at the repository now instead of at its next poll; with {@code sync}, also starts a
+     * sync of that revision initiated by that user (for environments that do not sync by themselves). Only an
+     * Application of this installation's.
      */
     void refresh(String project, String environment, Optional<SyncRequest> sync);
-
-    /**
-     * Makes the cluster match what Plate wants: every wanted project and environment has its objects as Plate
-     * writes them, and Plate-managed objects of projects that are gone are deleted.
-     *
-     * @param wanted environments per project
-     */
-    ReconcileResult reconcile(Map<String, List<EnvironmentSummary>> wanted, String repoUrl);
 
     /**
      * Keeps Argo CD's credentials for the config repository: one Secret labelled
@@ -47,6 +54,8 @@ public interface ArgoCd {
 
     /** The repository Secret Plate keeps, as it is in the cluster now. */
     Optional<RepositoryCredentials> repository();
+
+    enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     /**
      * Read-only credentials Argo CD clones the config repository with.
@@ -61,6 +70,4 @@ public interface ArgoCd {
     }
 
     record SyncRequest(String user, String revision) {}
-
-    record ReconcileResult(int created, int updated, int deleted, int unchanged) {}
 }

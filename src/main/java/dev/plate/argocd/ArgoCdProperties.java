@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inCluster use the pod's own service account instead (Plate running next to Argo CD)
  * @param namespace where Argo CD's Applications and AppProjects live
  * @param deploymentTimeout how long a deployment may take from commit to synced-and-healthy
- * @param reconcileInterval how often every Application is compared with what Plate wants (drift, missed writes)
  * @param webhookSecret the shared secret of the config repository's push webhook; empty refuses every call
  * @param serverUrl Argo CD's own URL ({@code PLATE_ARGOCD_SERVER_URL}): with Gitea, Plate registers a push webhook
  *     to {@code <serverUrl>/api/webhook} so Argo CD refreshes on every push, not on its next poll
@@ -21,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("plate.argocd")
 public record ArgoCdProperties(@DefaultValue("") String kubeconfig, @DefaultValue("false") boolean inCluster,
         @DefaultValue("argocd") String namespace, @DefaultValue("10m") Duration deploymentTimeout,
-        @DefaultValue("5m") Duration reconcileInterval, @DefaultValue("") String webhookSecret,
+        @DefaultValue("") String webhookSecret,
         @DefaultValue("") String serverUrl, @DefaultValue("") String gogsWebhookSecret) {
 
     public boolean configured() {

@@ -37,6 +37,14 @@ public interface ConfigRepository {
                 new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
     }
 
+    /**
+     * Which Plate installation this repository belongs to: the first 16 hex digits of its first commit. Every
+     * instance sharing the repository sees the same, and so does the place it moves to (the history moves with
+     * it); another repository (a fresh data directory, another Plate) has another. Argo CD objects carry it to
+     * say whose they are ({@code plate.dev/installation}).
+     */
+    String installationId();
+
     /** The commit this instance last saw at the head of the branch. */
     String head();
 

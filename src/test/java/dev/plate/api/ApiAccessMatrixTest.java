@@ -59,6 +59,8 @@ class ApiAccessMatrixTest {
             remove              403      403        204       204     401         401            401            401
             audit               403      403        403       200     401         401            401            401
             recover             403      403        403       400     401         401            401            401
+            argocd_state        403      403        403       200     401         401            401            401
+            argocd_removal      403      403        403       400     401         401            401            401
             """;
 
     enum Caller { VIEWER, DEVELOPER, MAINTAINER, ADMIN, NO_TOKEN, EXPIRED_LOGIN, REVOKED_TOKEN, FORGED_TOKEN }
@@ -140,6 +142,17 @@ class ApiAccessMatrixTest {
         recover(false) {
             HttpResponse<String> call(Api api, Target t, String token) {
                 return api.post("/api/v1/admin/recover", token, null);
+            }
+        },
+        argocd_state(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.get("/api/v1/admin/argocd", token);
+            }
+        },
+        /** An admin may, but the project is configured in Plate: refused, and nothing changes. */
+        argocd_removal(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.post("/api/v1/admin/argocd/removals", token, "{\"projects\":[\"" + t.project() + "\"]}");
             }
         };
 

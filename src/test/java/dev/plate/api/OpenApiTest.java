@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 @PlateTest
 class OpenApiTest {
 
-    static final String CONTROLLER = "dev.plate.api.internal.ApiV1";
+    static final String CONTROLLERS = "dev.plate.api";
 
     record Endpoint(String method, String path) {
 
@@ -49,11 +49,24 @@ class OpenApiTest {
         api = new Api(port);
     }
 
-    /** Every method and path ApiV1 maps, from its @RequestMapping annotations (@GetMapping and friends merged). */
+    /**
+     * Every method and path the API's controllers map, from their @RequestMapping annotations (@GetMapping and
+     * friends merged).
+     */
     static List<Endpoint> endpointsOfApiV1() throws ClassNotFoundException {
-        Class<?> controller = Class.forName(CONTROLLER);
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                org.springframework.web.bind.annotation.RestController.class));
+        var endpoints = new ArrayList<Endpoint>();
+        for (var candidate : scanner.findCandidateComponents(CONTROLLERS)) {
+            endpoints.addAll(endpointsOf(Class.forName(candidate.getBeanClassName())));
+        }
+        return endpoints;
+    }
+
+    private static List<Endpoint> endpointsOf(Class<?> controller) {
         var root = AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class);
-        assertThat(root).as(CONTROLLER + " has a @RequestMapping").isNotNull();
+        assertThat(root).as(controller + " has a @RequestMapping").isNotNull();
         var endpoints = new ArrayList<Endpoint>();
         for (Method handler : controller.getDeclaredMethods()) {
             var mapping = AnnotatedElementUtils.findMergedAnnotation(handler, RequestMapping.class);

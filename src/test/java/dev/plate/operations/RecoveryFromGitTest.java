@@ -113,6 +113,9 @@ class RecoveryFromGitTest {
         }
         var shopBefore = projects.find(shop).orElseThrow();
 
+        await().atMost(Duration.ofSeconds(15)).until(() -> cluster.application(shop + "-" + qa) != null
+                && cluster.application(blog + "-prod") != null);
+
         // The database is lost (the environment added later with it), and so are the Applications.
         jdbc.update("delete from deployment");
         jdbc.update("delete from app_config");

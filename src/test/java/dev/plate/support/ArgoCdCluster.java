@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -17,8 +16,8 @@ import java.util.Map;
 
 /**
  * A management cluster for tests: fabric8's mock API server in CRUD mode knowing Argo CD's two kinds (without a
- * status subresource, as in Argo CD's real CRD), and a second client that plays the Argo CD controller by
- * writing {@code status} the way Argo CD does.
+ * status subresource, as in Argo CD's real CRD) and server-side apply ({@link ServerSideApply}), and a second
+ * client that plays the Argo CD controller by writing {@code status} the way Argo CD does.
  */
 public final class ArgoCdCluster implements AutoCloseable {
 
@@ -49,7 +48,7 @@ public final class ArgoCdCluster implements AutoCloseable {
     private void start(int wantedPort) {
         var crds = List.of(crd("Application", "applications"), crd("AppProject", "appprojects"));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(crds), false);
+                new ServerSideApply(crds), false);
         crds.forEach(server::expectCustomResource);
         try {
             server.init(InetAddress.getLoopbackAddress(), wantedPort);

@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application connected to a management cluster ({@link ArgoCdCluster#shared()}, fabric8's mock API
  * server), on a PostgreSQL database of its own (so its leader lease and rows are its own). Deployments time out
- * after a few seconds here, and outcomes are swept every half second. One context for every class using it.
+ * after a few seconds here, outcomes are swept every half second and the reconcile runs every two seconds. One
+ * context for every class using it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,7 +37,9 @@ public @interface ArgoCdTest {
                     "plate.argocd.webhook-secret=" + WEBHOOK_SECRET,
                     "plate.argocd.deployment-timeout=10s",
                     "plate.argocd.outcome-sweep-interval=500ms",
-                    "plate.argocd.reconcile-initial-delay=1h",
+                    // The leader's reconcile runs as in production, only more often.
+                    "plate.argocd.reconcile-initial-delay=1s",
+                    "plate.argocd.reconcile-interval=2s",
                     "logging.level.io.fabric8.mockwebserver=WARN")
                     .applyTo(context.getEnvironment());
         }

@@ -30,6 +30,20 @@ class ApiErrors {
         return problem;
     }
 
+    @ExceptionHandler(dev.plate.base.ConflictException.class)
+    ProblemDetail conflict(dev.plate.base.ConflictException e) {
+        var problem = problem(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    /** Argo CD's cluster refused or did not answer: not the caller's fault, and worth trying again. */
+    @ExceptionHandler(dev.plate.argocd.ArgoCdException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> argoCdUnavailable(dev.plate.argocd.ArgoCdException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "30").body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());
@@ -115,7 +129,7 @@ class ApiErrors {
     }
 
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ProblemDetail conflict(org.springframework.dao.DataIntegrityViolationException e) {
+    ProblemDetail concurrentChange(org.springframework.dao.DataIntegrityViolationException e) {
         return problem(HttpStatus.CONFLICT, "This conflicts with a change made at the same moment (for example a "
                 + "project of the same name): read the current state and try again.");
     }

@@ -12,7 +12,6 @@ import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.deployment.PromoteRequest;
-import dev.plate.deployment.RepositoryRecovery;
 import dev.plate.deployment.RollbackRequest;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
@@ -56,12 +55,10 @@ class ApiV1 {
     private final DeploymentService deployments;
     private final ApplicationStatuses statuses;
     private final LoginTokens logins;
-    private final RepositoryRecovery recovery;
     private final AuditLog audit;
 
     ApiV1(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            ApplicationStatuses statuses, LoginTokens logins, RepositoryRecovery recovery, AuditLog audit) {
-        this.recovery = recovery;
+            ApplicationStatuses statuses, LoginTokens logins, AuditLog audit) {
         this.audit = audit;
         this.projects = projects;
         this.environments = environments;
@@ -263,13 +260,6 @@ class ApiV1 {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> until,
             @RequestParam(defaultValue = "100") int limit) {
         return audit.search(new AuditLog.Query(actor, action, target, since, until, limit));
-    }
-
-    @PostMapping("/admin/recover")
-    @Operation(summary = "Disaster recovery: rebuild projects, environments and configurations from the config "
-            + "repository into an empty database (ADMIN)")
-    RepositoryRecovery.Report recover() {
-        return recovery.recover();
     }
 
     record Promote(String project, String from, String to, Boolean includeConfig) {}

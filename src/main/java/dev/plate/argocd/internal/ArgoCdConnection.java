@@ -3,6 +3,7 @@ package dev.plate.argocd.internal;
 import dev.plate.argocd.ArgoCdProperties;
 import dev.plate.argocd.ClusterConnection;
 import dev.plate.argocd.ClusterConnection.Mode;
+import dev.plate.base.ValidationException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,12 +31,23 @@ class ArgoCdConnection implements DisposableBean {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Active active;
 
+    static {
+        // The client would otherwise fall back to ~/.kube/config (and run its exec plugins) when it configures
+        // itself in a pod, or refreshes a token: Plate's connection is only ever what an admin gave it.
+        System.setProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, "false");
+    }
+
     ArgoCdConnection(ArgoCdProperties properties) {
         Mode mode = properties.inCluster() ? Mode.IN_CLUSTER : properties.kubeconfig().isBlank() ? Mode.NONE
                 : Mode.KUBECONFIG;
-        this.active = open(new ClusterConnection(mode, mode == Mode.KUBECONFIG
-                ? Optional.of(kubeconfig(properties.kubeconfig())) : Optional.empty(), properties.namespace()),
-                mode == Mode.NONE ? "none" : "environment");
+        try {
+            this.active = open(new ClusterConnection(mode, mode == Mode.KUBECONFIG
+                    ? Optional.of(kubeconfig(properties.kubeconfig())) : Optional.empty(), properties.namespace()),
+                    mode == Mode.NONE ? "none" : "environment");
+        } catch (ValidationException e) {
+            throw new IllegalStateException("PLATE_ARGOCD_KUBECONFIG (plate.argocd.kubeconfig) is refused: "
+                    + e.getMessage(), e);
+        }
     }
 
     Optional<KubernetesClient> client() {
@@ -64,13 +76,16 @@ class ArgoCdConnection implements DisposableBean {
         listeners.add(listener);
     }
 
-    /** A client for the connection (none for {@link Mode#NONE}); the kubeconfig must be present for KUBECONFIG. */
+    /**
+     * A client for the connection (none for {@link Mode#NONE}); the kubeconfig must be present for KUBECONFIG, and
+     * is refused when it would run a program or read a file ({@link KubeconfigPolicy}).
+     */
     static Active open(ClusterConnection connection, String source) {
         if (connection.mode() == Mode.NONE) {
             return new Active(null, connection.namespace(), Mode.NONE, source);
         }
         Config base = connection.mode() == Mode.IN_CLUSTER ? Config.autoConfigure(null)
-                : Config.fromKubeconfig(connection.kubeconfig().orElseThrow());
+                : Config.fromKubeconfig(KubeconfigPolicy.requireDataOnly(connection.kubeconfig().orElseThrow()));
         // Short timeouts: a status page must say "unreachable" within seconds, not hang. The watch reconnects
         // within a few seconds once the API server is back.
         Config config = new ConfigBuilder(base).withConnectionTimeout(5_000).withRequestTimeout(10_000)

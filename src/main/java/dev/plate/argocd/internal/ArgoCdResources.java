@@ -1,5 +1,6 @@
 package dev.plate.argocd.internal;
 
+import dev.plate.argocd.ArgoCdObject;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
@@ -8,13 +9,17 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  */
 final class ArgoCdResources {
 
-    static final ResourceDefinitionContext APPLICATION = context("Application", "applications");
-    static final ResourceDefinitionContext APP_PROJECT = context("AppProject", "appprojects");
+    static final ResourceDefinitionContext APPLICATION = context(ArgoCdObject.Kind.APPLICATION);
+    static final ResourceDefinitionContext APP_PROJECT = context(ArgoCdObject.Kind.APP_PROJECT);
 
     private ArgoCdResources() {}
 
-    private static ResourceDefinitionContext context(String kind, String plural) {
+    static ResourceDefinitionContext of(ArgoCdObject.Kind kind) {
+        return kind == ArgoCdObject.Kind.APPLICATION ? APPLICATION : APP_PROJECT;
+    }
+
+    private static ResourceDefinitionContext context(ArgoCdObject.Kind kind) {
         return new ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")
-                .withKind(kind).withPlural(plural).withNamespaced(true).build();
+                .withKind(kind.kind()).withPlural(kind.plural()).withNamespaced(true).build();
     }
 }

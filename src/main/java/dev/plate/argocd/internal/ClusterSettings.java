@@ -129,6 +129,7 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
     }
 
     private static void requireKubeconfig(String content) {
+        KubeconfigPolicy.requireDataOnly(content); // before the client parses it: parsing may run its exec command
         try {
             Config config = Config.fromKubeconfig(content);
             if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {

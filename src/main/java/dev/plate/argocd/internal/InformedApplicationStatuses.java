@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One shared informer (list, then watch) over the Applications labelled as Plate's, feeding a map of small
- * status records. The informer's own cache keeps only each object's key (a reduced item store), so memory is
+ * status records of those that are this installation's ({@link Ownership}). The informer's own cache keeps only each object's key (a reduced item store), so memory is
  * that of the records, not of whole Applications with their resource trees and histories.
  */
 @Component
@@ -40,6 +40,7 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
     private static final Logger LOG = LoggerFactory.getLogger(InformedApplicationStatuses.class);
 
     private final ArgoCdConnection connection;
+    private final Ownership ownership;
     private final Clock clock;
     private final Map<String, ApplicationStatus> statuses = new ConcurrentHashMap<>();
     private final List<Consumer<ApplicationStatus>> listeners = new CopyOnWriteArrayList<>();
@@ -50,8 +51,9 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
     private volatile int generation;
     private ScheduledExecutorService watchdog;
 
-    InformedApplicationStatuses(ArgoCdConnection connection, Clock clock) {
+    InformedApplicationStatuses(ArgoCdConnection connection, Ownership ownership, Clock clock) {
         this.connection = connection;
+        this.ownership = ownership;
         this.clock = clock;
         state.set(initialState());
         connection.onChange(this::restart);
@@ -187,6 +189,10 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
             if (of != generation) {
                 return;
             }
+            forget(app);
+        }
+
+        private void forget(GenericKubernetesResource app) {
             var last = statuses.remove(app.getMetadata().getName());
             if (last != null) {
                 publish(StatusReader.removed(last, clock.instant()));
@@ -195,6 +201,10 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
 
         private void update(GenericKubernetesResource app) {
             if (of != generation) {
+                return;
+            }
+            if (!ownership.ours(dev.plate.argocd.ArgoCdObject.Kind.APPLICATION, app)) {
+                forget(app); // another Plate's (or a look-alike): not one of this Plate's applications
                 return;
             }
             var next = StatusReader.read(app, clock.instant());

@@ -12,6 +12,8 @@ public record ComponentStatus(String component, State state, String detail) {
     public enum State {
         UP("Connected"),
         DOWN("Unreachable"),
+        /** Working, but something waits for a person's decision. */
+        ATTENTION("Needs attention"),
         NOT_CONFIGURED("Not configured");
 
         private final String label;

@@ -9,4 +9,9 @@ public interface SystemCheck {
     int order();
 
     ComponentStatus check();
+
+    /** Whether this check has anything to say now (one about Argo CD's objects has none without a cluster). */
+    default boolean applies() {
+        return true;
+    }
 }

@@ -37,16 +37,19 @@ class ConfigChanges {
     private final DeploymentRepository deployments;
     private final Actors actors;
     private final AuditLog audit;
-    private final ArgoCdSync argoCd;
+    private final dev.plate.deployment.ClusterDelivery delivery;
+    private final DeploymentOutcomes outcomes;
     private final DeploymentMetrics metrics;
     private final Clock clock;
     private final ConfigRepository repository;
 
     ConfigChanges(ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
-            DeploymentRepository deployments, Actors actors, AuditLog audit, ArgoCdSync argoCd,
-            DeploymentMetrics metrics, Clock clock, ConfigRepository repository) {
+            DeploymentRepository deployments, Actors actors, AuditLog audit,
+            dev.plate.deployment.ClusterDelivery delivery, DeploymentOutcomes outcomes, DeploymentMetrics metrics,
+            Clock clock, ConfigRepository repository) {
         this.repository = repository;
-        this.argoCd = argoCd;
+        this.delivery = delivery;
+        this.outcomes = outcomes;
         this.metrics = metrics;
         this.files = files;
         this.commits = commits;
@@ -107,7 +110,8 @@ class ConfigChanges {
                 next.imageTag(), commit.previousSha(), commit.sha(), json, summary));
         audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
                 description + ": " + summary + ", commit " + commit.sha());
-        argoCd.refreshAfterCommit(project.name(), env, actor, commit.sha());
+        outcomes.expect(project.name(), env.name());
+        delivery.changeCommitted(project.name(), env, actor, commit.sha());
         metrics.committed(kind);
         return DeploymentRecords.of(saved, project, env);
     }

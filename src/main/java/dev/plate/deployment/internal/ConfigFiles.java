@@ -20,11 +20,13 @@ class ConfigFiles {
     private final ChartGenerator charts;
     private final ValuesWriter values;
     private final ArgoCd argoCd;
+    private final dev.plate.gitops.ConfigRepository repository;
 
-    ConfigFiles(ChartGenerator charts, ValuesWriter values, ArgoCd argoCd) {
+    ConfigFiles(ChartGenerator charts, ValuesWriter values, ArgoCd argoCd, dev.plate.gitops.ConfigRepository repository) {
         this.charts = charts;
         this.values = values;
         this.argoCd = argoCd;
+        this.repository = repository;
     }
 
     Map<String, byte[]> chart(ProjectSummary project, String appVersion) {
@@ -45,7 +47,8 @@ class ConfigFiles {
 
     /** {@code applications/<app>/<env>/application.yaml}: the Argo CD Application, to rebuild a cluster from Git. */
     byte[] application(String project, EnvironmentSummary env, String repoUrl) {
-        return OrderedYaml.write(ApplicationManifests.application(project, env, repoUrl, argoCd.namespace()));
+        return OrderedYaml.write(ApplicationManifests.application(project, env, repoUrl, argoCd.namespace(),
+                repository.installationId()));
     }
 
     byte[] values(ProjectSummary project, AppConfig config) {

@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -67,7 +66,6 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean();
     /** Made anew on each start: a stopped context (tests pause cached ones) may start again. */
     private volatile ExecutorService worker;
     private final List<Consumer<DeploymentEvents.Finished>> listeners = new CopyOnWriteArrayList<>();
@@ -76,7 +74,9 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
     DeploymentOutcomes(ApplicationStatuses statuses, ConfigRepository repository, DeploymentRepository deployments,
             ProjectService projects, EnvironmentService environments, Leadership leadership, AuditLog audit,
             DeploymentMetrics metrics, ArgoCdProperties properties, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, dev.plate.leadership.LeaderTasks tasks,
+            @org.springframework.beans.factory.annotation.Value("${plate.argocd.outcome-sweep-interval:10s}")
+            Duration sweepInterval) {
         this.statuses = statuses;
         this.repository = repository;
         this.deployments = deployments;
@@ -88,6 +88,7 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
         this.timeout = properties.deploymentTimeout();
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
+        tasks.every("deployment-outcomes", Duration.ofSeconds(5), sweepInterval, this::sweep);
     }
 
     /** A deployment of this application was just recorded: its next status events are worth deciding on. */
@@ -114,21 +115,10 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
         }
     }
 
-    @Scheduled(initialDelay = 5_000, fixedDelayString = "${plate.argocd.outcome-sweep-interval:10s}")
+    /** On the leader's own threads, every few seconds (a sweep never overlaps the previous one). */
     void sweep() {
-        // One sweep at a time: a slow one must not pile further sweeps up behind it.
-        if (!connected() || !leadership.isLeader() || !sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        boolean queued = submit(() -> {
-            try {
-                sweepNow();
-            } finally {
-                sweeping.set(false);
-            }
-        });
-        if (!queued) {
-            sweeping.set(false);
+        if (connected()) {
+            guarded(this::sweepNow);
         }
     }
 

@@ -49,14 +49,16 @@ class GitOpsDeployments implements DeploymentService {
     private final DeploymentRepository deployments;
     private final Actors actors;
     private final AuditLog audit;
-    private final ArgoCdSync argoCd;
+    private final dev.plate.deployment.ClusterDelivery delivery;
+    private final DeploymentOutcomes outcomes;
     private final Clock clock;
 
     GitOpsDeployments(ProjectService projects, EnvironmentService environments, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, ConfigChanges changes,
             AppConfigRepository configs, DeploymentRepository deployments, Actors actors, AuditLog audit,
-            ArgoCdSync argoCd, Clock clock) {
-        this.argoCd = argoCd;
+            dev.plate.deployment.ClusterDelivery delivery, DeploymentOutcomes outcomes, Clock clock) {
+        this.delivery = delivery;
+        this.outcomes = outcomes;
         this.projects = projects;
         this.environments = environments;
         this.files = files;
@@ -77,6 +79,7 @@ class GitOpsDeployments implements DeploymentService {
         KubernetesNames.httpPath("healthPath", request.project().healthPath());
         List<EnvironmentSummary> envs = environments.lockAll();
         ProjectSummary project = projects.create(request.project(), actor);
+        requireNoForeignObjects(project.name(), envs);
         Placements.check(projects.list(), envs, pair -> pair.project().id() == project.id(), "name");
         AppConfig initial = AppConfigRules.validate(AppConfig.initial(tag, project.healthPath()));
         var changed = new LinkedHashMap<>(files.chart(project, tag));
@@ -92,7 +95,8 @@ class GitOpsDeployments implements DeploymentService {
         }
         audit.record(actor, "project.imported", "project:" + project.name(),
                 "environments " + names + ", image " + tag + ", commit " + commit.sha());
-        argoCd.applyAfterCommit(project.name(), envs);
+        delivery.projectChanged(project.name(), envs);
+        envs.forEach(env -> outcomes.expect(project.name(), env.name()));
         return new ImportResult(project, commit.sha(), repository.cloneUrl(), names);
     }
 
@@ -209,7 +213,7 @@ class GitOpsDeployments implements DeploymentService {
                 java.util.Map.of(), java.util.Set.of(RepoLayout.chartDir(project.name()),
                         "applications/" + project.name())));
         audit.record(actor, "project.removed", "project:" + project.name(), "commit " + commit.sha());
-        argoCd.removeAfterCommit(project.name());
+        delivery.projectRemoved(project.name(), actor);
     }
 
     @Override
@@ -274,6 +278,16 @@ class GitOpsDeployments implements DeploymentService {
         var project = projects.list().stream().filter(p -> p.id() == row.projectId()).findFirst().orElseThrow();
         var env = environments.list().stream().filter(e -> e.id() == row.environmentId()).findFirst().orElseThrow();
         return DeploymentRecords.of(row, project, env);
+    }
+
+    /** Never a takeover: an AppProject or Application of that name that is not this Plate's refuses the import. */
+    private void requireNoForeignObjects(String project, List<EnvironmentSummary> envs) {
+        var foreign = delivery.foreignObjects(project, envs);
+        if (!foreign.isEmpty()) {
+            throw new dev.plate.base.ConflictException("name", "Argo CD already has objects of this name that are "
+                    + "not this Plate's: " + String.join("; ", foreign) + ". Plate does not take over another "
+                    + "owner's objects: choose another name, or have their owner remove them.");
+        }
     }
 
     private void requireMayDeployTo(EnvironmentSummary env) {

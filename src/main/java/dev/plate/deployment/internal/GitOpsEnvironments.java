@@ -33,13 +33,13 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     private final AppConfigRepository configs;
     private final Actors actors;
     private final AuditLog audit;
-    private final ArgoCdSync argoCd;
+    private final dev.plate.deployment.ClusterDelivery delivery;
     private final Clock clock;
 
     GitOpsEnvironments(EnvironmentService environments, ProjectService projects, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, AppConfigRepository configs, Actors actors,
-            AuditLog audit, ArgoCdSync argoCd, Clock clock) {
-        this.argoCd = argoCd;
+            AuditLog audit, dev.plate.deployment.ClusterDelivery delivery, Clock clock) {
+        this.delivery = delivery;
         this.environments = environments;
         this.projects = projects;
         this.files = files;
@@ -59,6 +59,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
         EnvironmentSummary env = environments.create(request);
         var order = environments.list();
         Placements.check(projects.list(), order, pair -> pair.env().id() == env.id(), "name");
+        requireNoForeignObjects(env);
         int index = order.indexOf(env);
         var changed = new LinkedHashMap<>(environmentFiles(order));
         var initial = new LinkedHashMap<Long, AppConfig>();
@@ -77,7 +78,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
                 AppConfigJson.write(config), commit.sha(), clock.instant())));
         audit.record(actor, "environment.added", "environment:" + env.name(), "position " + env.position()
                 + ", " + initial.size() + " projects configured, commit " + commit.sha());
-        projects.list().forEach(project -> argoCd.applyAfterCommit(project.name(), order));
+        projects.list().forEach(project -> delivery.projectChanged(project.name(), order));
         return env;
     }
 
@@ -117,7 +118,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
                 actors.author(actor), changed));
         audit.record(actor, "environment.changed", "environment:" + updated.name(), what + ", " + placed.size()
                 + " projects' Applications, commit " + commit.sha());
-        placed.forEach(project -> argoCd.applyAfterCommit(project.name(), order));
+        placed.forEach(project -> delivery.projectChanged(project.name(), order));
         return updated;
     }
 
@@ -159,6 +160,17 @@ class GitOpsEnvironments implements EnvironmentAdministration {
         var commit = commits.commit(new ChangeSet("remove environment " + name, actors.author(actor),
                 environmentFiles(environments.list()), Set.of(RepoLayout.environmentFile(name))));
         audit.record(actor, "environment.removed", "environment:" + name, "commit " + commit.sha());
+    }
+
+    /** Every project gets an Application here: none of their names may be another owner's already. */
+    private void requireNoForeignObjects(EnvironmentSummary env) {
+        var foreign = projects.list().stream().flatMap(project -> delivery.foreignObjects(project.name(),
+                List.of(env)).stream()).distinct().toList();
+        if (!foreign.isEmpty()) {
+            throw new dev.plate.base.ConflictException("name", "Argo CD already has objects of the names this "
+                    + "environment would give its projects' Applications, and they are not this Plate's: "
+                    + String.join("; ", foreign) + ". Choose another name, or have their owner remove them.");
+        }
     }
 
     private void requireNoProjects(Optional<EnvironmentSummary> env, String verb) {

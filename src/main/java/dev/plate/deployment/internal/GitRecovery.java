@@ -40,20 +40,20 @@ class GitRecovery implements RepositoryRecovery {
     private final EnvironmentService environments;
     private final AppConfigRepository configs;
     private final DeploymentRepository deployments;
-    private final ArgoCdSync argoCd;
+    private final dev.plate.deployment.ClusterDelivery delivery;
     private final Actors actors;
     private final AuditLog audit;
     private final Clock clock;
 
     GitRecovery(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
-            AppConfigRepository configs, DeploymentRepository deployments, ArgoCdSync argoCd, Actors actors,
+            AppConfigRepository configs, DeploymentRepository deployments, dev.plate.deployment.ClusterDelivery delivery, Actors actors,
             AuditLog audit, Clock clock) {
         this.repository = repository;
         this.projects = projects;
         this.environments = environments;
         this.configs = configs;
         this.deployments = deployments;
-        this.argoCd = argoCd;
+        this.delivery = delivery;
         this.actors = actors;
         this.audit = audit;
         this.clock = clock;
@@ -99,7 +99,7 @@ class GitRecovery implements RepositoryRecovery {
                 count++;
             }
             appEnvs.sort(Comparator.comparingInt(EnvironmentSummary::position));
-            argoCd.applyAfterCommit(project.name(), appEnvs);
+            delivery.projectChanged(project.name(), appEnvs);
             recovered.add(app);
         }
         audit.record(actor, "system.recovered", "repository:" + revision, recovered.size() + " project(s), "

@@ -21,18 +21,22 @@ class RepointedApplications {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepointedApplications.class);
 
-    private final ArgoCdSync argoCd;
+    private final dev.plate.deployment.ClusterDelivery delivery;
+    private final dev.plate.deployment.ProjectPlacements placements;
     private final ConfigFiles files;
     private final ConfigRepository repository;
     private final Actors actors;
     private final org.springframework.scheduling.TaskScheduler scheduler;
     private final java.time.Duration again;
 
-    RepointedApplications(ArgoCdSync argoCd, ConfigFiles files, ConfigRepository repository, Actors actors,
+    RepointedApplications(dev.plate.deployment.ClusterDelivery delivery,
+            dev.plate.deployment.ProjectPlacements placements, ConfigFiles files, ConfigRepository repository, Actors actors,
+            @org.springframework.beans.factory.annotation.Qualifier("taskScheduler")
             org.springframework.scheduling.TaskScheduler scheduler,
             @org.springframework.beans.factory.annotation.Value("${plate.git.repoint-again-after:30s}")
             java.time.Duration again) {
-        this.argoCd = argoCd;
+        this.delivery = delivery;
+        this.placements = placements;
         this.files = files;
         this.repository = repository;
         this.actors = actors;
@@ -55,7 +59,7 @@ class RepointedApplications {
             return; // moved again since: that move re-points
         }
         var changed = new LinkedHashMap<String, byte[]>();
-        argoCd.wanted().forEach((project, envs) -> {
+        placements.byProject().forEach((project, envs) -> {
             for (EnvironmentSummary env : envs) {
                 changed.put(RepoLayout.applicationFile(project, env.name()),
                         files.application(project, env, moved.toUrl()));
@@ -70,6 +74,6 @@ class RepointedApplications {
             LOG.error("The config repository moved, but its application.yaml files still name {}: {}",
                     moved.fromUrl(), e.getMessage());
         }
-        argoCd.reapplyAll();
+        delivery.repositoryMoved();
     }
 }

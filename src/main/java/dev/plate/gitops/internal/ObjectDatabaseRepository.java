@@ -34,9 +34,31 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
         this.cloneUrl = cloneUrl;
     }
 
+    private volatile String installationId;
+
     @Override
     public String head() {
         return FileReads.head(repository, BRANCH);
+    }
+
+    /** The root commit never changes once there is one, so it is looked up once. */
+    @Override
+    public String installationId() {
+        if (installationId == null) {
+            try (var walk = new RevWalk(repository)) {
+                ObjectId head = repository.resolve(BRANCH);
+                if (head == null) {
+                    throw new GitException("The config repository has no commit yet, so no installation id.", null);
+                }
+                walk.setRetainBody(false);
+                walk.sort(org.eclipse.jgit.revwalk.RevSort.REVERSE);
+                walk.markStart(walk.parseCommit(head));
+                installationId = walk.next().name().substring(0, 16);
+            } catch (IOException e) {
+                throw new GitException("Could not read the history of the config repository: " + e.getMessage(), e);
+            }
+        }
+        return installationId;
     }
 
     @Override

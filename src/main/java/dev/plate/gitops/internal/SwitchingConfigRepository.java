@@ -90,6 +90,11 @@ class SwitchingConfigRepository implements ConfigRepository {
     }
 
     @Override
+    public String installationId() {
+        return active.repository().installationId();
+    }
+
+    @Override
     public Optional<byte[]> read(String path) {
         return active.repository().read(path);
     }

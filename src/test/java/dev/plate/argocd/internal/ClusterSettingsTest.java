@@ -39,6 +39,8 @@ class ClusterSettingsTest {
     @Autowired
     ClusterSettings clusterSettings;
     @Autowired
+    dev.plate.gitops.ConfigRepository repository;
+    @Autowired
     SecurityContextHolderStrategy securityContext;
 
     ArgoCdCluster cluster;
@@ -60,7 +62,9 @@ class ClusterSettingsTest {
 
     @Test
     void savingAKubeconfigConnectsAtOnceAndStoresItEncrypted() {
-        FabricArgoCdTest.argoCdFor(cluster).applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
+        // An Application of this Plate's (its installation), made before the cluster is connected.
+        FabricArgoCdTest.applyProject(new FabricArgoCd(FabricArgoCdTest.connectionTo(cluster),
+                new Ownership(repository::installationId, repository::cloneUrl)), "shop", FabricArgoCdTest.DEV);
 
         var result = administration.save(new ClusterConnection(Mode.KUBECONFIG, Optional.of(cluster.kubeconfig()),
                 "argocd"));

@@ -3,13 +3,19 @@ package dev.plate.argocd.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plate.argocd.ApplicationManifests;
+import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCd.SyncRequest;
 import dev.plate.argocd.ArgoCdException;
+import dev.plate.argocd.ArgoCdObject;
 import dev.plate.argocd.ArgoCdProperties;
+import dev.plate.argocd.LiveObject;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.support.ArgoCdCluster;
 import dev.plate.support.SchemaValidator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The Argo CD adapter against an API server: typed objects, server-side apply, and never another's object. */
 class FabricArgoCdTest {
 
     static final String REPO = "http://plate.example/git/plate-config.git";
+    static final String INSTALLATION = "0123456789abcdef";
     static final EnvironmentSummary DEV = new EnvironmentSummary(1, "dev", 0, "https://kubernetes.default.svc",
             "{project}-{env}", true, false);
     static final EnvironmentSummary PROD = new EnvironmentSummary(3, "prod", 2, "https://prod.example:6443",
@@ -35,7 +43,7 @@ class FabricArgoCdTest {
     void start() {
         cluster = new ArgoCdCluster();
         connection = connectionTo(cluster);
-        argoCd = new FabricArgoCd(connection);
+        argoCd = new FabricArgoCd(connection, new Ownership(() -> INSTALLATION, () -> REPO));
     }
 
     @AfterEach
@@ -45,12 +53,13 @@ class FabricArgoCdTest {
     }
 
     @Test
-    void importCreatesOneAppProjectAndAnApplicationPerEnvironmentThatValidateAgainstArgoCdsCrds() {
-        argoCd.applyProject("shop", List.of(DEV, PROD), REPO);
+    void applied_objects_carry_the_installation_and_validate_against_argo_cds_crds() {
+        applyProject(argoCd, "shop", DEV, PROD);
 
         var dev = cluster.application("shop-dev");
         assertThat(dev.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "plate")
-                .containsEntry("plate.dev/project", "shop").containsEntry("plate.dev/environment", "dev");
+                .containsEntry("plate.dev/project", "shop").containsEntry("plate.dev/environment", "dev")
+                .containsEntry("plate.dev/installation", INSTALLATION);
         assertThat(dev.getMetadata().getFinalizers()).containsExactly("resources-finalizer.argocd.argoproj.io");
         assertThat((Object) dev.get("spec", "source", "path")).isEqualTo("charts/shop");
         assertThat((Object) dev.get("spec", "source", "helm", "valueFiles"))
@@ -62,6 +71,7 @@ class FabricArgoCdTest {
                 .isEqualTo(List.of("CreateNamespace=true"));
 
         var project = cluster.appProject("shop");
+        assertThat(project.getMetadata().getLabels()).containsEntry("plate.dev/installation", INSTALLATION);
         assertThat((Object) project.get("spec", "sourceRepos")).isEqualTo(List.of(REPO));
         assertThat((Object) project.get("spec", "destinations")).isEqualTo(List.of(
                 Map.of("server", "https://kubernetes.default.svc", "namespace", "shop-dev"),
@@ -73,10 +83,10 @@ class FabricArgoCdTest {
     }
 
     @Test
-    void anEnvironmentOnAClusterNamedInArgoCdDeploysByDestinationName() {
+    void an_environment_on_a_cluster_named_in_argo_cd_deploys_by_destination_name() {
         var eu = new EnvironmentSummary(4, "eu", 3, "prod-eu", "{project}-{env}", false, true);
 
-        argoCd.applyProject("shop", List.of(DEV, eu), REPO);
+        applyProject(argoCd, "shop", DEV, eu);
 
         var app = cluster.application("shop-eu");
         assertThat((Object) app.get("spec", "destination")).isEqualTo(Map.of("name", "prod-eu", "namespace", "shop-eu"));
@@ -84,29 +94,100 @@ class FabricArgoCdTest {
                 Map.of("server", "https://kubernetes.default.svc", "namespace", "shop-dev"),
                 Map.of("name", "prod-eu", "namespace", "shop-eu")));
         assertThat(SchemaValidator.argoCdErrors(json(app), "application-crd.yaml")).isEmpty();
-        assertThat(SchemaValidator.argoCdErrors(json(cluster.appProject("shop")), "appproject-crd.yaml")).isEmpty();
     }
 
     @Test
-    void updatingAnApplicationKeepsTheStatusArgoCdWroteAndRemovesAutomatedSyncWhenSwitchedOff() {
-        argoCd.applyProject("shop", List.of(DEV), REPO);
+    void a_second_apply_of_the_same_object_writes_nothing() {
+        applyProject(argoCd, "shop", DEV);
+
+        assertThat(applyProject(argoCd, "shop", DEV)).containsOnly(ArgoCd.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void reapplying_keeps_argo_cds_status_and_peoples_fields_and_removes_automated_sync_when_switched_off() {
+        applyProject(argoCd, "shop", DEV);
         cluster.healthy("shop-dev", "abc123");
+        app("shop-dev").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"team\":\"payments\"}},"
+                + "\"spec\":{\"ignoreDifferences\":[{\"kind\":\"Deployment\",\"jsonPointers\":[\"/spec/replicas\"]}]}}");
         var manualDev = new EnvironmentSummary(1, "dev", 0, "https://kubernetes.default.svc", "{project}-{env}",
                 false, false);
 
-        assertThat(argoCd.reconcile(Map.of("shop", List.of(DEV)), REPO).unchanged()).isEqualTo(2);
-        argoCd.applyProject("shop", List.of(manualDev), REPO);
+        assertThat(applyProject(argoCd, "shop", manualDev)).contains(ArgoCd.Outcome.UPDATED);
 
         var app = cluster.application("shop-dev");
         assertThat((Object) app.get("spec", "syncPolicy", "automated")).isNull();
+        assertThat((Object) app.get("spec", "syncPolicy", "syncOptions")).isEqualTo(List.of("CreateNamespace=true"));
         assertThat((Object) app.get("status", "sync", "status")).isEqualTo("Synced");
         assertThat((Object) app.get("status", "sync", "revision")).isEqualTo("abc123");
         assertThat((Object) app.get("status", "health", "status")).isEqualTo("Healthy");
+        assertThat(app.getMetadata().getLabels()).containsEntry("team", "payments");
+        assertThat((Object) app.get("spec", "ignoreDifferences")).isNotNull();
     }
 
     @Test
-    void refreshAnnotatesTheApplicationAndAManualSyncStartsAnOperationAsThePlateUser() {
-        argoCd.applyProject("shop", List.of(DEV, PROD), REPO);
+    void a_field_of_plates_changed_by_hand_is_put_back() {
+        applyProject(argoCd, "shop", DEV);
+        app("shop-dev").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"source\":{\"targetRevision\":\"hotfix\"}}}");
+
+        assertThat(applyProject(argoCd, "shop", DEV)).contains(ArgoCd.Outcome.UPDATED);
+
+        assertThat((Object) cluster.application("shop-dev").get("spec", "source", "targetRevision")).isEqualTo("main");
+    }
+
+    @Test
+    void another_owners_object_of_the_same_name_is_neither_changed_nor_deleted() {
+        var foreign = new GenericKubernetesResource();
+        foreign.setApiVersion("argoproj.io/v1alpha1");
+        foreign.setKind("AppProject");
+        foreign.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("billing")
+                .withNamespace(ArgoCdCluster.NAMESPACE).withLabels(Map.of("team", "billing",
+                        "app.kubernetes.io/managed-by", "plate", "plate.dev/installation", "another-plate")).build());
+        foreign.setAdditionalProperty("spec", Map.of("description", "Billing team", "sourceRepos",
+                List.of("https://git.example/billing.git")));
+        cluster.client().genericKubernetesResources(ArgoCdCluster.APP_PROJECT).inNamespace(ArgoCdCluster.NAMESPACE)
+                .resource(foreign).create();
+
+        var live = argoCd.get(ArgoCdObject.Kind.APP_PROJECT, "billing").orElseThrow();
+        assertThat(live.owner()).isEqualTo(LiveObject.Owner.OTHER);
+        var desired = ApplicationManifests.appProject("billing", List.of(DEV), REPO, ArgoCdCluster.NAMESPACE,
+                INSTALLATION);
+        assertThatThrownBy(() -> argoCd.apply(desired, Optional.of(live))).isInstanceOf(ArgoCdException.class)
+                .hasMessageContaining("not this Plate's");
+        assertThat(argoCd.delete(live)).isFalse();
+
+        var after = cluster.appProject("billing");
+        assertThat(after.getMetadata().getLabels()).containsEntry("plate.dev/installation", "another-plate")
+                .containsEntry("team", "billing");
+        assertThat((Object) after.get("spec", "description")).isEqualTo("Billing team");
+        assertThat((Object) after.get("spec", "sourceRepos")).isEqualTo(List.of("https://git.example/billing.git"));
+    }
+
+    @Test
+    void an_object_plate_wrote_before_it_marked_its_objects_is_adopted_when_it_points_at_this_repository() {
+        var legacy = ApplicationManifests.application("shop", DEV, REPO, ArgoCdCluster.NAMESPACE, INSTALLATION);
+        var unmarked = new java.util.HashMap<>(legacy.metadata().labels());
+        unmarked.remove("plate.dev/installation");
+        create(legacy, unmarked);
+        var elsewhere = ApplicationManifests.application("other", DEV, "https://git.example/team.git",
+                ArgoCdCluster.NAMESPACE, INSTALLATION);
+        var otherLabels = new java.util.HashMap<>(elsewhere.metadata().labels());
+        otherLabels.remove("plate.dev/installation");
+        create(elsewhere, otherLabels);
+
+        assertThat(argoCd.get(ArgoCdObject.Kind.APPLICATION, "shop-dev").orElseThrow().owner())
+                .isEqualTo(LiveObject.Owner.ADOPTABLE);
+        assertThat(argoCd.get(ArgoCdObject.Kind.APPLICATION, "other-dev").orElseThrow().owner())
+                .isEqualTo(LiveObject.Owner.OTHER);
+        argoCd.apply(legacy, argoCd.get(ArgoCdObject.Kind.APPLICATION, "shop-dev"));
+
+        assertThat(cluster.application("shop-dev").getMetadata().getLabels())
+                .containsEntry("plate.dev/installation", INSTALLATION);
+    }
+
+    @Test
+    void refresh_annotates_the_application_and_a_manual_sync_starts_an_operation_as_the_plate_user() {
+        applyProject(argoCd, "shop", DEV, PROD);
 
         argoCd.refresh("shop", "dev", Optional.empty());
         argoCd.refresh("shop", "prod", Optional.of(new SyncRequest("alice", "0123abcd")));
@@ -121,41 +202,19 @@ class FabricArgoCdTest {
     }
 
     @Test
-    void reconcileCreatesWhatIsMissingAndDeletesWhatPlateNoLongerWants() {
-        argoCd.applyProject("old", List.of(DEV), REPO);
-        argoCd.applyProject("shop", List.of(DEV), REPO);
-        cluster.client().genericKubernetesResources(ArgoCdCluster.APPLICATION).inNamespace(ArgoCdCluster.NAMESPACE)
-                .withName("shop-dev").delete();
-        cluster.finishDeletion("shop-dev");
+    void deleting_goes_through_argo_cds_finalizer_and_only_to_this_installations_objects() {
+        applyProject(argoCd, "shop", DEV);
+        var live = argoCd.get(ArgoCdObject.Kind.APPLICATION, "shop-dev").orElseThrow();
 
-        var result = argoCd.reconcile(Map.of("shop", List.of(DEV, PROD)), REPO);
-
-        assertThat(cluster.application("shop-dev")).isNotNull();
-        assertThat(cluster.application("shop-prod")).isNotNull();
-        assertThat(cluster.appProject("old")).isNull();
-        assertThat(result.created()).isEqualTo(2);
-        assertThat(result.deleted()).isEqualTo(2); // old-dev (it keeps its finalizer until Argo CD is done) and old
-        assertThat(cluster.application("old-dev").getMetadata().getDeletionTimestamp()).isNotNull();
-    }
-
-    @Test
-    void removingAProjectDeletesItsApplicationsThroughArgoCdsFinalizerAndItsAppProject() {
-        argoCd.applyProject("shop", List.of(DEV, PROD), REPO);
-        argoCd.applyProject("other", List.of(DEV), REPO);
-
-        argoCd.removeProject("shop");
+        assertThat(argoCd.delete(live)).isTrue();
 
         assertThat(cluster.application("shop-dev").getMetadata().getDeletionTimestamp()).isNotNull();
         cluster.finishDeletion("shop-dev");
-        cluster.finishDeletion("shop-prod");
         assertThat(cluster.application("shop-dev")).isNull();
-        assertThat(cluster.application("shop-prod")).isNull();
-        assertThat(cluster.appProject("shop")).isNull();
-        assertThat(cluster.application("other-dev")).isNotNull();
     }
 
     @Test
-    void anUnreachableClusterIsReportedAsSuchNotAsAStackTrace() {
+    void an_unreachable_cluster_is_reported_as_such_not_as_a_stack_trace() {
         cluster.stop();
 
         assertThatThrownBy(() -> argoCd.refresh("shop", "dev", Optional.empty()))
@@ -165,20 +224,40 @@ class FabricArgoCdTest {
     }
 
     @Test
-    void aRefreshOfAnApplicationThatDoesNotExistSaysSo() {
+    void a_refresh_of_an_application_that_does_not_exist_says_so() {
         assertThatThrownBy(() -> argoCd.refresh("ghost", "dev", Optional.empty()))
                 .isInstanceOf(ArgoCdException.class).hasMessageContaining("ghost-dev");
+    }
+
+    private io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource> app(String name) {
+        return cluster.client().genericKubernetesResources(ArgoCdCluster.APPLICATION).inNamespace(ArgoCdCluster.NAMESPACE)
+                .withName(name);
+    }
+
+    private void create(dev.plate.argocd.ApplicationResource app, Map<String, String> labels) {
+        var resource = cluster.client().getKubernetesSerialization().convertValue(app, GenericKubernetesResource.class);
+        resource.getMetadata().setLabels(labels);
+        cluster.client().genericKubernetesResources(ArgoCdCluster.APPLICATION).inNamespace(ArgoCdCluster.NAMESPACE)
+                .resource(resource).create();
+    }
+
+    /** What the delivery module does for a project: its AppProject, then an Application per environment. */
+    static List<ArgoCd.Outcome> applyProject(ArgoCd argoCd, String project, EnvironmentSummary... envs) {
+        var objects = new java.util.ArrayList<ArgoCdObject>();
+        objects.add(ApplicationManifests.appProject(project, List.of(envs), REPO, ArgoCdCluster.NAMESPACE,
+                argoCd.installation()));
+        for (var env : envs) {
+            objects.add(ApplicationManifests.application(project, env, REPO, ArgoCdCluster.NAMESPACE,
+                    argoCd.installation()));
+        }
+        return objects.stream().map(object -> argoCd.apply(object, argoCd.get(object.objectKind(), object.name())))
+                .toList();
     }
 
     /** A connection to a test cluster, as PLATE_ARGOCD_KUBECONFIG would make it. */
     static ArgoCdConnection connectionTo(ArgoCdCluster cluster) {
         return new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE,
-                Duration.ofMinutes(10), Duration.ofMinutes(5), "", "", ""));
-    }
-
-    /** A writer for another test's cluster (its client closes with the JVM; tests use few). */
-    static FabricArgoCd argoCdFor(ArgoCdCluster other) {
-        return new FabricArgoCd(connectionTo(other));
+                Duration.ofMinutes(10), "", "", ""));
     }
 
     static tools.jackson.databind.JsonNode json(GenericKubernetesResource resource) {

@@ -26,9 +26,10 @@ class InformedApplicationStatusesTest {
     void start() {
         cluster = new ArgoCdCluster();
         connection = FabricArgoCdTest.connectionTo(cluster);
-        argoCd = new FabricArgoCd(connection);
-        argoCd.applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
-        statuses = new InformedApplicationStatuses(connection, Clock.systemUTC());
+        var ownership = new Ownership(() -> FabricArgoCdTest.INSTALLATION, () -> FabricArgoCdTest.REPO);
+        argoCd = new FabricArgoCd(connection, ownership);
+        FabricArgoCdTest.applyProject(argoCd, "shop", FabricArgoCdTest.DEV);
+        statuses = new InformedApplicationStatuses(connection, ownership, Clock.systemUTC());
         statuses.subscribe(heard::add);
         statuses.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses.connection().state() == State.LIVE);
@@ -63,11 +64,24 @@ class InformedApplicationStatusesTest {
     @Test
     void reportsAnApplicationThatIsDeleted() {
         await().until(() -> statuses.of("shop", "dev").isPresent());
-        argoCd.removeProject("shop");
+        argoCd.delete(argoCd.get(dev.plate.argocd.ArgoCdObject.Kind.APPLICATION, "shop-dev").orElseThrow());
         cluster.finishDeletion("shop-dev");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> statuses.of("shop", "dev").isEmpty());
         assertThat(heard.getLast().healthMessage()).isEqualTo("The Application was deleted.");
+    }
+
+    @Test
+    void ignores_an_application_of_another_installation_of_the_same_name_pattern() {
+        await().until(() -> statuses.of("shop", "dev").isPresent());
+        var other = new FabricArgoCd(connection, new Ownership(() -> "another-plate", () -> "https://elsewhere.git"));
+        FabricArgoCdTest.applyProject(other, "billing", FabricArgoCdTest.DEV);
+        cluster.healthy("billing-dev", "0ther");
+        cluster.healthy("shop-dev", "5h0p");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses.of("shop", "dev").orElseThrow().syncedAndHealthy());
+        assertThat(statuses.of("billing", "dev")).isEmpty();
+        assertThat(heard).noneMatch(status -> status.application().equals("billing-dev"));
     }
 
     @Test
@@ -82,7 +96,7 @@ class InformedApplicationStatusesTest {
         assertThat(statuses.of("shop", "dev")).as("the last known status stays shown").isPresent();
 
         cluster.restart();
-        argoCd.applyProject("shop", List.of(FabricArgoCdTest.DEV), FabricArgoCdTest.REPO);
+        FabricArgoCdTest.applyProject(argoCd, "shop", FabricArgoCdTest.DEV);
         cluster.healthy("shop-dev", "beef01");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses.connection().state() == State.LIVE

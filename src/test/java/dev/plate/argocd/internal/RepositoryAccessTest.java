@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.plate.argocd.ArgoCd.RepositoryCredentials;
 import dev.plate.gitea.GiteaProperties;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.gitops.ConfigRepository;
@@ -40,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RepositoryAccessTest {
 
     @Autowired
-    RepositoryAccess access;
+    RepositoryCredentials access;
     @Autowired
     ConfigRepository repository;
     @Autowired
@@ -54,34 +53,36 @@ class RepositoryAccessTest {
 
     @Test
     void argo_cd_gets_a_read_only_token_that_clones_and_is_rotated(CapturedOutput output) throws Exception {
-        access.reconcile();
+        access.ensure();
         Secret secret = secret();
         assertThat(secret.getMetadata().getLabels()).containsEntry("argocd.argoproj.io/secret-type", "repository")
                 .containsEntry("app.kubernetes.io/managed-by", "plate");
         assertThat(field(secret, "type")).isEqualTo("git");
         assertThat(field(secret, "url")).isEqualTo(repository.cloneUrl());
-        assertThat(field(secret, "username")).isEqualTo(RepositoryAccess.ACCOUNT);
+        assertThat(field(secret, "username")).isEqualTo(RepositoryCredentials.ACCOUNT);
         String token = field(secret, "password");
         var authentication = tokens.authenticate(token).orElseThrow();
-        assertThat(authentication.getName()).isEqualTo(RepositoryAccess.ACCOUNT);
+        assertThat(authentication.getName()).isEqualTo(RepositoryCredentials.ACCOUNT);
         assertThat(authentication.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_VIEWER");
         // (Here the server listens on a random port, not at the public URL the Secret names.)
         String served = "http://localhost:" + port + "/git/plate-config.git";
         assertThat(Git.lsRemoteRepository().setRemote(served)
-                .setCredentialsProvider(new UsernamePasswordCredentialsProvider(RepositoryAccess.ACCOUNT, token))
+                .setCredentialsProvider(new UsernamePasswordCredentialsProvider(RepositoryCredentials.ACCOUNT, token))
                 .call()).as("Argo CD can read the repository with it").isNotEmpty();
         assertThatThrownBy(() -> Git.lsRemoteRepository().setRemote(served)
-                .setCredentialsProvider(new UsernamePasswordCredentialsProvider(RepositoryAccess.ACCOUNT, "plate_wrong"))
+                .setCredentialsProvider(new UsernamePasswordCredentialsProvider(RepositoryCredentials.ACCOUNT, "plate_wrong"))
                 .call()).as("the server does check it").isInstanceOf(TransportException.class);
 
         // Nothing to do while it is valid for long enough.
-        assertThat(access.reconcile()).isEqualTo(RepositoryAccess.Outcome.UNCHANGED);
+        assertThat(access.ensure()).isEqualTo(dev.plate.argocd.RepositoryAccess.Outcome.UNCHANGED);
         assertThat(field(secret(), "password")).isEqualTo(token);
 
-        // Close to its end: replaced, and the old one revoked once the Secret holds the new one.
+        // Close to its end: replaced, and the old one revoked once the Secret holds the new one. (The leader's
+        // reconcile runs every two seconds here and may be the one that replaces it: either way, once ensure()
+        // returns, it is done.)
         jdbc.update("update api_token set expires_at = current_timestamp + interval '10' day where token_hash = ?",
                 hash(token));
-        assertThat(access.reconcile()).isEqualTo(RepositoryAccess.Outcome.ROTATED);
+        access.ensure();
         String rotated = field(secret(), "password");
         assertThat(rotated).isNotEqualTo(token);
         assertThat(tokens.authenticate(token)).isEmpty();
@@ -89,14 +90,15 @@ class RepositoryAccessTest {
 
         // Revoked by an admin, or the Secret deleted by hand: a new one at the next reconcile.
         jdbc.update("update api_token set revoked_at = current_timestamp where token_hash = ?", hash(rotated));
-        assertThat(access.reconcile()).isEqualTo(RepositoryAccess.Outcome.ROTATED);
-        cluster.client().secrets().inNamespace(ArgoCdCluster.NAMESPACE).withName(FabricArgoCd.REPOSITORY_SECRET)
+        access.ensure();
+        assertThat(field(secret(), "password")).isNotEqualTo(rotated);
+        cluster.client().secrets().inNamespace(ArgoCdCluster.NAMESPACE).withName(RepositorySecret.NAME)
                 .delete();
-        assertThat(access.reconcile()).isEqualTo(RepositoryAccess.Outcome.WRITTEN);
+        access.ensure();
         String current = field(secret(), "password");
         assertThat(tokens.authenticate(current)).isPresent();
         assertThat(jdbc.queryForObject("select count(*) from api_token t join plate_user u on u.id = t.user_id "
-                + "where u.username = ? and t.revoked_at is null", Integer.class, RepositoryAccess.ACCOUNT)).isOne();
+                + "where u.username = ? and t.revoked_at is null", Integer.class, RepositoryCredentials.ACCOUNT)).isOne();
 
         // The credential is never logged.
         assertThat(output.getAll()).doesNotContain(token, rotated, current);
@@ -105,30 +107,31 @@ class RepositoryAccessTest {
     @Test
     void on_gitea_the_admins_read_token_is_used_and_without_one_the_secret_goes() {
         var connection = FabricArgoCdTest.connectionTo(cluster);
-        var argoCd = new FabricArgoCd(connection);
+        var argoCd = new FabricArgoCd(connection, new Ownership(() -> FabricArgoCdTest.INSTALLATION,
+                () -> FabricArgoCdTest.REPO));
         var configRepository = mock(ConfigRepository.class);
         when(configRepository.cloneUrl()).thenReturn("https://gitea.example.com/acme/plate-config.git");
         var leadership = mock(Leadership.class);
         var withToken = mock(RepositoryHosting.class);
         when(withToken.gitea()).thenReturn(new GiteaProperties("https://gitea.example.com", "acme", "admin-token",
                 Duration.ofSeconds(5), "argocd-bot", "read-only-token").host());
-        var gitea = new RepositoryAccess(argoCd, configRepository, withToken, mock(ServiceAccounts.class), leadership,
+        var gitea = new RepositoryCredentials(argoCd, configRepository, withToken, mock(ServiceAccounts.class), leadership,
                 Clock.systemUTC(), connection);
         try {
             argoCd.applyRepository(Optional.empty()); // start from no Secret, whatever ran before
-            assertThat(gitea.reconcile()).isEqualTo(RepositoryAccess.Outcome.WRITTEN);
-            assertThat(argoCd.repository()).contains(new RepositoryCredentials(
+            assertThat(gitea.ensure()).isEqualTo(dev.plate.argocd.RepositoryAccess.Outcome.WRITTEN);
+            assertThat(argoCd.repository()).contains(new dev.plate.argocd.ArgoCd.RepositoryCredentials(
                     "https://gitea.example.com/acme/plate-config.git", "argocd-bot", "read-only-token", Optional.empty()));
-            assertThat(gitea.reconcile()).isEqualTo(RepositoryAccess.Outcome.UNCHANGED);
+            assertThat(gitea.ensure()).isEqualTo(dev.plate.argocd.RepositoryAccess.Outcome.UNCHANGED);
 
             var withoutToken = mock(RepositoryHosting.class);
             when(withoutToken.gitea()).thenReturn(new GiteaProperties("https://gitea.example.com", "acme",
                     "admin-token", Duration.ofSeconds(5), "", "").host());
-            var noCredential = new RepositoryAccess(argoCd, configRepository, withoutToken, mock(ServiceAccounts.class),
+            var noCredential = new RepositoryCredentials(argoCd, configRepository, withoutToken, mock(ServiceAccounts.class),
                     leadership, Clock.systemUTC(), connection);
-            assertThat(noCredential.reconcile()).isEqualTo(RepositoryAccess.Outcome.REMOVED);
+            assertThat(noCredential.ensure()).isEqualTo(dev.plate.argocd.RepositoryAccess.Outcome.REMOVED);
             assertThat(argoCd.repository()).isEmpty();
-            assertThat(noCredential.reconcile()).isEqualTo(RepositoryAccess.Outcome.NO_CREDENTIAL);
+            assertThat(noCredential.ensure()).isEqualTo(dev.plate.argocd.RepositoryAccess.Outcome.NO_CREDENTIAL);
         } finally {
             // Leave the shared cluster as the embedded-server test expects it: that test writes its own Secret.
             argoCd.applyRepository(Optional.empty());
@@ -136,7 +139,7 @@ class RepositoryAccessTest {
     }
 
     private Secret secret() {
-        return cluster.client().secrets().inNamespace(ArgoCdCluster.NAMESPACE).withName(FabricArgoCd.REPOSITORY_SECRET)
+        return cluster.client().secrets().inNamespace(ArgoCdCluster.NAMESPACE).withName(RepositorySecret.NAME)
                 .get();
     }
 

@@ -49,7 +49,8 @@ class StatusStoreBenchmark {
             line("created %,d Applications in the mock API server in %.1f s", APPS, seconds(created));
 
             var connection = FabricArgoCdTest.connectionTo(cluster);
-            var statuses = new InformedApplicationStatuses(connection, Clock.systemUTC());
+            var statuses = new InformedApplicationStatuses(connection,
+                    new Ownership(() -> FabricArgoCdTest.INSTALLATION, () -> FabricArgoCdTest.REPO), Clock.systemUTC());
             var seen = new ConcurrentHashMap<String, Long>();
             statuses.subscribe(status -> seen.put(status.application() + "|" + status.healthMessage(), System.nanoTime()));
 
@@ -118,8 +119,10 @@ class StatusStoreBenchmark {
         for (int i = 0; i < APPS; i++) {
             String project = "app-" + i;
             pool.execute(() -> {
-                Map<String, Object> app = new HashMap<>(ApplicationManifests.application(project, env,
-                        "http://plate.example/git/plate-config.git", ArgoCdCluster.NAMESPACE));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> app = new HashMap<>(serialization.convertValue(ApplicationManifests.application(
+                        project, env, FabricArgoCdTest.REPO, ArgoCdCluster.NAMESPACE, FabricArgoCdTest.INSTALLATION),
+                        Map.class));
                 app.put("status", status("Healthy", ""));
                 cluster.client().genericKubernetesResources(ArgoCdCluster.APPLICATION).inNamespace(ArgoCdCluster.NAMESPACE)
                         .resource(serialization.convertValue(app, GenericKubernetesResource.class)).create();

@@ -38,8 +38,6 @@ class ArgoCdDeploymentsTest {
     @Autowired
     DeploymentService deployments;
     @Autowired
-    ArgoCdSync argoCdSync;
-    @Autowired
     ApplicationStatuses statuses;
     @Autowired
     List<SystemCheck> checks;
@@ -179,15 +177,22 @@ class ArgoCdDeploymentsTest {
     }
 
     @Test
-    void reconcileRecreatesAnApplicationDeletedByHand() {
+    void the_periodic_reconcile_recreates_an_application_deleted_by_hand() {
         cluster.client().genericKubernetesResources(ArgoCdCluster.APPLICATION).inNamespace(ArgoCdCluster.NAMESPACE)
                 .withName(name + "-staging").delete();
         cluster.finishDeletion(name + "-staging");
         assertThat(cluster.application(name + "-staging")).isNull();
 
-        argoCdSync.reconcile();
+        await().atMost(SOON).until(() -> cluster.application(name + "-staging") != null);
+        assertThat(cluster.application(name + "-staging").getMetadata().getLabels())
+                .containsEntry("plate.dev/installation", installation());
+    }
 
-        assertThat(cluster.application(name + "-staging")).isNotNull();
+    @Autowired
+    dev.plate.gitops.ConfigRepository repository;
+
+    private String installation() {
+        return repository.installationId();
     }
 
     private String annotation(String app) {

@@ -1,7 +1,6 @@
 package dev.plate.argocd.internal;
 
 import dev.plate.argocd.ArgoCd;
-import dev.plate.argocd.ArgoCd.RepositoryCredentials;
 import dev.plate.argocd.ArgoCdException;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.ConfigRepositoryMoved;
@@ -14,12 +13,12 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import dev.plate.argocd.RepositoryAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives Argo CD read access to the config repository, so it can clone what Plate commits: the repository Secret
- * in Argo CD's namespace, kept by the leader.
+ * in Argo CD's namespace, kept by the reconcile (on the leader) and written before any Application needs it.
  * <ul>
  * <li>Embedded Git server: a token of the service account {@value #ACCOUNT} (VIEWER; the server refuses every
  * push anyway), valid 90 days and replaced 30 days before it ends, or at once when the Secret is missing, altered
@@ -30,15 +29,13 @@ import org.springframework.stereotype.Component;
  * The credential is never logged or shown.
  */
 @Component
-class RepositoryAccess {
+class RepositoryCredentials implements RepositoryAccess {
 
     static final String ACCOUNT = "plate-argocd";
     static final String TOKEN_NAME = "argocd-repository";
     static final Duration LIFETIME = Duration.ofDays(90);
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
-    private static final Logger LOG = LoggerFactory.getLogger(RepositoryAccess.class);
-
-    enum Outcome { UNCHANGED, WRITTEN, ROTATED, REMOVED, NO_CREDENTIAL }
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryCredentials.class);
 
     private final ArgoCd argoCd;
     private final ConfigRepository repository;
@@ -48,27 +45,26 @@ class RepositoryAccess {
     private final Clock clock;
     private volatile boolean warned;
 
-    RepositoryAccess(ArgoCd argoCd, ConfigRepository repository, RepositoryHosting hosting, ServiceAccounts accounts,
-            Leadership leadership, Clock clock, ArgoCdConnection connection) {
+    RepositoryCredentials(ArgoCd argoCd, ConfigRepository repository, RepositoryHosting hosting,
+            ServiceAccounts accounts, Leadership leadership, Clock clock, ArgoCdConnection connection) {
         this.argoCd = argoCd;
         this.repository = repository;
         this.hosting = hosting;
         this.accounts = accounts;
         this.leadership = leadership;
         this.clock = clock;
-        connection.onChange(this::scheduled);
+        connection.onChange(this::connected);
     }
 
-    @Scheduled(initialDelayString = "${plate.argocd.reconcile-initial-delay:10s}",
-            fixedDelayString = "${plate.argocd.reconcile-interval:5m}")
-    void scheduled() {
+    /** Another cluster was connected: it needs the credential before the first Application reaches it. */
+    private void connected() {
         if (!argoCd.connected() || !leadership.isLeader()) {
             return;
         }
         try {
-            reconcile();
+            ensure();
         } catch (ArgoCdException e) {
-            LOG.warn("Argo CD: could not check the config repository's credentials (the next reconcile retries): {}",
+            LOG.warn("Argo CD: could not write the config repository's credentials (the next reconcile retries): {}",
                     e.getMessage());
         }
     }
@@ -80,14 +76,15 @@ class RepositoryAccess {
             return;
         }
         try {
-            reconcile();
+            ensure();
         } catch (ArgoCdException e) {
             LOG.warn("Argo CD: could not write the moved config repository's credentials (the next reconcile "
                     + "retries): {}", e.getMessage());
         }
     }
 
-    synchronized Outcome reconcile() {
+    @Override
+    public synchronized Outcome ensure() {
         String url = repository.cloneUrl();
         var current = argoCd.repository();
         var gitea = hosting.gitea();
@@ -105,7 +102,7 @@ class RepositoryAccess {
                 }
                 return Outcome.NO_CREDENTIAL;
             }
-            var wanted = new RepositoryCredentials(url, gitea.get().readUsername().isBlank() ? ACCOUNT
+            var wanted = new ArgoCd.RepositoryCredentials(url, gitea.get().readUsername().isBlank() ? ACCOUNT
                     : gitea.get().readUsername(), gitea.get().readToken(), Optional.empty());
             if (current.filter(wanted::equals).isPresent()) {
                 return Outcome.UNCHANGED;
@@ -121,7 +118,7 @@ class RepositoryAccess {
         }
         var issued = accounts.issue(ACCOUNT, "Argo CD (reads the config repository)", Role.VIEWER, TOKEN_NAME,
                 LIFETIME);
-        argoCd.applyRepository(Optional.of(new RepositoryCredentials(url, ACCOUNT, issued.token(),
+        argoCd.applyRepository(Optional.of(new ArgoCd.RepositoryCredentials(url, ACCOUNT, issued.token(),
                 Optional.of(issued.expiresAt()))));
         accounts.revokeOthers(ACCOUNT, issued.id());
         return current.isPresent() ? Outcome.ROTATED : Outcome.WRITTEN;
