@@ -33,7 +33,8 @@ public interface ConfigRepository {
         if (restore.isEmpty() && remove.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(commit(new ChangeSet("undo \"" + change.message() + "\": " + reason,
+        String subject = change.message().lines().findFirst().orElse("");
+        return Optional.of(commit(new ChangeSet("undo \"" + subject + "\": " + reason,
                 new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
     }
 
@@ -63,6 +64,12 @@ public interface ConfigRepository {
      * commit than the deployment's own.
      */
     boolean includes(String revision, String commit);
+
+    /**
+     * Every commit of the branch touching at least one path under one of {@code prefixes}, oldest first, with the
+     * paths it changed. Reads the whole history: for recovery and start-up checks, not for requests.
+     */
+    java.util.List<CommitInfo> history(java.util.Collection<String> prefixes);
 
     /** Where clients (git, Argo CD) clone the repository from. */
     String cloneUrl();

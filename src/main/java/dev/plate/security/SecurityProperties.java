@@ -9,8 +9,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Login and session settings, bound from {@code plate.security.*}.
  *
- * @param maxFailedLogins failed logins in a row after which an account is locked
- * @param lockDuration how long a locked account stays locked
+ * @param maxFailedLogins failed sign-ins in a row from one source address after which that address is locked out of
+ *     the account (ten times as many from anywhere lock the account for every address that has not signed in to it
+ *     in the last 30 days)
+ * @param lockDuration how long a lock lasts
+ * @param signInFailuresPerMinute failed sign-ins one source address may make per minute, whatever the accounts
+ *     ({@code /login}, {@code /api/v1/login}, {@code /git}); beyond, every attempt from it is refused for a while
  * @param sessionTimeout idle time after which a browser session ends
  * @param sessionRecheckInterval how often each instance re-reads a session's database row, which bounds how
  *     long a logout or a disabled account takes to reach the other instances
@@ -27,4 +31,5 @@ public record SecurityProperties(
         @DefaultValue("10s") Duration sessionRecheckInterval,
         @DefaultValue("admin") String adminUsername,
         @DefaultValue("") String adminPassword,
-        @DefaultValue("12h") Duration loginTokenLifetime) {}
+        @DefaultValue("12h") Duration loginTokenLifetime,
+        @DefaultValue("10") @Min(1) int signInFailuresPerMinute) {}

@@ -52,6 +52,9 @@ final class Api {
         return send("GET", path, bearer, null, null);
     }
 
+    /** Where this client's requests come from, as the server sees them. */
+    final String address = dev.plate.support.TestAddresses.next();
+
     HttpResponse<String> post(String path, String bearer, String json) {
         return send("POST", path, bearer, "application/json", json);
     }
@@ -64,6 +67,7 @@ final class Api {
     HttpResponse<String> send(String method, String path, String bearer, String contentType, String body) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.header("X-Forwarded-For", address);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -109,9 +109,30 @@ class ApiLoginTest {
         }
         var right = login(developer.username(), developer.password());
 
-        assertRefused(right, "Too many failed logins: this account is locked for");
-        assertThat(jdbc.queryForObject("select locked_until from plate_user where username = ?", Instant.class,
-                developer.username())).isAfter(Instant.now());
+        assertRefused(right, "Too many failed sign-ins to this account from your address: try again in");
+        assertThat(jdbc.queryForObject("select s.locked_until from login_source s join plate_user u on u.id = s.user_id "
+                + "where u.username = ? and s.source = ?", Instant.class, developer.username(), api.address))
+                .isAfter(Instant.now());
+        var elsewhere = new Api(port);
+        assertThat(elsewhere.post("/api/v1/login", null, "{\"username\":\"" + developer.username()
+                + "\",\"password\":\"" + developer.password() + "\"}").statusCode())
+                .as("the lock keeps out that address, not the account's owner at another").isEqualTo(200);
+    }
+
+    @Test
+    void an_address_spraying_guesses_over_many_accounts_is_refused_with_429_and_told_when_to_come_back() {
+        for (int i = 0; i < properties.signInFailuresPerMinute(); i++) {
+            assertThat(login("spray-" + i + "-" + developer.username(), "guess").statusCode()).isEqualTo(401);
+        }
+
+        var refused = login(developer.username(), developer.password());
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt).orElse(0)).isBetween(1, 60);
+        assertThat(json(refused).path("detail").asString()).startsWith("Too many failed sign-ins from your address");
+        assertThat(new Api(port).post("/api/v1/login", null, "{\"username\":\"" + developer.username()
+                + "\",\"password\":\"" + developer.password() + "\"}").statusCode())
+                .as("another address is not held back").isEqualTo(200);
     }
 
     @Test
@@ -320,8 +341,10 @@ class ApiLoginTest {
         assertThat(json(response).path("detail").asString()).contains(detail);
     }
 
+    /** Failed sign-ins to the account counted from this test's address. */
     private int failedLogins(String username) {
-        return jdbc.queryForObject("select failed_logins from plate_user where username = ?", Integer.class, username);
+        return jdbc.queryForObject("select coalesce(max(s.failures), 0) from login_source s join plate_user u "
+                + "on u.id = s.user_id where u.username = ? and s.source = ?", Integer.class, username, api.address);
     }
 
     private void setEnabled(Api.Account account, boolean enabled) {

@@ -48,7 +48,7 @@ class ChangePreviewTest extends GitOpsTestBase {
         assertThat(deployments.applied(deployed.id()).files().getFirst().diff())
                 .isEqualTo(preview.files().getFirst().diff());
         try (var bare = bare()) {
-            assertThat(bare.commit(deployed.toRevision()).getFullMessage().strip()).isEqualTo(preview.commitMessage());
+            assertThat(bare.commit(deployed.toRevision()).getShortMessage()).isEqualTo(preview.commitMessage());
         }
     }
 

@@ -59,7 +59,8 @@ class ImportAndDeployTest extends GitOpsTestBase {
 
         assertThat(deployed.fromRevision()).isEqualTo(imported.commit());
         assertThat(deployed.toRevision()).isEqualTo(repository.head());
-        assertThat(messageOf(deployed.toRevision())).isEqualTo("deploy " + name + " to staging: image 1.4.2");
+        assertThat(messageOf(deployed.toRevision())).isEqualTo("deploy " + name + " to staging: image 1.4.2\n\n"
+                + "Plate-Deployment: staging #" + deployed.id());
         assertThat(changedPaths(imported.commit(), deployed.toRevision()))
                 .containsExactly(RepoLayout.valuesFile(name, "staging"));
         assertThat(YAML.readTree(text(RepoLayout.valuesFile(name, "staging"))).at("/image/tag").asString())

@@ -39,7 +39,7 @@ class PromoteAndRollbackTest extends GitOpsTestBase {
         assertThat(staging.env()).isEmpty();
         assertThat(tag("staging")).isEqualTo("1.4.2");
         try (var bare = bare()) {
-            assertThat(bare.commit(promoted.toRevision()).getFullMessage())
+            assertThat(bare.commit(promoted.toRevision()).getShortMessage())
                     .isEqualTo("promote " + name + " from dev to staging: image 1.4.2");
         }
     }

@@ -33,7 +33,7 @@ class TransactionalCommitsTest extends GitOpsTestBase {
         assertThat(deployments.currentConfig(name, "dev").imageTag()).isEqualTo("1.0.0");
         try (var bare = bare()) {
             var history = bare.history();
-            assertThat(history.get(1).getFullMessage()).isEqualTo("deploy " + name + " to dev: image 9.9.9");
+            assertThat(history.get(1).getShortMessage()).isEqualTo("deploy " + name + " to dev: image 9.9.9");
             assertThat(history.get(0).getFullMessage()).startsWith("undo \"deploy " + name + " to dev")
                     .contains("could not be recorded");
             assertThat(history.get(2).getName()).isEqualTo(headBefore);

@@ -112,6 +112,9 @@ class RecoveryFromGitTest {
             }
         }
         var shopBefore = projects.find(shop).orElseThrow();
+        var devHistory = deployments.history(shop, "dev");
+        var stagingHistory = deployments.history(shop, "staging");
+        long highestBefore = jdbc.queryForObject("select max(id) from deployment", Long.class);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> cluster.application(shop + "-" + qa) != null
                 && cluster.application(blog + "-prod") != null);
@@ -145,9 +148,20 @@ class RecoveryFromGitTest {
         assertThat(shopAfter.dependencies()).isEqualTo(shopBefore.dependencies());
         assertThat(shopAfter.chart()).isEqualTo(shopBefore.chart());
         assertThat(shopAfter.healthPath()).isEqualTo("/healthz");
-        assertThat(deployments.history(shop, "dev")).singleElement()
-                .satisfies(d -> assertThat(d.kind()).isEqualTo(DeploymentKind.RECOVER))
-                .satisfies(d -> assertThat(d.imageTag()).isEqualTo("1.1.0"));
+        // The history comes back from the commits, each deployment with its old id, author, kind and image.
+        assertThat(deployments.history(shop, "dev")).extracting(d -> d.id(), d -> d.kind(), d -> d.imageTag(),
+                d -> d.requestedBy(), d -> d.toRevision()).containsExactlyElementsOf(devHistory.stream().map(d ->
+                        org.assertj.core.groups.Tuple.tuple(d.id(), d.kind(), d.imageTag(), d.requestedBy(),
+                                d.toRevision())).toList());
+        assertThat(deployments.history(shop, "dev")).extracting(d -> d.kind())
+                .containsExactly(DeploymentKind.DEPLOY, DeploymentKind.IMPORT);
+        assertThat(deployments.history(shop, "staging")).extracting(d -> d.id())
+                .containsExactlyElementsOf(stagingHistory.stream().map(d -> d.id()).toList());
+        assertThat(deployments.deployment(devHistory.getFirst().id()).project()).isEqualTo(shop);
+        // Rollback works on the recovered history, and a new id is never one issued before the loss.
+        var rolledBack = deployments.rollback(new dev.plate.deployment.RollbackRequest(shop, "dev", Optional.empty()));
+        assertThat(rolledBack.imageTag()).isEqualTo("1.0.0");
+        assertThat(rolledBack.id()).isGreaterThan(highestBefore);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(cluster.application(shop + "-dev")).isNotNull();
             assertThat(cluster.application(blog + "-" + qa)).isNotNull();

@@ -27,19 +27,23 @@ public final class HttpSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** Where this browser's requests come from, as the server sees them. */
+    private final String address = TestAddresses.next();
+
     public HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Forwarded-For", address).GET().build());
     }
 
     public HttpResponse<String> get(String url, String header, String value) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header(header, value).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Forwarded-For", address).header(header, value)
+                .GET().build());
     }
 
     public HttpResponse<String> postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url))
+        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Forwarded-For", address)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

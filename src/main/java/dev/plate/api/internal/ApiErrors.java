@@ -60,6 +60,13 @@ class ApiErrors {
      * password, as on the login page: Spring checks "disabled" before the password, so saying so would tell
      * anyone which accounts exist.
      */
+    @ExceptionHandler(dev.plate.security.SignInRateLimitedException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> tooManySignIns(dev.plate.security.SignInRateLimitedException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds() + 1)))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+    }
+
     @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
     org.springframework.http.ResponseEntity<ProblemDetail> loginRefused(
             org.springframework.security.core.AuthenticationException e) {

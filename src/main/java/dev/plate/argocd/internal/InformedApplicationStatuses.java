@@ -241,4 +241,13 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
     public boolean isRunning() {
         return running;
     }
+
+    /**
+     * Not stopped when a test context is paused (it only matters there): closing a watch while fabric8's mock API
+     * server still has events queued for it blocks that server for up to a minute, for every client.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
 }

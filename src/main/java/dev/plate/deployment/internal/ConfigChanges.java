@@ -101,13 +101,14 @@ class ConfigChanges {
         }
         String summary = ChangeSummary.of(current, next);
         String verb = kind.name().toLowerCase(Locale.ROOT);
-        var commit = commits.commit(ChangeSet.writing(verb + " " + project.name() + " " + description + ": "
-                + summary, actors.author(actor), Map.of(RepoLayout.valuesFile(project.name(), env.name()),
-                files.values(project, next))));
         String json = AppConfigJson.write(next);
+        var saved = deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(), kind, actor,
+                clock.instant(), next.imageTag(), row.revision(), DeploymentEntity.NOT_YET_COMMITTED, json, summary));
+        var commit = commits.commit(ChangeSet.writing(DeploymentTrailers.append(verb + " " + project.name() + " "
+                + description + ": " + summary, Map.of(env.name(), saved.id())), actors.author(actor),
+                Map.of(RepoLayout.valuesFile(project.name(), env.name()), files.values(project, next))));
+        saved.committed(commit.previousSha(), commit.sha());
         row.update(json, commit.sha(), clock.instant());
-        var saved = deployments.save(new DeploymentEntity(project.id(), env.id(), kind, actor, clock.instant(),
-                next.imageTag(), commit.previousSha(), commit.sha(), json, summary));
         audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
                 description + ": " + summary + ", commit " + commit.sha());
         outcomes.expect(project.name(), env.name());

@@ -78,6 +78,15 @@ class DeploymentEntity {
         this.summary = summary;
     }
 
+    /** Not known before the commit is made: the row is written first, so that the commit can name its id. */
+    static final String NOT_YET_COMMITTED = "pending";
+
+    /** The commit this deployment made, once made. */
+    void committed(String from, String to) {
+        fromRevision = from;
+        toRevision = to;
+    }
+
     Long id() { return id; }
     DeploymentKind kind() { return kind; }
     DeploymentState state() { return state; }

@@ -85,13 +85,20 @@ class GitOpsDeployments implements DeploymentService {
         var changed = new LinkedHashMap<>(files.chart(project, tag));
         envs.forEach(env -> changed.putAll(files.environment(project, env, initial, repository.cloneUrl())));
         List<String> names = envs.stream().map(EnvironmentSummary::name).toList();
-        var commit = commits.commit(ChangeSet.writing("import " + project.name() + " (" + String.join(", ", names)
-                + "): image " + tag, actors.author(actor), changed));
         String json = AppConfigJson.write(initial);
+        var rows = new LinkedHashMap<String, DeploymentEntity>();
+        for (var env : envs) {
+            rows.put(env.name(), deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(),
+                    DeploymentKind.IMPORT, actor, clock.instant(), tag, "", DeploymentEntity.NOT_YET_COMMITTED, json,
+                    "imported with image " + tag)));
+        }
+        var ids = new LinkedHashMap<String, Long>();
+        rows.forEach((env, row) -> ids.put(env, row.id()));
+        var commit = commits.commit(ChangeSet.writing(DeploymentTrailers.append("import " + project.name() + " ("
+                + String.join(", ", names) + "): image " + tag, ids), actors.author(actor), changed));
+        rows.values().forEach(row -> row.committed(commit.previousSha(), commit.sha()));
         for (var env : envs) {
             configs.save(new AppConfigEntity(project.id(), env.id(), json, commit.sha(), clock.instant()));
-            deployments.save(new DeploymentEntity(project.id(), env.id(), DeploymentKind.IMPORT, actor,
-                    clock.instant(), tag, commit.previousSha(), commit.sha(), json, "imported with image " + tag));
         }
         audit.record(actor, "project.imported", "project:" + project.name(),
                 "environments " + names + ", image " + tag + ", commit " + commit.sha());

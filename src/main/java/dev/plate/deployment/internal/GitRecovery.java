@@ -5,7 +5,10 @@ import dev.plate.base.OrderedYaml;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.ChartDependency;
 import dev.plate.chart.ValuesReader;
+import dev.plate.chart.AppConfig;
 import dev.plate.deployment.DeploymentKind;
+import dev.plate.deployment.DeploymentState;
+import dev.plate.project.ProjectSummary;
 import dev.plate.deployment.RepositoryRecovery;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
@@ -25,9 +28,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads everything at one commit of the config repository and writes the rows, in one transaction: a file that
- * cannot be read back refuses the whole recovery, so a half-recovered database never exists. The Argo CD
- * Applications are (re)applied after the commit, as after an import; their committed application.yaml files say
- * the same as what Plate writes.
+ * cannot be read back refuses the whole recovery, so a half-recovered database never exists. The deployment
+ * history comes back too, from the commits of each values file ({@link HistoryFromGit}), with the ids their
+ * trailers name, so rollback works as before and old links keep their meaning. The Argo CD Applications are
+ * (re)applied after the commit, as after an import; their committed application.yaml files say the same as what
+ * Plate writes.
  */
 @Service
 @Transactional
@@ -39,20 +44,22 @@ class GitRecovery implements RepositoryRecovery {
     private final ProjectService projects;
     private final EnvironmentService environments;
     private final AppConfigRepository configs;
-    private final DeploymentRepository deployments;
     private final dev.plate.deployment.ClusterDelivery delivery;
     private final Actors actors;
     private final AuditLog audit;
     private final Clock clock;
+    private final HistoryFromGit historyFromGit;
+    private final RecoveredHistory recoveredHistory;
 
     GitRecovery(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
-            AppConfigRepository configs, DeploymentRepository deployments, dev.plate.deployment.ClusterDelivery delivery, Actors actors,
-            AuditLog audit, Clock clock) {
+            AppConfigRepository configs, dev.plate.deployment.ClusterDelivery delivery, Actors actors,
+            AuditLog audit, Clock clock, HistoryFromGit historyFromGit, RecoveredHistory recoveredHistory) {
         this.repository = repository;
         this.projects = projects;
         this.environments = environments;
         this.configs = configs;
-        this.deployments = deployments;
+        this.historyFromGit = historyFromGit;
+        this.recoveredHistory = recoveredHistory;
         this.delivery = delivery;
         this.actors = actors;
         this.audit = audit;
@@ -71,8 +78,11 @@ class GitRecovery implements RepositoryRecovery {
         var created = recoverEnvironments();
         var byName = new java.util.HashMap<String, EnvironmentSummary>();
         environments.list().forEach(env -> byName.put(env.name(), env));
+        var history = historyFromGit.read();
+        var ids = new RecoveredHistory.Ids(history.changes().stream().flatMap(change -> change.id().stream()).toList());
         var recovered = new ArrayList<String>();
         int count = 0;
+        int historyRows = 0;
         for (String app : repository.children("applications")) {
             var envDirs = repository.children("applications/" + app).stream()
                     .filter(name -> repository.read(RepoLayout.valuesFile(app, name)).isPresent()).toList();
@@ -92,9 +102,9 @@ class GitRecovery implements RepositoryRecovery {
                 var config = ValuesReader.read(project.chart(), file(RepoLayout.valuesFile(app, env)));
                 String json = AppConfigJson.write(config);
                 configs.save(new AppConfigEntity(project.id(), environment.id(), json, revision, clock.instant()));
-                deployments.save(new DeploymentEntity(project.id(), environment.id(), DeploymentKind.RECOVER, actor,
-                        clock.instant(), config.imageTag(), revision, revision, json,
-                        "recovered from the config repository at " + revision.substring(0, Math.min(8, revision.length()))));
+                var changes = history.changes().stream()
+                        .filter(change -> change.project().equals(app) && change.environment().equals(env)).toList();
+                historyRows += writeHistory(project, environment, changes, ids, actor, config, revision);
                 appEnvs.add(environment);
                 count++;
             }
@@ -102,9 +112,50 @@ class GitRecovery implements RepositoryRecovery {
             delivery.projectChanged(project.name(), appEnvs);
             recovered.add(app);
         }
+        recoveredHistory.continueAfter(Math.max(history.highestIdIssued(), ids.highest()));
         audit.record(actor, "system.recovered", "repository:" + revision, recovered.size() + " project(s), "
-                + count + " configuration(s)" + (created.isEmpty() ? "" : ", environments created " + created));
+                + count + " configuration(s), " + historyRows + " deployment(s) of history"
+                + (created.isEmpty() ? "" : ", environments created " + created));
         return new Report(revision, recovered, created, count);
+    }
+
+    /**
+     * One environment's deployments as the repository records them, with their ids. The newest waits for Argo
+     * CD's report like any deployment; the older ones were replaced by it (what Argo CD made of them was not kept).
+     * Returns how many were written.
+     */
+    private int writeHistory(ProjectSummary project, EnvironmentSummary env, List<HistoryFromGit.Change> changes,
+            RecoveredHistory.Ids ids, String actor, AppConfig current, String revision) {
+        var readable = new ArrayList<HistoryFromGit.Change>();
+        var configsRead = new ArrayList<AppConfig>();
+        for (var change : changes) {
+            try {
+                configsRead.add(ValuesReader.read(project.chart(), repository.readAt(change.commit().sha(),
+                        change.path()).orElseThrow()));
+                readable.add(change);
+            } catch (ValidationException | java.util.NoSuchElementException e) {
+                // an old file this version cannot read back: that step of history is left out
+            }
+        }
+        if (readable.isEmpty()) {
+            recoveredHistory.insert(ids.take(java.util.Optional.empty()), new RecoveredHistory.Row(project.id(),
+                    env.id(), DeploymentKind.RECOVER, DeploymentState.COMMITTED, actor, clock.instant(),
+                    current.imageTag(), revision, revision, AppConfigJson.write(current), "recovered from the config "
+                            + "repository at " + revision.substring(0, Math.min(8, revision.length())), null, null));
+            return 1;
+        }
+        for (int i = 0; i < readable.size(); i++) {
+            var change = readable.get(i);
+            var config = configsRead.get(i);
+            boolean newest = i == readable.size() - 1;
+            recoveredHistory.insert(ids.take(change.id()), new RecoveredHistory.Row(project.id(), env.id(),
+                    change.kind(), newest ? DeploymentState.COMMITTED : DeploymentState.SUPERSEDED,
+                    change.commit().author(), change.commit().time(), config.imageTag(), change.commit().parentSha(),
+                    change.commit().sha(), AppConfigJson.write(config), change.summary(),
+                    newest ? null : readable.get(i + 1).commit().time(), newest ? null : "Recovered from the config "
+                            + "repository; what Argo CD made of it was not kept."));
+        }
+        return readable.size();
     }
 
     /** Environments described in the repository and missing here are created, in the repository's order. */

@@ -64,4 +64,45 @@ final class FileReads {
             throw new GitException("Could not read " + path + " at " + revision + ": " + e.getMessage(), e);
         }
     }
+
+    /** The branch's commits touching the prefixes, oldest first (a linear history: each against its first parent). */
+    static java.util.List<dev.plate.gitops.CommitInfo> history(Repository repository, String branch,
+            java.util.Collection<String> prefixes) {
+        try (var walk = new RevWalk(repository); var diff = new TreeWalk(repository)) {
+            ObjectId head = repository.resolve(branch);
+            if (head == null) {
+                return java.util.List.of();
+            }
+            walk.sort(org.eclipse.jgit.revwalk.RevSort.REVERSE);
+            walk.markStart(walk.parseCommit(head));
+            diff.setRecursive(true);
+            diff.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                    org.eclipse.jgit.treewalk.filter.PathFilterGroup.createFromStrings(prefixes),
+                    org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+            var result = new java.util.ArrayList<dev.plate.gitops.CommitInfo>();
+            for (var commit : walk) {
+                diff.reset();
+                var parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+                if (parent == null) {
+                    diff.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+                } else {
+                    diff.addTree(parent.getTree());
+                }
+                diff.addTree(commit.getTree());
+                var changed = new java.util.TreeSet<String>();
+                while (diff.next()) {
+                    changed.add(diff.getPathString());
+                }
+                if (!changed.isEmpty()) {
+                    var author = commit.getAuthorIdent();
+                    result.add(new dev.plate.gitops.CommitInfo(commit.name(), parent == null ? "" : parent.name(),
+                            author.getName(), author.getWhenAsInstant(), commit.getFullMessage(),
+                            java.util.Set.copyOf(changed)));
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new GitException("Could not read the history of the config repository: " + e.getMessage(), e);
+        }
+    }
 }

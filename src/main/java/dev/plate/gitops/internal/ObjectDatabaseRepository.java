@@ -97,6 +97,11 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
     }
 
     @Override
+    public java.util.List<dev.plate.gitops.CommitInfo> history(java.util.Collection<String> prefixes) {
+        return FileReads.history(repository, BRANCH, prefixes);
+    }
+
+    @Override
     public String cloneUrl() {
         return cloneUrl;
     }

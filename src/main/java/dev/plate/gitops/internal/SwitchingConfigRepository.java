@@ -115,6 +115,11 @@ class SwitchingConfigRepository implements ConfigRepository {
     }
 
     @Override
+    public List<dev.plate.gitops.CommitInfo> history(java.util.Collection<String> prefixes) {
+        return active.repository().history(prefixes);
+    }
+
+    @Override
     public String cloneUrl() {
         return active.repository().cloneUrl();
     }

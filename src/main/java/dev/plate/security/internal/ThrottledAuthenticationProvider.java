@@ -1,5 +1,6 @@
 package dev.plate.security.internal;
 
+import dev.plate.security.SignInRateLimitedException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,9 +11,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 /**
- * Username and password login with a lock after repeated failures. Each attempt is counted before the
- * password is checked, so a locked account is refused even with the right password until the lock ends, and
- * guesses sent in parallel cannot slip past the limit.
+ * Username and password sign-in (the login page, {@code /api/v1/login}, git over HTTP) with two limits: each source
+ * address's budget of failed sign-ins per minute ({@link SignInSources}), and a lock of an address out of an
+ * account after repeated failures ({@link LoginThrottle}). Each attempt is counted before the password is
+ * checked, so a locked address is refused even with the right password until the lock ends, and guesses sent in
+ * parallel cannot slip past the limits.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -20,16 +23,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwordCheck;
     private final LoginThrottle throttle;
+    private final SignInSources sources;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle,
+            SignInSources sources) {
         this.passwordCheck = passwordCheck;
         this.throttle = throttle;
+        this.sources = sources;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        var refused = throttle.begin(username);
+        String source = sources.current();
+        var wait = sources.take(source);
+        if (wait.isPresent()) {
+            throw new SignInRateLimitedException(wait.get());
+        }
+        var refused = throttle.begin(username, source);
         if (refused.isPresent()) {
             throw locked(refused.get());
         }
@@ -37,23 +48,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             result = passwordCheck.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            var locked = throttle.failed(username);
+            var locked = throttle.failed(username, source);
             if (locked.isPresent()) {
                 throw locked(locked.get());
             }
             throw e;
         }
-        var lockedMeanwhile = throttle.succeeded(username);
+        var lockedMeanwhile = throttle.succeeded(username, source);
         if (lockedMeanwhile.isPresent()) {
             throw locked(lockedMeanwhile.get());
         }
+        sources.giveBack(source);
         return result;
     }
 
     private LockedException locked(Instant until) {
-        return new LockedException("Too many failed logins: this account is locked for "
-                + LoginThrottle.minutes(throttle.remaining(until)) + " (until " + TIME.format(until)
-                + "). An administrator can unlock it sooner.");
+        return new LockedException("Too many failed sign-ins to this account from your address: try again in "
+                + LoginThrottle.minutes(throttle.remaining(until)) + " (after " + TIME.format(until)
+                + "), or ask an administrator to unlock it.");
     }
 
     @Override

@@ -78,9 +78,10 @@ class UserAccount {
     }
 
     /**
-     * Counts a login attempt before its password is checked, so attempts racing in parallel are counted too.
-     * Returns the end of the lock when the attempt is refused: the account is locked, or as many attempts as
-     * allowed are already failed or under way (which locks it).
+     * Counts a sign-in attempt against the whole account (from any address not trusted for it) before its password
+     * is checked, so attempts racing in parallel are counted too. Returns the end of the lock when the attempt is
+     * refused: the account is locked, or as many attempts as allowed are already failed or under way (which locks
+     * it).
      */
     Optional<Instant> beginLoginAttempt(int maxFailures, Duration lockDuration, Instant now) {
         if (lockedAt(now)) {
@@ -103,16 +104,17 @@ class UserAccount {
         return lockedAt(now) ? Optional.of(lockedUntil) : Optional.empty();
     }
 
-    /** The password was right; refused (returns the lock's end) if parallel failures locked it meanwhile. */
-    Optional<Instant> loginSucceeded(Instant now) {
-        if (lockedAt(now)) {
-            return Optional.of(lockedUntil);
+    /**
+     * Signed in (from an address the account-wide lock does not hold back): the count starts again, unless a lock
+     * that others caused holds — it stays, for them.
+     */
+    void signedIn(Instant now) {
+        if (!lockedAt(now)) {
+            failedLogins = 0;
+            lockedUntil = null;
         }
-        failedLogins = 0;
-        lockedUntil = null;
         lastLoginAt = now;
         updatedAt = now;
-        return Optional.empty();
     }
 
     private void lock(Duration lockDuration, Instant now) {

@@ -27,8 +27,11 @@ class UserAdministration implements UserService {
     private final SecurityContextHolderStrategy securityContext;
     private final Clock clock;
 
+    private final LoginThrottle throttle;
+
     UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder, SharedSessions sessions,
-            AuditLog audit, SecurityContextHolderStrategy securityContext, Clock clock) {
+            AuditLog audit, SecurityContextHolderStrategy securityContext, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
@@ -113,6 +116,7 @@ class UserAdministration implements UserService {
     public UserSummary unlock(long userId) {
         var account = find(userId);
         account.unlock(clock.instant());
+        throttle.unlocked(account.id());
         audit.record(actor(), "user.unlocked", "user:" + account.username(), "");
         return account.toSummary();
     }

@@ -63,15 +63,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var message = i18n.getErrorMessage();
         switch (failure) {
             case LockedException locked -> {
-                message.setTitle("Account locked");
+                message.setTitle("Locked for now");
                 message.setMessage(locked.getMessage());
+            }
+            case dev.plate.security.SignInRateLimitedException limited -> {
+                message.setTitle("Too many attempts");
+                message.setMessage(limited.getMessage());
             }
             // A disabled account gets the same answer as a wrong password: the page must not tell a
             // stranger which accounts exist.
             case null, default -> {
                 message.setTitle("Incorrect username or password");
                 message.setMessage("Check your username and password and try again. After "
-                        + security.maxFailedLogins() + " failed attempts the account is locked for a while.");
+                        + security.maxFailedLogins() + " failed attempts from here, this address is locked out of the "
+                        + "account for a while.");
             }
         }
         form.setI18n(i18n);

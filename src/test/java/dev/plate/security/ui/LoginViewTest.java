@@ -73,8 +73,8 @@ class LoginViewTest extends KaribuTestBase {
 
         var form = _get(LoginForm.class);
         assertThat(form.isError()).isTrue();
-        assertThat(i18nSentToBrowser(form)).contains("Account locked")
-                .contains("Too many failed logins: this account is locked for 15 minutes");
+        assertThat(i18nSentToBrowser(form)).contains("Locked for now")
+                .contains("Too many failed sign-ins to this account from your address: try again in 15 minutes");
     }
 
     @Test

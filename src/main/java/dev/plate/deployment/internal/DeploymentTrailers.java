@@ -1,0 +1,42 @@
+package dev.plate.deployment.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The deployment ids a commit records, as Git trailers at the end of its message ({@code Plate-Deployment: dev
+ * #165}): with them the config repository alone says which deployment each change was, so a database rebuilt from
+ * Git gives every deployment its old id back (links and {@code plate deploy --wait} keep meaning the same thing),
+ * and ids issued afterwards never reuse one.
+ */
+final class DeploymentTrailers {
+
+    static final String KEY = "Plate-Deployment";
+    private static final Pattern TRAILER = Pattern.compile("(?m)^" + KEY + ": (\\S+) #(\\d+)$");
+
+    private DeploymentTrailers() {}
+
+    /** @param ids deployment id per environment */
+    static String append(String message, Map<String, Long> ids) {
+        var text = new StringBuilder(message).append("\n");
+        ids.forEach((env, id) -> text.append("\n").append(KEY).append(": ").append(env).append(" #").append(id));
+        return text.toString();
+    }
+
+    /** The ids a commit message records, per environment. */
+    static Map<String, Long> parse(String message) {
+        var ids = new LinkedHashMap<String, Long>();
+        var matcher = TRAILER.matcher(message);
+        while (matcher.find()) {
+            ids.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+        }
+        return ids;
+    }
+
+    /** The first line: what the change was. */
+    static String subject(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

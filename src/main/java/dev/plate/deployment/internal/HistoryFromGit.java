@@ -1,0 +1,91 @@
+package dev.plate.deployment.internal;
+
+import dev.plate.deployment.DeploymentKind;
+import dev.plate.gitops.CommitInfo;
+import dev.plate.gitops.ConfigRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the deployment history out of the config repository: every commit that changed an environment's values
+ * file is a change to it, made by the commit's author at the commit's time, of the kind its message starts with,
+ * with the deployment id its trailer names ({@link DeploymentTrailers}). Undo commits (a transaction that failed
+ * took its change back) are not deployments.
+ */
+@Component
+class HistoryFromGit {
+
+    private static final Pattern VALUES = Pattern.compile("applications/([^/]+)/([^/]+)/values\\.yaml");
+
+    /**
+     * One change of one environment's values file.
+     *
+     * @param id the deployment id the commit recorded, if it did (commits from before trailers did not)
+     */
+    record Change(String project, String environment, CommitInfo commit, DeploymentKind kind, String summary,
+            Optional<Long> id) {
+
+        String path() {
+            return "applications/" + project + "/" + environment + "/values.yaml";
+        }
+    }
+
+    /**
+     * @param changes every deployment the repository records, oldest first
+     * @param highestIdIssued no deployment id above this was ever issued for a change in this repository: the
+     *     highest trailer, or the number of values-file commits (each change made at most one row), if higher
+     */
+    record History(List<Change> changes, long highestIdIssued) {}
+
+    private final ConfigRepository repository;
+
+    HistoryFromGit(ConfigRepository repository) {
+        this.repository = repository;
+    }
+
+    History read() {
+        var changes = new ArrayList<Change>();
+        long valuesCommits = 0;
+        long highestTrailer = 0;
+        for (CommitInfo commit : repository.history(List.of("applications"))) {
+            Map<String, Long> ids = DeploymentTrailers.parse(commit.message());
+            highestTrailer = Math.max(highestTrailer, ids.values().stream().mapToLong(Long::longValue).max().orElse(0));
+            String subject = DeploymentTrailers.subject(commit.message());
+            for (String path : commit.changedPaths()) {
+                var matcher = VALUES.matcher(path);
+                if (!matcher.matches()) {
+                    continue;
+                }
+                valuesCommits++;
+                kindOf(subject).ifPresent(kind -> changes.add(new Change(matcher.group(1), matcher.group(2), commit,
+                        kind, summaryOf(subject), Optional.ofNullable(ids.get(matcher.group(2))))));
+            }
+        }
+        return new History(changes, Math.max(highestTrailer, valuesCommits));
+    }
+
+    /** The verb Plate starts each commit message with; a change of another origin is recorded as recovered. */
+    private static Optional<DeploymentKind> kindOf(String subject) {
+        if (subject.startsWith("undo ") || subject.startsWith("remove ")) {
+            return Optional.empty();
+        }
+        for (var kind : List.of(DeploymentKind.IMPORT, DeploymentKind.DEPLOY, DeploymentKind.PROMOTE,
+                DeploymentKind.ROLLBACK)) {
+            if (subject.startsWith(kind.name().toLowerCase(java.util.Locale.ROOT) + " ")) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.of(DeploymentKind.RECOVER);
+    }
+
+    /** "deploy web to dev: image 1.2.0" → "image 1.2.0"; a message of another form is kept whole. */
+    private static String summaryOf(String subject) {
+        int colon = subject.indexOf(": ");
+        String summary = colon < 0 ? subject : subject.substring(colon + 2);
+        return summary.length() > 512 ? summary.substring(0, 511) + "…" : summary;
+    }
+}
