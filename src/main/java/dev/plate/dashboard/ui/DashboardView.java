@@ -38,7 +38,8 @@ class DashboardView extends Div {
     private static final int LISTED = 5;
 
     DashboardView(SystemHealthService health, ApplicationStatuses applications, ProjectService projects,
-            DeploymentActivity activity) {
+            DeploymentActivity activity, dev.plate.delivery.ArgoCdReconciliation reconciliation,
+            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         addClassName("plate-page");
         var heading = new H2("System health");
         var intro = new Paragraph("The systems Plate works with, checked when this page opened.");
@@ -47,6 +48,10 @@ class DashboardView extends Div {
         cards.addClassName("plate-cards");
         health.currentStatus().forEach(status -> cards.add(card(status)));
         add(heading, intro, cards);
+        if (authentication.hasRole("ADMIN")) {
+            reconciliation.last().filter(report -> !report.orphanProjects().isEmpty()).ifPresent(report -> add(
+                    new OrphanedObjects(report, reconciliation, () -> getUI().ifPresent(ui -> ui.getPage().reload()))));
+        }
         long projectCount = projects.count("");
         add(new H2("Deployments"), deploymentCards(projectCount, activity), plot(activity.perDay(DAYS)));
         if (applications.connection().state() != ApplicationStatuses.Connection.State.NOT_CONFIGURED) {

@@ -29,7 +29,6 @@ class ArgoCdDelivery implements ClusterDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ArgoCdDelivery.class);
 
     private final ArgoCd argoCd;
-    private final dev.plate.argocd.ApplicationStatuses statuses;
     private final RepositoryAccess access;
     private final DesiredObjects desired;
     private final RemovalIntents intents;
@@ -38,10 +37,9 @@ class ArgoCdDelivery implements ClusterDelivery {
     private final DeliveryThreads threads;
     private final Clock clock;
 
-    ArgoCdDelivery(ArgoCd argoCd, dev.plate.argocd.ApplicationStatuses statuses, RepositoryAccess access, DesiredObjects desired, RemovalIntents intents,
+    ArgoCdDelivery(ArgoCd argoCd, RepositoryAccess access, DesiredObjects desired, RemovalIntents intents,
             Removals removals, ArgoCdReconciler reconciler, DeliveryThreads threads, Clock clock) {
         this.argoCd = argoCd;
-        this.statuses = statuses;
         this.access = access;
         this.desired = desired;
         this.intents = intents;
@@ -95,9 +93,8 @@ class ArgoCdDelivery implements ClusterDelivery {
 
     @Override
     public List<String> foreignObjects(String project, List<EnvironmentSummary> environments) {
-        if (!argoCd.connected() || statuses.connection().state()
-                == dev.plate.argocd.ApplicationStatuses.Connection.State.UNKNOWN) {
-            return List.of(); // not reachable now: no import waits for its timeouts (the writes still check)
+        if (!argoCd.connected()) {
+            return List.of();
         }
         var foreign = new ArrayList<String>();
         try {

@@ -116,11 +116,15 @@ class ArgoCdReconciler {
         int deleted = removals.delete(deletable, mayWrite);
         removals.forgetFinished(live);
         var orphans = new TreeSet<String>();
+        var orphanProjects = new TreeSet<String>();
         notWanted.stream().filter(object -> !object.project().map(intended::containsKey).orElse(false))
-                .forEach(object -> orphans.add(object.kind().kind() + " " + object.name()));
+                .forEach(object -> {
+                    orphans.add(object.kind().kind() + " " + object.name());
+                    object.project().ifPresent(orphanProjects::add);
+                });
         var pending = new TreeSet<String>(intended.keySet());
         var report = new ReconcileReport(clock.instant(), counts.created, counts.updated, counts.unchanged, deleted,
-                List.copyOf(orphans), List.copyOf(pending), conflicts, pause.filter(reason -> !notWanted.isEmpty()));
+                List.copyOf(orphans), List.copyOf(orphanProjects), List.copyOf(pending), conflicts, pause.filter(reason -> !notWanted.isEmpty()));
         log(report);
         return report;
     }
