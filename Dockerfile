@@ -6,6 +6,7 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
+COPY helm-templates/ helm-templates/
 COPY src/ src/
 RUN ./mvnw -B -q package -DskipTests \
  && java -Djarmode=tools -jar target/plate-*.jar extract --destination /app \
@@ -26,11 +27,13 @@ RUN groupadd --system --gid 10001 plate \
 COPY --from=train --chown=root:root /app /app
 WORKDIR /app
 USER 10001:10001
+# The AOT cache's flags belong to the image (the entrypoint): JAVA_TOOL_OPTIONS is yours to tune, and replacing it
+# (as Kubernetes env does) never turns the cache off.
 ENV PLATE_DATA_DIR=/data \
-    JAVA_TOOL_OPTIONS="-XX:AOTCache=/app/plate.aot -XX:+UseSerialGC -XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 VOLUME /data
 EXPOSE 8080
 # No curl in the JRE image: bash's /dev/tcp asks the liveness group directly.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/liveness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
-ENTRYPOINT ["java", "-jar", "/app/plate.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/plate.aot", "-XX:+UseSerialGC", "-jar", "/app/plate.jar"]

@@ -26,6 +26,9 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | quote }}
 {{- if and (not .Values.gitea.url) (gt (int .Values.replicaCount) 1) (not (and .Values.persistence.enabled (has "ReadWriteMany" .Values.persistence.accessModes))) }}
 {{- fail "Without Gitea, the config repository lives in Plate's data directory: with more than one replica, set persistence.enabled=true with accessModes [ReadWriteMany], or configure gitea.url (or replicaCount=1)." }}
 {{- end }}
+{{- if and (not .Values.gitea.url) (not .Values.persistence.enabled) }}
+{{- fail "Without Gitea, the config repository's only copy is in Plate's data directory: set persistence.enabled=true (a volume that outlives the pod), or configure gitea.url. An emptyDir would lose every chart, value and history with the pod." }}
+{{- end }}
 {{- if and .Values.gitea.url (not .Values.gitea.existingSecret) }}
 {{- fail "Set gitea.existingSecret: a Secret with the Gitea token Plate writes with." }}
 {{- end }}

@@ -36,7 +36,7 @@ class PlateChartTest {
     Path dir;
 
     static Stream<Arguments> installations() {
-        var single = merge(REQUIRED, Map.of("replicaCount", 1));
+        var single = merge(REQUIRED, Map.of("replicaCount", 1, "persistence", Map.of("enabled", true)));
         var gitea = merge(REQUIRED, Map.of("gitea", Map.of("url", "https://gitea.example.com", "organisation",
                 "platform", "existingSecret", "plate-gitea", "readUsername", "argocd-reader")));
         var everything = merge(REQUIRED, Map.of("replicaCount", 3,
@@ -98,6 +98,8 @@ class PlateChartTest {
             }
         });
         assertThat(env.get("PLATE_ARGOCD_IN_CLUSTER").path("value").asString()).isEqualTo("true");
+        assertThat(env.get("JAVA_TOOL_OPTIONS").path("value").asString()).as("the image's AOT flags are not in what "
+                + "this replaces").doesNotContain("AOTCache").contains("MaxRAMPercentage");
 
         // RBAC: only Argo CD's objects and the one repository Secret, in Argo CD's namespace.
         JsonNode role = one(objects, "Role");
@@ -124,9 +126,13 @@ class PlateChartTest {
                 "plate", "plate-system")).hasMessageContaining("Set database.existingSecret");
         assertThatThrownBy(() -> Helm.template(CHART, values(Map.of("database", Map.of("existingSecret", "db"))),
                 "plate", "plate-system")).hasMessageContaining("Set encryptionKey.existingSecret");
-        assertThatThrownBy(() -> Helm.template(CHART, values(REQUIRED), "plate", "plate-system"))
+        assertThatThrownBy(() -> Helm.template(CHART, values(merge(REQUIRED, Map.of("persistence",
+                Map.of("enabled", true)))), "plate", "plate-system"))
                 .as("two replicas, embedded Git server, no shared volume")
                 .hasMessageContaining("ReadWriteMany");
+        assertThatThrownBy(() -> Helm.template(CHART, values(merge(REQUIRED, Map.of("replicaCount", 1))), "plate",
+                "plate-system")).as("the config repository's only copy on an emptyDir")
+                .hasMessageContaining("set persistence.enabled=true");
         assertThatThrownBy(() -> Helm.template(CHART, values(merge(REQUIRED, Map.of("gitea",
                 Map.of("url", "https://gitea.example.com")))), "plate", "plate-system"))
                 .hasMessageContaining("Set gitea.existingSecret");
