@@ -40,10 +40,4 @@ abstract class IdsAfterRecovery {
                 + "where name = ?)", Long.class, name)).isEqualTo(highest + 1);
         securityContext.clearContext();
     }
-
-    @dev.plate.support.PlateTest
-    static class OnPostgres extends IdsAfterRecovery {}
-
-    @dev.plate.support.EmbeddedDefaultsTest
-    static class OnH2 extends IdsAfterRecovery {}
 }

@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,28 +25,35 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real Plate process, killed with SIGKILL in the middle of a burst of deploys, then started again: every deploy
- * it answered 201 is recorded and in Git, every recorded commit is in Git, and every environment's recorded
- * configuration is what its values file in Git says (the start-up check records what a killed transaction left),
- * and every project has its Argo CD Applications (in fabric8's mock API server).
- * Its own database and data directory; loopback only.
+ * A real Plate process, killed with SIGKILL in the middle of a burst of deploys, then started again, on each
+ * database Plate supports: every deploy it answered 201 is still there after the restart under the same id (the
+ * history API names the same project, image and commit), its commit is in Git and its audit event in the audit
+ * log; ids issued after the restart are new; every environment's recorded image is what its values file in Git
+ * says; and every project has its Argo CD Applications (in fabric8's mock API server). Its own database and data
+ * directory; loopback only. Everything is checked through the API and the repository, as an operator would.
  */
-class KilledDuringDeploysTest {
+abstract class KilledDuringDeploys {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PASSWORD = "killed-test-password-1";
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Process plate;
+
+    /** The database settings for the process, as command-line arguments (none: the embedded default). */
+    abstract List<String> database(Path data);
+
+    /** Project names of this database's run (each run is its own installation: names must not clash). */
+    abstract String prefix();
 
     @AfterEach
     void stop() {
@@ -57,27 +63,25 @@ class KilledDuringDeploysTest {
     }
 
     @Test
-    void after_kill_9_and_a_restart_git_and_the_database_agree() throws Exception {
-        String jdbcUrl = TestPostgres.jdbcUrl("killed");
+    void after_kill_9_and_a_restart_nothing_acknowledged_is_lost_and_git_and_the_database_agree() throws Exception {
         Path data = Path.of(PostgresInitializer.tempDataDir());
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         String base = "http://localhost:" + port;
-        plate = start(jdbcUrl, data, port);
-        String token = login(base);
-        var projects = List.of("killed-a", "killed-b");
+        plate = start(data, port);
+        String firstToken = login(base);
+        var projects = List.of(prefix() + "-a", prefix() + "-b");
         for (String project : projects) {
-            var imported = post(base, token, "/api/v1/projects", "{\"name\":\"" + project
+            var imported = post(base, firstToken, "/api/v1/projects", "{\"name\":\"" + project
                     + "\",\"imageRepository\":\"ghcr.io/acme/" + project + "\",\"imageTag\":\"0.0.1\"}");
             assertThat(imported.statusCode()).as(imported.body()).isIn(201, 400);
         }
 
         // A burst from four clients; the process is killed while they run.
-        var accepted = new ConcurrentHashMap<Long, String>();
+        var accepted = new ConcurrentHashMap<Long, JsonNode>();
         var running = new AtomicBoolean(true);
-        var sent = new AtomicInteger();
         try (var clients = Executors.newFixedThreadPool(4)) {
             for (int client = 0; client < 4; client++) {
                 int id = client;
@@ -85,12 +89,12 @@ class KilledDuringDeploysTest {
                     for (int i = 0; running.get(); i++) {
                         String project = projects.get((id + i) % projects.size());
                         String tag = "1." + id + "." + i;
-                        sent.incrementAndGet();
                         try {
-                            var response = post(base, token, "/api/v1/deploy", "{\"project\":\"" + project
+                            var response = post(base, firstToken, "/api/v1/deploy", "{\"project\":\"" + project
                                     + "\",\"environment\":\"dev\",\"imageTag\":\"" + tag + "\"}");
                             if (response.statusCode() == 201) {
-                                accepted.put(JSON.readTree(response.body()).path("id").asLong(), tag);
+                                var deployment = JSON.readTree(response.body());
+                                accepted.put(deployment.path("id").asLong(), deployment);
                             }
                         } catch (IOException e) {
                             return null; // the process is gone: this request was never answered
@@ -109,25 +113,38 @@ class KilledDuringDeploysTest {
         }
         assertThat(accepted).as("deploys were answered before the kill").hasSizeGreaterThanOrEqualTo(40);
 
-        plate = start(jdbcUrl, data, port);
+        plate = start(data, port);
+        String token = login(base);
 
-        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                var git = Git.open(data.resolve("git").resolve("plate-config.git").toFile())) {
+        try (var git = Git.open(data.resolve("git").resolve("plate-config.git").toFile())) {
             var head = git.getRepository().resolve("refs/heads/main");
             var inGit = new HashSet<String>();
             for (RevCommit commit : git.log().add(head).call()) {
                 inGit.add(commit.getName());
             }
-            var recorded = new ArrayList<String>();
-            var acceptedRecorded = new HashSet<Long>();
-            try (var rows = db.createStatement().executeQuery("select id, to_revision from deployment")) {
-                while (rows.next()) {
-                    recorded.add(rows.getString(2));
-                    acceptedRecorded.add(rows.getLong(1));
+            var audited = get(base, token, "/api/v1/audit?action=deployment.deploy&limit=1000");
+            assertThat(audited.statusCode()).isEqualTo(200);
+            for (var before : accepted.entrySet()) {
+                var after = get(base, token, "/api/v1/deployments/" + before.getKey());
+                assertThat(after.statusCode()).as("deployment #" + before.getKey() + " answered 201 is still there")
+                        .isEqualTo(200);
+                var now = JSON.readTree(after.body());
+                for (String field : List.of("project", "environment", "imageTag", "commit", "requestedBy")) {
+                    assertThat(now.path(field).asString()).as("#" + before.getKey() + " " + field + ": the same "
+                            + "deployment, not another with its id").isEqualTo(before.getValue().path(field).asString());
                 }
+                assertThat(inGit).as("its commit is in Git").contains(now.path("commit").asString());
+                assertThat(audited.body()).as("#" + before.getKey() + " is in the audit log")
+                        .contains("image " + now.path("imageTag").asString() + ", commit " + now.path("commit").asString());
             }
-            assertThat(acceptedRecorded).as("every deploy answered 201 is recorded").containsAll(accepted.keySet());
-            assertThat(inGit).as("every recorded commit is in Git").containsAll(recorded);
+
+            // Ids issued after the restart are new ones.
+            var next = post(base, token, "/api/v1/deploy", "{\"project\":\"" + projects.getFirst()
+                    + "\",\"environment\":\"dev\",\"imageTag\":\"2.0.0\"}");
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+            assertThat(JSON.readTree(next.body()).path("id").asLong()).isGreaterThan(accepted.keySet().stream()
+                    .mapToLong(Long::longValue).max().orElseThrow());
+            var afterNext = git.getRepository().resolve("refs/heads/main");
 
             // Every recorded project has its Applications, pointing at its values in this repository.
             for (String project : projects) {
@@ -137,23 +154,17 @@ class KilledDuringDeploysTest {
                     assertThat(application.toString()).contains("applications/" + project + "/" + env + "/values.yaml");
                 }
             }
-            // The start-up check runs in the background: wait for it to record what the kill left.
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                for (String project : projects) {
-                    assertThat(recordedConfig(db, project)).as(project + " in dev: the database says what Git says")
-                            .isEqualTo(configInGit(git, head, project));
+            // The image each environment records is the one its values file in Git says.
+            for (String project : projects) {
+                var recorded = JSON.readTree(get(base, token, "/api/v1/projects/" + project).body());
+                String devImage = null;
+                for (var env : recorded.path("environments")) {
+                    if (env.path("name").asString().equals("dev")) {
+                        devImage = env.path("imageTag").asString();
+                    }
                 }
-            });
-        }
-    }
-
-    private static AppConfig recordedConfig(java.sql.Connection db, String project) throws Exception {
-        try (var row = db.prepareStatement("select c.config_json from app_config c join project p on p.id = "
-                + "c.project_id join environment e on e.id = c.environment_id where p.name = ? and e.name = 'dev'")) {
-            row.setString(1, project);
-            try (var result = row.executeQuery()) {
-                assertThat(result.next()).isTrue();
-                return JSON.readValue(result.getString(1), AppConfig.class);
+                assertThat(devImage).as(project + " in dev: the database says what Git says")
+                        .isEqualTo(configInGit(git, afterNext, project).imageTag());
             }
         }
     }
@@ -167,12 +178,12 @@ class KilledDuringDeploysTest {
         }
     }
 
-    private Process start(String jdbcUrl, Path data, int port) throws Exception {
+    private Process start(Path data, int port) throws Exception {
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                "dev.plate.PlateApplication", "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--plate.data-dir=" + data, "--plate.security.admin-password=" + PASSWORD, "--spring.jmx.enabled=false",
+                "dev.plate.PlateApplication", "--server.port=" + port));
+        command.addAll(database(data));
+        command.addAll(List.of("--plate.data-dir=" + data, "--plate.security.admin-password=" + PASSWORD, "--spring.jmx.enabled=false",
                 // Argo CD's cluster: the fabric8 mock API server of this JVM, reached over loopback
                 "--plate.argocd.kubeconfig=" + ArgoCdCluster.shared().kubeconfig(),
                 "--plate.argocd.webhook-secret=killed-test-secret"));
@@ -205,6 +216,11 @@ class KilledDuringDeploysTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).path("token").asString();
+    }
+
+    private HttpResponse<String> get(String base, String token, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String base, String token, String path, String body) throws IOException {

@@ -1,0 +1,4 @@
+package dev.plate.deployment.internal;
+
+@dev.plate.support.EmbeddedDefaultsTest
+class IdsAfterRecoveryOnH2Test extends IdsAfterRecovery {}

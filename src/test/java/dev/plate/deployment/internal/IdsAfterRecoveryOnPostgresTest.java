@@ -1,0 +1,4 @@
+package dev.plate.deployment.internal;
+
+@dev.plate.support.PlateTest
+class IdsAfterRecoveryOnPostgresTest extends IdsAfterRecovery {}
