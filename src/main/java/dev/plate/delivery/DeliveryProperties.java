@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prunePauseFraction deletions pause, for an admin to decide, when a reconcile would delete more than this
  *     share of this Plate's objects…
  * @param prunePauseMinimum …and at least this many of them (or when Plate wants none at all while some exist)
+ * @param outboxInterval how often the leader retries the refreshes and syncs Argo CD does not have yet
  */
 @ConfigurationProperties("plate.argocd")
 public record DeliveryProperties(@DefaultValue("5m") Duration reconcileInterval,
         @DefaultValue("10s") Duration reconcileInitialDelay, @DefaultValue("true") boolean prune,
-        @DefaultValue("0.5") double prunePauseFraction, @DefaultValue("5") int prunePauseMinimum) {}
+        @DefaultValue("0.5") double prunePauseFraction, @DefaultValue("5") int prunePauseMinimum,
+        @DefaultValue("2s") Duration outboxInterval) {}

@@ -14,10 +14,14 @@ public interface ClusterDelivery {
     void projectChanged(String project, List<EnvironmentSummary> environments);
 
     /**
-     * One environment's change is committed: Argo CD should look at it now, and sync it as the user where the
-     * environment does not sync by itself.
+     * One environment's change (deployment {@code deploymentId}) is committed: Argo CD should look at it now, and
+     * sync it as the user where the environment does not sync by itself. Recorded in this transaction and retried
+     * until Argo CD has it; {@link DeploymentLedger#delivered} says when it did.
+     *
+     * @return whether something is owed to Argo CD (false without a cluster)
      */
-    void changeCommitted(String project, EnvironmentSummary environment, String actor, String revision);
+    boolean changeCommitted(long deploymentId, String project, EnvironmentSummary environment, String actor,
+            String revision);
 
     /** The project is removed: its Argo CD objects go, by the intent recorded here, in this transaction. */
     void projectRemoved(String project, String actor);

@@ -30,6 +30,14 @@ public interface DeploymentService {
     @PreAuthorize("hasRole('MAINTAINER')")
     DeploymentRecord rollback(RollbackRequest request);
 
+    /**
+     * Sends the last deployment of an environment to Argo CD again — a refresh, and the sync where the environment
+     * does not sync by itself — when it failed or timed out (the image was not pulled yet, Argo CD was away): a new
+     * deployment of kind RETRY with the same configuration and no new commit. Anything else is refused.
+     */
+    @PreAuthorize("hasRole('DEVELOPER')")
+    DeploymentRecord retry(String project, String environment);
+
     /** What {@link #deploy} would commit now (validated the same way), committing nothing. */
     @PreAuthorize("hasRole('DEVELOPER')")
     ChangePreview preview(DeployRequest request);

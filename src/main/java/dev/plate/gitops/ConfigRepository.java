@@ -46,6 +46,14 @@ public interface ConfigRepository {
      */
     String installationId();
 
+    /**
+     * Why the last commit on this instance failed, while no commit has succeeded since (a lock Plate cannot
+     * remove, a full disk, Gitea down): what the health check and the dashboard report. Empty when writing works.
+     */
+    default Optional<String> writeProblem() {
+        return Optional.empty();
+    }
+
     /** The commit this instance last saw at the head of the branch. */
     String head();
 

@@ -56,6 +56,7 @@ class ApiAccessMatrixTest {
             deploy_protected    403      403        201       201     401         401            401            401
             promote             403      403        201       201     401         401            401            401
             rollback            403      403        201       201     401         401            401            401
+            retry               403      409        409       409     401         401            401            401
             remove              403      403        204       204     401         401            401            401
             audit               403      403        403       200     401         401            401            401
             recover             403      403        403       400     401         401            401            401
@@ -125,6 +126,13 @@ class ApiAccessMatrixTest {
         rollback(true) {
             HttpResponse<String> call(Api api, Target t, String token) {
                 return api.post("/api/v1/rollback", token, "{\"project\":\"" + t.project() + "\",\"environment\":\""
+                        + t.unprotected() + "\"}");
+            }
+        },
+        /** Allowed, but the last deployment there did not fail: refused, nothing changes. */
+        retry(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.post("/api/v1/retry", token, "{\"project\":\"" + t.project() + "\",\"environment\":\""
                         + t.unprotected() + "\"}");
             }
         },

@@ -115,6 +115,15 @@ class CliEndToEndTest {
         assertThat(failed.err().strip().lines().reduce((a, b) -> b).orElseThrow())
                 .startsWith("error: Deployment #" + row.id() + " to dev failed").contains("Back-off pulling image");
 
+        // the failed deployment sent to Argo CD again as it was: no new commit, a RETRY that names it
+        String headAtRetry = repository.head();
+        var retried = plate("deploy", name, "-e", "dev", "--retry");
+        assertThat(retried.exit()).as(retried.err()).isZero();
+        assertThat(retried.out()).contains("retry of #" + row.id());
+        assertThat(repository.head()).isEqualTo(headAtRetry);
+        assertRefused(plate("deploy", name, "-e", "dev", "--retry", "--image", "9.9.9"), 2, "--retry sends the last "
+                + "deployment again as it was");
+
         // roll back to the good deployment: a new commit that restores its values
         String headBefore = repository.head();
         var rollback = plate("rollback", name, "--env", "dev", "--to", Long.toString(goodId));
@@ -128,7 +137,7 @@ class CliEndToEndTest {
         List<String> kinds = new ArrayList<>();
         JSON.readTree(history.out()).forEach(d -> kinds.add(d.get("kind").asString() + " " + d.get("environment")
                 .asString()));
-        assertThat(kinds).containsExactly("ROLLBACK dev", "DEPLOY dev", "PROMOTE staging", "DEPLOY dev",
+        assertThat(kinds).containsExactly("ROLLBACK dev", "RETRY dev", "DEPLOY dev", "PROMOTE staging", "DEPLOY dev",
                 "IMPORT prod", "IMPORT staging", "IMPORT dev");
         assertThat(plate("history", name, "--env", "staging").out()).contains("PROMOTE").doesNotContain("ROLLBACK");
 

@@ -17,10 +17,7 @@ import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;
 import dev.plate.security.Role;
 import dev.plate.support.ArgoCdCluster;
-import dev.plate.support.PlateTest;
-import dev.plate.support.PostgresInitializer;
 import dev.plate.support.SignIn;
-import dev.plate.support.TestPostgres;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,10 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Plate never destroys or takes over what it did not make: with its reconcile running as in production (every
@@ -44,28 +39,11 @@ import org.springframework.test.context.ContextConfiguration;
  * name refuses the import and is never touched, objects of another installation (a fresh data directory) are left
  * alone, and after the cluster comes back empty the repository credential is written before any Application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = NeverDestroysOrTakesOverTest.OwnClusterAndDatabase.class)
+@dev.plate.support.IsolatedArgoCdTest
 class NeverDestroysOrTakesOverTest {
 
-    static final ArgoCdCluster CLUSTER = new ArgoCdCluster();
+    static final ArgoCdCluster CLUSTER = dev.plate.support.IsolatedArgoCdTest.CLUSTER;
     static final Duration ROUNDS = Duration.ofSeconds(20);
-
-    static class OwnClusterAndDatabase implements org.springframework.context.ApplicationContextInitializer<
-            org.springframework.context.ConfigurableApplicationContext> {
-        @Override
-        public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
-            org.springframework.boot.test.util.TestPropertyValues.of(
-                    "spring.datasource.url=" + TestPostgres.jdbcUrl("neverdestroys"),
-                    "spring.datasource.username=postgres", "spring.datasource.password=postgres",
-                    "plate.data-dir=" + PostgresInitializer.tempDataDir(),
-                    "plate.security.admin-password=" + PlateTest.ADMIN_PASSWORD,
-                    "plate.argocd.kubeconfig=" + CLUSTER.kubeconfig(),
-                    "plate.argocd.reconcile-initial-delay=500ms", "plate.argocd.reconcile-interval=1s",
-                    "logging.level.io.fabric8.mockwebserver=WARN")
-                    .applyTo(context.getEnvironment());
-        }
-    }
 
     @Autowired
     DeploymentService deployments;

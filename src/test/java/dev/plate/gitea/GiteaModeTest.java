@@ -1,6 +1,7 @@
 package dev.plate.gitea;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plate.admin.SystemHealthService;
 import dev.plate.base.health.ComponentStatus;
@@ -140,6 +141,35 @@ class GiteaModeTest {
         }
         assertThat(new String(repository.read(RepoLayout.valuesFile("shop", "staging")).orElseThrow()))
                 .contains("tag: \"1.1.0\"");
+    }
+
+    /** Gitea's git server gone mid-life: the deploy is refused as unavailable, names Gitea, and changes nothing. */
+    @Test
+    void a_deploy_while_gitea_does_not_answer_is_refused_as_unavailable_and_changes_nothing() throws Exception {
+        var authorities = Role.MAINTAINER.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
+        securityContext.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("mia", null, authorities));
+        deployments.importProject(new ImportRequest(new NewProject("down", "", "ghcr.io/acme/down", 8080, "/",
+                List.of()), "1.0.0"));
+        String head = repository.head();
+        long rows = deployments.history("down", "dev").size();
+        Path remote = ROOT.resolve("gitea/acme/plate-config.git");
+        Path away = ROOT.resolve("gitea/acme/plate-config.away");
+        java.nio.file.Files.move(remote, away);
+        try {
+            assertThatThrownBy(() -> deployments.deploy(DeployRequest.image("down", "dev", "9.9.9")))
+                    .isInstanceOf(dev.plate.gitops.GitUnavailableException.class)
+                    .hasMessageContaining("Check that Gitea is up").hasMessageContaining("Nothing was changed");
+            assertThat(repository.head()).isEqualTo(head);
+            assertThat(deployments.history("down", "dev")).hasSize((int) rows);
+            assertThat(health.currentStatus()).filteredOn(status -> status.component().equals("Git")).singleElement()
+                    .satisfies(status -> assertThat(status.detail()).contains("cannot be written"));
+        } finally {
+            java.nio.file.Files.move(away, remote);
+        }
+        deployments.deploy(DeployRequest.image("down", "dev", "9.9.9"));
+        assertThat(health.currentStatus()).filteredOn(status -> status.component().equals("Git")).singleElement()
+                .satisfies(status -> assertThat(status.state()).isEqualTo(ComponentStatus.State.UP));
     }
 
     @Test

@@ -84,6 +84,10 @@ class InstancesShareOneRepositoryTest {
                 "--plate.security.admin-password=" + PlateTest.ADMIN_PASSWORD));
         second = new SpringApplicationBuilder(PlateApplication.class).run(args.toArray(String[]::new));
         int otherPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        // As a load balancer would: traffic once it is ready (its start-up comparison of Git and the database done).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
         SignIn.as(securityContext, "admin", Role.ADMIN);
         String token = tokens.create("ha-test", 1).token();

@@ -35,6 +35,10 @@ final class DeployCommand extends ApiCommand {
             + "(repeatable)")
     List<String> unset = new ArrayList<>();
 
+    @Option(names = "--retry", description = "send the last deployment of ENV to Argo CD again, when it failed or "
+            + "timed out (no new commit)")
+    boolean retry;
+
     @Mixin
     DeploymentOptions deployment;
 
@@ -44,6 +48,17 @@ final class DeployCommand extends ApiCommand {
     @Override
     public Integer call() {
         deployment.timeout(); // a bad --timeout is refused before anything is committed
+        if (retry) {
+            if (image != null || !set.isEmpty() || !unset.isEmpty()) {
+                throw new CliException(ExitCode.USAGE, "--retry sends the last deployment again as it was: give it "
+                        + "without --image, --set or --unset.");
+            }
+            var body = new LinkedHashMap<String, Object>();
+            body.put("project", project);
+            body.put("environment", environment);
+            var api = api();
+            return deployment.report(this, api, api.post("/retry", body), output);
+        }
         var changes = new LinkedHashMap<String, Object>();
         for (String pair : set) {
             int eq = pair.indexOf('=');
@@ -57,7 +72,8 @@ final class DeployCommand extends ApiCommand {
             }
         }
         if (image == null && changes.isEmpty() && unset.isEmpty()) {
-            throw new CliException(ExitCode.USAGE, "Say what to deploy: --image TAG and/or --set KEY=VALUE.");
+            throw new CliException(ExitCode.USAGE, "Say what to deploy: --image TAG and/or --set KEY=VALUE (or "
+                    + "--retry to send the last deployment again).");
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("project", project);

@@ -137,7 +137,7 @@ class RepositorySection extends Div {
             show(hosting.current());
         } catch (ValidationException refusal) {
             FieldErrors.show(refusal, fields);
-        } catch (GitException | GiteaException failure) {
+        } catch (GitException | GiteaException | dev.plate.base.UnavailableException failure) {
             StatusLine.show(result, new ComponentStatus("Git", State.DOWN, failure.getMessage()));
         }
     }

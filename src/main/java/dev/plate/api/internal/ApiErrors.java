@@ -44,6 +44,13 @@ class ApiErrors {
                 .header("Retry-After", "30").body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
+    @ExceptionHandler(dev.plate.base.UnavailableException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> unavailable(dev.plate.base.UnavailableException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());

@@ -275,6 +275,18 @@ class ApiV1 {
                 Boolean.TRUE.equals(request.includeConfig()))));
     }
 
+    record Retry(String project, String environment) {}
+
+    @PostMapping(path = "/retry", consumes = "application/json")
+    @Operation(summary = "Send the last deployment of an environment to Argo CD again, when it failed or timed out "
+            + "(refresh, and the sync where the environment does not sync by itself; no new commit)")
+    @ResponseStatus(HttpStatus.CREATED)
+    Deployment retry(@RequestBody Retry request) {
+        required("project", request.project(), "Name the project: \"project\": \"web\".");
+        required("environment", request.environment(), "Name the environment: \"environment\": \"dev\".");
+        return view(deployments.retry(request.project(), request.environment()));
+    }
+
     record Rollback(String project, String environment, Long toDeployment) {}
 
     @PostMapping(path = "/rollback", consumes = "application/json")

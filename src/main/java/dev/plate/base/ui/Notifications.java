@@ -29,7 +29,7 @@ public final class Notifications {
             if (successMessage != null) {
                 success(successMessage);
             }
-        } catch (ValidationException | NotFoundException e) {
+        } catch (ValidationException | NotFoundException | dev.plate.base.UnavailableException e) {
             error(e.getMessage());
         } catch (AccessDeniedException e) {
             error("You are not allowed to do this. Ask an administrator if you need to.");

@@ -1,7 +1,6 @@
 package dev.plate.delivery.internal;
 
 import dev.plate.argocd.ArgoCd;
-import dev.plate.argocd.ArgoCd.SyncRequest;
 import dev.plate.argocd.ArgoCdException;
 import dev.plate.argocd.LiveObject;
 import dev.plate.argocd.RepositoryAccess;
@@ -19,8 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Tells Argo CD about each change once it is committed to Git and recorded: a project's objects (the repository
- * credential first), a refresh (and, where the environment does not sync by itself, a sync started as the user),
- * a removal. This runs after the database commit, on one background thread in order: a change Plate accepted is
+ * credential first), a refresh (and, where the environment does not sync by itself, a sync started as the user:
+ * kept in the {@link Outbox} until Argo CD has it), a removal. This runs after the database commit, on one background thread in order: a change Plate accepted is
  * never refused because the cluster is away. Whatever is missed then, the leader's reconcile puts right.
  */
 @Component
@@ -35,10 +34,12 @@ class ArgoCdDelivery implements ClusterDelivery {
     private final Removals removals;
     private final ArgoCdReconciler reconciler;
     private final DeliveryThreads threads;
+    private final Outbox outbox;
     private final Clock clock;
 
     ArgoCdDelivery(ArgoCd argoCd, RepositoryAccess access, DesiredObjects desired, RemovalIntents intents,
-            Removals removals, ArgoCdReconciler reconciler, DeliveryThreads threads, Clock clock) {
+            Removals removals, ArgoCdReconciler reconciler, DeliveryThreads threads, Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.argoCd = argoCd;
         this.access = access;
         this.desired = desired;
@@ -68,15 +69,20 @@ class ArgoCdDelivery implements ClusterDelivery {
     }
 
     @Override
-    public void changeCommitted(String project, EnvironmentSummary environment, String actor, String revision) {
-        Optional<SyncRequest> sync = environment.autoSync() ? Optional.empty()
-                : Optional.of(new SyncRequest(actor, revision));
-        afterCommit("refresh " + project + " in " + environment.name(),
-                () -> argoCd.refresh(project, environment.name(), sync));
+    public boolean changeCommitted(long deploymentId, String project, EnvironmentSummary environment, String actor,
+            String revision) {
+        if (!argoCd.connected()) {
+            return false;
+        }
+        long action = outbox.record(deploymentId, project, environment.name(), environment.autoSync()
+                ? Optional.empty() : Optional.of(revision), actor);
+        afterCommit("refresh " + project + " in " + environment.name(), () -> outbox.deliver(action));
+        return true;
     }
 
     @Override
     public void projectRemoved(String project, String actor) {
+        outbox.forget(project);
         intents.findByProject(project).ifPresentOrElse(intent -> { },
                 () -> intents.save(new RemovalIntent(project, actor, clock.instant(), false)));
         afterCommit("delete the Argo CD objects of " + project, () -> {

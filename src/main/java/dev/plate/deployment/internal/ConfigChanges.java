@@ -42,12 +42,14 @@ class ConfigChanges {
     private final DeploymentMetrics metrics;
     private final Clock clock;
     private final ConfigRepository repository;
+    private final ValuesInGit valuesInGit;
 
-    ConfigChanges(ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
+    ConfigChanges(ValuesInGit valuesInGit, ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
             DeploymentRepository deployments, Actors actors, AuditLog audit,
             dev.plate.deployment.ClusterDelivery delivery, DeploymentOutcomes outcomes, DeploymentMetrics metrics,
             Clock clock, ConfigRepository repository) {
         this.repository = repository;
+        this.valuesInGit = valuesInGit;
         this.delivery = delivery;
         this.outcomes = outcomes;
         this.metrics = metrics;
@@ -70,14 +72,15 @@ class ConfigChanges {
             UnaryOperator<AppConfig> change, String description) {
         var row = configs.findByProjectIdAndEnvironmentId(project.id(), env.id()).orElseThrow(() -> new NotFoundException(
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
-        AppConfig current = AppConfigJson.read(row.configJson());
+        var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
+        AppConfig current = inGit.config();
         AppConfig next = AppConfigRules.validate(change.apply(current));
         String path = RepoLayout.valuesFile(project.name(), env.name());
         String after = new String(files.values(project, next), StandardCharsets.UTF_8);
         String before = repository.read(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElseGet(() -> new String(files.values(project, current), StandardCharsets.UTF_8));
         String message = kind.name().toLowerCase(Locale.ROOT) + " " + project.name() + " " + description + ": "
-                + ChangeSummary.of(current, next);
+                + summary(current, next, inGit);
         var diff = TextDiff.of(before, after, 3);
         return new ChangePreview(project.name(), env.name(), !next.equals(current), message,
                 diff.isEmpty() ? List.of() : List.of(new ChangePreview.FileChange(path, before, after, diff)));
@@ -93,13 +96,14 @@ class ConfigChanges {
         String actor = actors.current();
         var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
-        AppConfig current = AppConfigJson.read(row.configJson());
+        var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
+        AppConfig current = inGit.config();
         AppConfig next = AppConfigRules.validate(change.apply(current));
         if (next.equals(current)) {
             throw new ValidationException("imageTag", project.name() + " in " + env.name()
                     + " already runs this image and configuration: nothing to change.");
         }
-        String summary = ChangeSummary.of(current, next);
+        String summary = summary(current, next, inGit);
         String verb = kind.name().toLowerCase(Locale.ROOT);
         String json = AppConfigJson.write(next);
         var saved = deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(), kind, actor,
@@ -112,8 +116,17 @@ class ConfigChanges {
         audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
                 description + ": " + summary + ", commit " + commit.sha());
         outcomes.expect(project.name(), env.name());
-        delivery.changeCommitted(project.name(), env, actor, commit.sha());
+        if (delivery.changeCommitted(saved.id(), project.name(), env, actor, commit.sha())) {
+            saved.awaitingDelivery();
+        }
         metrics.committed(kind);
         return DeploymentRecords.of(saved, project, env);
+    }
+
+    /** What the change does, and the outside edit it keeps (built on what Git holds, it never undoes one). */
+    private static String summary(AppConfig current, AppConfig next, ValuesInGit.Current inGit) {
+        String summary = ChangeSummary.of(current, next) + inGit.outsideEdit().map(edit -> "; keeps " + edit)
+                .orElse("");
+        return summary.length() > 500 ? summary.substring(0, 499) + "…" : summary;
     }
 }

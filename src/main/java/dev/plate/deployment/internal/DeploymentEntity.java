@@ -61,6 +61,10 @@ class DeploymentEntity {
     @Column(name = "outcome_message", length = 1024)
     private String outcomeMessage;
 
+    /** When Argo CD had what this deployment owed it; null while it waits to be delivered. */
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
     protected DeploymentEntity() {}
 
     DeploymentEntity(long projectId, long environmentId, DeploymentKind kind, String requestedBy, Instant requestedAt,
@@ -76,6 +80,16 @@ class DeploymentEntity {
         this.toRevision = toRevision;
         this.configJson = configJson;
         this.summary = summary;
+        this.deliveredAt = requestedAt; // owes Argo CD nothing, until awaitingDelivery() says it does
+    }
+
+    /** A refresh (and sync) is owed to Argo CD: the timeout waits until it is delivered. */
+    void awaitingDelivery() {
+        deliveredAt = null;
+    }
+
+    Instant deliveredAt() {
+        return deliveredAt;
     }
 
     /** Not known before the commit is made: the row is written first, so that the commit can name its id. */

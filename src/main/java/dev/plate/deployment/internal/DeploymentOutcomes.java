@@ -227,7 +227,8 @@ class DeploymentOutcomes implements DeploymentEvents, SmartLifecycle {
                 + "reported on the Application at all");
         for (var row : rows) {
             boolean waitsForAPerson = !env.autoSync() && row.kind() == DeploymentKind.IMPORT;
-            if (!waitsForAPerson && row.requestedAt().isBefore(deadline)) {
+            // The clock starts once Argo CD has what the deployment owed it (an outage before that is not its fault).
+            if (!waitsForAPerson && row.deliveredAt() != null && row.deliveredAt().isBefore(deadline)) {
                 finish(project, env, row, DeploymentState.TIMED_OUT, "Not synced and healthy within "
                         + describe(timeout) + "; " + last + ".");
             }

@@ -33,4 +33,9 @@ interface DeploymentRepository extends JpaRepository<DeploymentEntity, Long> {
     @Query("update DeploymentEntity d set d.state = :state, d.finishedAt = :at, d.outcomeMessage = :message "
             + "where d.id = :id and d.state = dev.plate.deployment.DeploymentState.COMMITTED")
     int finish(long id, DeploymentState state, Instant at, String message);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @org.springframework.transaction.annotation.Transactional
+    @Query("update DeploymentEntity d set d.deliveredAt = :at where d.id = :id and d.deliveredAt is null")
+    int delivered(long id, Instant at);
 }

@@ -52,11 +52,13 @@ class GitOpsDeployments implements DeploymentService {
     private final dev.plate.deployment.ClusterDelivery delivery;
     private final DeploymentOutcomes outcomes;
     private final Clock clock;
+    private final ValuesInGit valuesInGit;
 
-    GitOpsDeployments(ProjectService projects, EnvironmentService environments, ConfigFiles files,
+    GitOpsDeployments(ValuesInGit valuesInGit, ProjectService projects, EnvironmentService environments, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, ConfigChanges changes,
             AppConfigRepository configs, DeploymentRepository deployments, Actors actors, AuditLog audit,
             dev.plate.deployment.ClusterDelivery delivery, DeploymentOutcomes outcomes, Clock clock) {
+        this.valuesInGit = valuesInGit;
         this.delivery = delivery;
         this.outcomes = outcomes;
         this.projects = projects;
@@ -206,6 +208,37 @@ class GitOpsDeployments implements DeploymentService {
     }
 
     @Override
+    public DeploymentRecord retry(String projectName, String environmentName) {
+        ProjectSummary project = project(projectName);
+        EnvironmentSummary env = environment(environmentName);
+        requireMayDeployTo(env);
+        String actor = actors.current();
+        var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(project.name()
+                + " is not configured for " + env.name() + "."));
+        var last = deployments.findByProjectIdAndEnvironmentIdOrderByIdDesc(project.id(), env.id()).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException(project.name() + " has no deployment in "
+                        + env.name() + " to retry."));
+        if (last.state() != dev.plate.deployment.DeploymentState.FAILED
+                && last.state() != dev.plate.deployment.DeploymentState.TIMED_OUT) {
+            throw new dev.plate.base.ConflictException("environment", "The last deployment of " + project.name()
+                    + " to " + env.name() + " (#" + last.id() + ") is " + last.state().name().toLowerCase(
+                            java.util.Locale.ROOT).replace('_', ' ') + ": only a failed or timed-out one is retried. "
+                    + "Deploy a change instead.");
+        }
+        var retried = deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(), DeploymentKind.RETRY,
+                actor, clock.instant(), last.imageTag(), row.revision(), row.revision(), row.configJson(),
+                "retry of #" + last.id() + ": " + last.summary()));
+        audit.record(actor, "deployment.retry", "project:" + project.name() + "/" + env.name(), "#" + retried.id()
+                + " retries #" + last.id() + " (" + last.state().name().toLowerCase(java.util.Locale.ROOT)
+                + "), revision " + row.revision());
+        if (delivery.changeCommitted(retried.id(), project.name(), env, actor, row.revision())) {
+            retried.awaitingDelivery();
+        }
+        outcomes.expect(project.name(), env.name());
+        return DeploymentRecords.of(retried, project, env);
+    }
+
+    @Override
     public void deleteProject(String name, String confirmation) {
         String actor = actors.current();
         ProjectSummary project = project(name);
@@ -231,9 +264,10 @@ class GitOpsDeployments implements DeploymentService {
         return currentConfig(project, env);
     }
 
+    /** As the values file in Git says (an edit made outside Plate included): what Argo CD deploys. */
     private AppConfig currentConfig(ProjectSummary project, EnvironmentSummary env) {
         return configs.findByProjectIdAndEnvironmentId(project.id(), env.id())
-                .map(row -> AppConfigJson.read(row.configJson()))
+                .map(row -> valuesInGit.read(project, env, AppConfigJson.read(row.configJson())).config())
                 .orElseThrow(() -> new NotFoundException(project.name() + " is not configured for " + env.name() + "."));
     }
 

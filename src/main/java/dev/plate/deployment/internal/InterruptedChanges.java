@@ -42,10 +42,17 @@ class InterruptedChanges {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final StartupCheck startup;
+    private final HistoryFromGit history;
+    private final RecoveredHistory recoveredHistory;
 
     InterruptedChanges(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
             AppConfigRepository configs, DeploymentRepository deployments, AuditLog audit, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, StartupCheck startup, HistoryFromGit history,
+            RecoveredHistory recoveredHistory) {
+        this.startup = startup;
+        this.history = history;
+        this.recoveredHistory = recoveredHistory;
         this.repository = repository;
         this.projects = projects;
         this.environments = environments;
@@ -57,23 +64,34 @@ class InterruptedChanges {
     }
 
     /**
-     * In the background: with thousands of projects the comparison takes a while, and it need not hold up
-     * readiness, since every row is compared under the same lock a deploy takes.
+     * In the background (with thousands of projects the comparison takes a while), while readiness is DOWN and
+     * every commit waits for it ({@link StartupCheck}); retried until it succeeds.
      */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         Thread.ofVirtual().name("interrupted-changes").start(this::check);
     }
 
-    private void check() {
-        try {
-            int adopted = reconcile();
-            if (adopted > 0) {
-                LOG.warn("Recorded {} change(s) found in the config repository without a record (an interrupted "
-                        + "change, or a database older than the repository)", adopted);
+    void check() {
+        for (int attempt = 1; !startup.isDone(); attempt++) {
+            try {
+                int adopted = reconcile();
+                if (adopted > 0) {
+                    LOG.warn("Recorded {} change(s) found in the config repository without a record (an interrupted "
+                            + "change, or a database older than the repository)", adopted);
+                }
+                startup.completed("compared; " + adopted + " interrupted change(s) recorded");
+            } catch (RuntimeException e) {
+                LOG.error("Could not compare the config repository with the database at start-up (attempt {}); "
+                        + "retrying in 10 s, and commits wait until then", attempt, e);
+                startup.failed(e.getMessage());
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.error("Could not compare the config repository with the database at start-up", e);
         }
     }
 
@@ -97,6 +115,46 @@ class InterruptedChanges {
             }
         }
         return adopted;
+    }
+
+    /**
+     * The deployments whose commits came after the row's revision but whose rows a crash lost: written back with
+     * the ids, authors and times their commits record ({@link DeploymentTrailers}), so an id that was answered
+     * before the crash names the same deployment after it. Returns whether the newest of them is what Git holds now.
+     */
+    private boolean restoreLostDeployments(ProjectSummary project, EnvironmentSummary env, String since,
+            AppConfig inGit) {
+        var changes = history.read().changes().stream().filter(change -> change.project().equals(project.name())
+                && change.environment().equals(env.name())).toList();
+        int after = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).commit().sha().equals(since)) {
+                after = i + 1;
+            }
+        }
+        boolean newestRestored = false;
+        long highest = 0;
+        for (var change : changes.subList(after, changes.size())) {
+            if (change.id().isEmpty() || deployments.existsById(change.id().get())) {
+                continue;
+            }
+            var config = ValuesReader.read(project.chart(), repository.readAt(change.commit().sha(), change.path())
+                    .orElseThrow());
+            recoveredHistory.insert(change.id().get(), new RecoveredHistory.Row(project.id(), env.id(), change.kind(),
+                    dev.plate.deployment.DeploymentState.COMMITTED, change.commit().author(), change.commit().time(),
+                    config.imageTag(), change.commit().parentSha(), change.commit().sha(), AppConfigJson.write(config),
+                    change.summary(), null, null));
+            audit.record("plate", "deployment.restored", "project:" + project.name() + "/" + env.name(), "#"
+                    + change.id().get() + " (" + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                    + change.commit().author() + ", commit " + change.commit().sha() + ") was committed but its record "
+                    + "was lost in a crash; recorded it again from the commit");
+            highest = Math.max(highest, change.id().get());
+            newestRestored = config.equals(inGit);
+        }
+        if (highest > 0) {
+            recoveredHistory.continueAfter(highest);
+        }
+        return newestRestored;
     }
 
     private boolean adopt(ProjectSummary project, EnvironmentSummary env, String head) {
@@ -124,6 +182,9 @@ class InterruptedChanges {
         String json = AppConfigJson.write(inGit);
         String before = row.get().revision();
         row.get().update(json, head, clock.instant());
+        if (restoreLostDeployments(project, env, before, inGit)) {
+            return true; // the commits said which deployments they were: those came back, with their ids
+        }
         deployments.save(new DeploymentEntity(project.id(), env.id(), DeploymentKind.RECOVER, "plate", clock.instant(),
                 inGit.imageTag(), before, head, json, "recorded at start-up: the config repository changed without "
                         + "a record (an interrupted change)"));

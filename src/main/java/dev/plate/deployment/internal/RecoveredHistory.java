@@ -58,25 +58,36 @@ class RecoveredHistory {
 
     void insert(long id, Row row) {
         jdbc.update("insert into deployment (id, project_id, environment_id, kind, state, requested_by, requested_at, "
-                + "image_tag, from_revision, to_revision, config_json, summary, finished_at, outcome_message) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, row.projectId(), row.environmentId(),
+                + "image_tag, from_revision, to_revision, config_json, summary, finished_at, outcome_message, "
+                + "delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, row.projectId(),
+                row.environmentId(),
                 row.kind().name(), row.state().name(), truncate(row.requestedBy(), 64),
                 Timestamp.from(row.requestedAt()), truncate(row.imageTag(), 128), row.fromRevision(),
                 row.toRevision(), row.configJson(), truncate(row.summary(), 512),
-                row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()), row.outcome());
+                row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()), row.outcome(),
+                Timestamp.from(row.requestedAt()));
     }
 
-    /** The next id the database issues is {@code highest + 1} (never lower than one it issued already). */
+    /**
+     * The next id the database issues is above {@code highest} (and above every row): never lower than one it
+     * would have issued anyway, so a call while other instances insert cannot make it issue an id twice.
+     */
     void continueAfter(long highest) {
-        long start = Math.max(highest, jdbc.queryForObject("select coalesce(max(id), 0) from deployment", Long.class)) + 1;
-        Boolean identity = jdbc.query("select is_identity from information_schema.columns where lower(table_name) = "
-                + "'deployment' and lower(column_name) = 'id'", rs -> rs.next() ? "YES".equalsIgnoreCase(
-                        rs.getString(1)) : Boolean.FALSE);
-        if (Boolean.TRUE.equals(identity)) {
-            jdbc.execute("alter table deployment alter column id restart with " + start);
+        long wanted = Math.max(highest, jdbc.queryForObject("select coalesce(max(id), 0) from deployment",
+                Long.class)) + 1;
+        String product = jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+                .getDatabaseProductName());
+        if ("PostgreSQL".equals(product)) {
+            String sequence = jdbc.queryForObject("select pg_get_serial_sequence('deployment', 'id')", String.class);
+            // setval(…, v, true): the next id is v + 1.
+            jdbc.queryForObject("select setval(?::regclass, greatest(?, last_value), true) from " + sequence,
+                    Long.class, sequence, wanted - 1);
         } else {
-            jdbc.queryForObject("select setval(pg_get_serial_sequence('deployment', 'id'), ?, false)", Long.class,
-                    start);
+            Long next = jdbc.queryForObject("select identity_base from information_schema.columns where "
+                    + "lower(table_name) = 'deployment' and lower(column_name) = 'id'", Long.class);
+            if (next == null || next < wanted) {
+                jdbc.execute("alter table deployment alter column id restart with " + wanted);
+            }
         }
     }
 

@@ -20,12 +20,16 @@ class TransactionalCommits {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalCommits.class);
 
     private final ConfigRepository repository;
+    private final StartupCheck startup;
 
-    TransactionalCommits(ConfigRepository repository) {
+    TransactionalCommits(ConfigRepository repository, StartupCheck startup) {
         this.repository = repository;
+        this.startup = startup;
     }
 
+    /** Refused (503) until the start-up check is done: a change made before could undo an interrupted one. */
     CommitResult commit(ChangeSet change) {
+        startup.requireDone();
         CommitResult result = repository.commit(change);
         if (result.changed() && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -39,7 +39,7 @@ class Backends {
 
     Backend embedded(String source) {
         if (embedded == null) {
-            embedded = new BareConfigRepository(bare, embeddedUrl(), clock);
+            embedded = new BareConfigRepository(bare, embeddedUrl(), clock, git.staleLockAfter());
         }
         return new Backend(embedded, Mode.EMBEDDED, Optional.empty(), source);
     }
@@ -54,8 +54,9 @@ class Backends {
         String user = client.check(connection).user();
         var remote = client.ensureRepository(connection, git.repositoryName(), DESCRIPTION);
         var repository = RemoteConfigRepository.open(localClone(remote.cloneUrl()), remote.cloneUrl(),
-                new UsernamePasswordCredentialsProvider(user, connection.token()), clock);
-        return new Opened(new Backend(repository, Mode.GITEA, Optional.of(host), source), remote.created());
+                new UsernamePasswordCredentialsProvider(user, connection.token()), clock, connection.timeout(),
+                git.staleLockAfter());
+        return new Opened(new Backend(repository, Mode.GITEA, Optional.of(host), source), remote.created(), user);
     }
 
     /**
@@ -64,7 +65,8 @@ class Backends {
      */
     Backend giteaOffline(GiteaHost host, String cloneUrl, String user, String source) {
         var repository = RemoteConfigRepository.open(localClone(cloneUrl), cloneUrl,
-                new UsernamePasswordCredentialsProvider(user, host.connection().token()), clock);
+                new UsernamePasswordCredentialsProvider(user, host.connection().token()), clock,
+                host.connection().timeout(), git.staleLockAfter());
         return new Backend(repository, Mode.GITEA, Optional.of(host), source);
     }
 
@@ -88,6 +90,9 @@ class Backends {
         }
     }
 
-    /** @param created whether the Gitea repository was created just now */
-    record Opened(Backend backend, boolean created) {}
+    /**
+     * @param created whether the Gitea repository was created just now
+     * @param user the Gitea user the token belongs to
+     */
+    record Opened(Backend backend, boolean created, String user) {}
 }

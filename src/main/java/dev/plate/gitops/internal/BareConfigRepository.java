@@ -22,22 +22,38 @@ class BareConfigRepository extends ObjectDatabaseRepository {
     private static final int MAX_ATTEMPTS = 50;
 
     private final Clock clock;
+    private final java.time.Duration staleLockAfter;
     /** Saves pointless retries between threads of one instance; other instances are handled by the CAS. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
     BareConfigRepository(Repository repository, String cloneUrl, Clock clock) {
-        super(repository, cloneUrl);
-        this.clock = clock;
+        this(repository, cloneUrl, clock, java.time.Duration.ofSeconds(10));
     }
 
+    /** At start, before any commit of this process: a lock a crash left is removed (if no live writer's). */
+    BareConfigRepository(Repository repository, String cloneUrl, Clock clock, java.time.Duration staleLockAfter) {
+        super(repository, cloneUrl);
+        this.clock = clock;
+        this.staleLockAfter = staleLockAfter;
+        StaleLocks.removeStale(repository, staleLockAfter, clock);
+    }
+
+    /**
+     * A branch that does not move for us is another writer's at that moment, or held by a lock a crash left: such a
+     * lock is removed once it is older than a live writer could hold it, so the commit waits at most that long.
+     */
     @Override
     public CommitResult commit(ChangeSet change) {
         writeLock.lock();
         try {
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            long until = clock.millis() + staleLockAfter.plusSeconds(5).toMillis();
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS || (locked() && clock.millis() < until); attempt++) {
                 var result = tryCommit(change);
                 if (result.isPresent()) {
                     return result.get();
+                }
+                if (!StaleLocks.removeStale(repository, staleLockAfter, clock).isEmpty()) {
+                    continue;
                 }
                 backOff(attempt);
             }
@@ -73,12 +89,16 @@ class BareConfigRepository extends ObjectDatabaseRepository {
         }
     }
 
-    /** A lock file left by a crash blocks every commit; say so rather than blame other writers. */
+    private boolean locked() {
+        return !StaleLocks.find(repository).isEmpty();
+    }
+
+    /** A lock that stays (one Plate cannot remove) blocks every commit; say so rather than blame other writers. */
     private String giveUpMessage(ChangeSet change) {
-        var lock = repository.getDirectory().toPath().resolve(BRANCH + ".lock");
-        if (java.nio.file.Files.exists(lock)) {
-            return "Could not commit \"" + change.message() + "\": the branch is locked by " + lock
-                    + ". If no Plate instance is writing (e.g. it was left by a crash), delete that file.";
+        var locks = StaleLocks.find(repository);
+        if (!locks.isEmpty()) {
+            return "Could not commit \"" + change.message() + "\": the config repository is locked by " + locks
+                    + " and Plate could not remove it. If no Plate instance is writing, delete that file.";
         }
         return "The config repository kept moving: gave up after " + MAX_ATTEMPTS + " attempts to commit \""
                 + change.message() + "\"";

@@ -64,6 +64,13 @@ final class CommitWriter {
         return moveBranch(repository, branch, expected, target, true);
     }
 
+    /** Removes a branch (taking back a first commit whose push failed). */
+    static void deleteBranch(Repository repository, String branch) throws IOException {
+        RefUpdate update = repository.updateRef(branch);
+        update.setForceUpdate(true);
+        update.delete();
+    }
+
     private static boolean moveBranch(Repository repository, String branch, ObjectId expected, ObjectId commit,
             boolean force) throws IOException {
         RefUpdate update = repository.updateRef(branch);

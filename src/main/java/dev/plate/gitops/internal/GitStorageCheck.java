@@ -26,6 +26,11 @@ class GitStorageCheck implements SystemCheck {
     public ComponentStatus check() {
         try {
             String head = repository.head();
+            var problem = repository.writeProblem();
+            if (problem.isPresent()) {
+                return new ComponentStatus("Git", State.DOWN, "The config repository cannot be written: "
+                        + problem.get());
+            }
             return new ComponentStatus("Git", State.UP, "Config repository " + repository.cloneUrl()
                     + (head.isEmpty() ? ", empty" : " at " + head.substring(0, 7)));
         } catch (GitException e) {

@@ -100,25 +100,61 @@ class HostingSettings implements RepositoryHosting {
         repository.onMoved(this::followAfterSeal);
     }
 
-    /** The place to open at start: the saved one, else the environment's, else the embedded server. */
+    /**
+     * Where the repository on the environment's Gitea ({@code PLATE_GITEA_*}) was found the last time it answered:
+     * enough to start from the local clone while Gitea is down. (Not under {@link #PREFIX}: other instances follow
+     * changes there.)
+     */
+    static final String ENVIRONMENT_CLONE_URL = "gitea-environment.clone-url";
+    static final String ENVIRONMENT_USER = "gitea-environment.user";
+
+    /**
+     * The place to open at start: the saved one, else the environment's, else the embedded server. A Gitea that does
+     * not answer does not stop the start (a pod restarting during a Gitea outage must not crash-loop): Plate starts
+     * from its local clone, serves reads, and every commit is refused (503) until Gitea answers again.
+     */
     static Backend initial(Settings settings, GiteaProperties environment, Backends backends) {
         var saved = saved(settings, environment);
         if (saved.isPresent()) {
             try {
                 return open(saved.get(), "saved", backends);
             } catch (GiteaException e) {
-                var cloneUrl = settings.get(CLONE_URL);
-                var user = settings.get(USER);
-                if (cloneUrl.isEmpty() || user.isEmpty()) {
-                    throw e;
-                }
-                LOG.error("Gitea cannot be reached ({}): starting with the local clone of {}; commits fail until "
-                        + "Gitea answers again", e.getMessage(), cloneUrl.get());
-                return backends.giteaOffline(saved.get().gitea().orElseThrow(), cloneUrl.get(), user.get(), "saved");
+                return offline(saved.get().gitea().orElseThrow(), settings.get(CLONE_URL), settings.get(USER), "saved",
+                        backends, e);
             }
         }
-        return environment.host().map(host -> backends.gitea(host, "environment").backend())
-                .orElseGet(() -> backends.embedded("default"));
+        if (environment.host().isPresent()) {
+            var host = environment.host().get();
+            try {
+                var opened = backends.gitea(host, "environment");
+                rememberEnvironmentClone(settings, opened.backend().repository().cloneUrl(), opened.user());
+                return opened.backend();
+            } catch (GiteaException e) {
+                return offline(host, settings.get(ENVIRONMENT_CLONE_URL), settings.get(ENVIRONMENT_USER), "environment",
+                        backends, e);
+            }
+        }
+        return backends.embedded("default");
+    }
+
+    private static void rememberEnvironmentClone(Settings settings, String cloneUrl, String user) {
+        if (!settings.get(ENVIRONMENT_CLONE_URL).equals(Optional.of(cloneUrl))
+                || !settings.get(ENVIRONMENT_USER).equals(Optional.of(user))) {
+            settings.put(java.util.Map.of(ENVIRONMENT_CLONE_URL, Optional.of(cloneUrl), ENVIRONMENT_USER,
+                    Optional.of(user)), java.util.Set.of(), "plate");
+        }
+    }
+
+    private static Backend offline(GiteaHost host, Optional<String> cloneUrl, Optional<String> user, String source,
+            Backends backends, GiteaException cause) {
+        if (cloneUrl.isEmpty() || user.isEmpty()) {
+            throw new GiteaException(cause.status(), "Gitea at " + host.connection().baseUrl() + " cannot be "
+                    + "reached, and Plate has never cloned the config repository from it, so it cannot start without "
+                    + "it: " + cause.getMessage(), cause);
+        }
+        LOG.error("Gitea cannot be reached ({}): starting with the local clone of {}; commits are refused until "
+                + "Gitea answers again", cause.getMessage(), cloneUrl.get());
+        return backends.giteaOffline(host, cloneUrl.get(), user.get(), source);
     }
 
     private static Optional<Place> saved(Settings settings, GiteaProperties environment) {

@@ -31,17 +31,33 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
     private final Git git;
     private final CredentialsProvider credentials;
     private final Clock clock;
+    private final java.time.Duration timeout;
+    private final java.time.Duration staleLockAfter;
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
-    private RemoteConfigRepository(Git git, String cloneUrl, CredentialsProvider credentials, Clock clock) {
+    private RemoteConfigRepository(Git git, String cloneUrl, CredentialsProvider credentials, Clock clock,
+            java.time.Duration timeout, java.time.Duration staleLockAfter) {
         super(git.getRepository(), cloneUrl);
         this.git = git;
         this.credentials = credentials;
         this.clock = clock;
+        this.timeout = timeout;
+        this.staleLockAfter = staleLockAfter;
     }
 
-    /** Opens the local clone under {@code local}, cloning on first use, and catches up with the remote. */
     static RemoteConfigRepository open(Path local, String cloneUrl, CredentialsProvider credentials, Clock clock) {
+        return open(local, cloneUrl, credentials, clock, java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * Opens the local clone under {@code local}, cloning on first use, and catches up with the remote.
+     *
+     * @param timeout how long any one network operation (connect, each read) may take: a stalled server is an
+     *     error after that, never a deploy that hangs behind the write lock
+     */
+    static RemoteConfigRepository open(Path local, String cloneUrl, CredentialsProvider credentials, Clock clock,
+            java.time.Duration timeout, java.time.Duration staleLockAfter) {
         try {
             Git git;
             if (Files.exists(local)) {
@@ -53,7 +69,8 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
                 config.setString("remote", "origin", "url", cloneUrl);
                 config.save();
             }
-            var remote = new RemoteConfigRepository(git, cloneUrl, credentials, clock);
+            StaleLocks.removeStale(git.getRepository(), staleLockAfter, clock);
+            var remote = new RemoteConfigRepository(git, cloneUrl, credentials, clock, timeout, staleLockAfter);
             try {
                 remote.catchUp();
             } catch (GitAPIException e) {
@@ -79,6 +96,7 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
                     return new CommitResult(sha, sha, false);
                 }
                 if (!CommitWriter.moveBranch(repository, BRANCH, base, built.get())) {
+                    StaleLocks.removeStale(repository, staleLockAfter, clock);
                     continue;
                 }
                 if (push(base, built.get())) {
@@ -88,6 +106,8 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
             }
             throw new GitException("The config repository " + cloneUrl() + " kept moving: gave up after "
                     + MAX_ATTEMPTS + " attempts to push \"" + change.message() + "\"", null);
+        } catch (org.eclipse.jgit.api.errors.TransportException e) {
+            throw new dev.plate.gitops.GitUnavailableException(cloneUrl(), timeout, e);
         } catch (IOException | GitAPIException e) {
             throw new GitException("Could not commit \"" + change.message() + "\" to " + cloneUrl() + ": "
                     + e.getMessage(), e);
@@ -99,7 +119,7 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
     /** False when the remote moved on; any other failure puts the local branch back and is thrown. */
     private boolean push(ObjectId base, ObjectId commit) throws IOException, GitAPIException {
         try {
-            var results = git.push().setRemote(cloneUrl()).setCredentialsProvider(credentials)
+            var results = git.push().setRemote(cloneUrl()).setCredentialsProvider(credentials).setTimeout(seconds())
                     .setRefSpecs(new RefSpec(BRANCH + ":" + BRANCH)).call();
             for (var result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
@@ -121,7 +141,11 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
             CommitWriter.moveBranch(repository, TRACKING, repository.resolve(TRACKING), commit);
             return true;
         } catch (GitAPIException | RuntimeException e) {
-            CommitWriter.resetBranch(repository, BRANCH, commit, base == null ? ObjectId.zeroId() : base);
+            if (base == null) {
+                CommitWriter.deleteBranch(repository, BRANCH); // the first commit: no branch before it
+            } else {
+                CommitWriter.resetBranch(repository, BRANCH, commit, base);
+            }
             throw e;
         }
     }
@@ -149,6 +173,7 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
             var lease = new org.eclipse.jgit.transport.RefLeaseSpec(BRANCH,
                     expected == null ? ObjectId.zeroId().name() : expected.name());
             var results = git.push().setRemote(cloneUrl()).setCredentialsProvider(credentials).setForce(true)
+                    .setTimeout(seconds())
                     .setRefLeaseSpecs(lease).setRefSpecs(new RefSpec("+" + OUTGOING + ":" + BRANCH)).call();
             for (var result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
@@ -167,14 +192,18 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
         }
     }
 
+    private int seconds() {
+        return (int) Math.max(1, timeout.toSeconds());
+    }
+
     /** Fetches the remote's branch and points the local one at it: the remote is the truth. */
     private boolean catchUp() throws GitAPIException, IOException {
         boolean remoteHasBranch = git.lsRemote().setRemote(cloneUrl()).setCredentialsProvider(credentials)
-                .setHeads(true).call().stream().anyMatch(ref -> ref.getName().equals(BRANCH));
+                .setTimeout(seconds()).setHeads(true).call().stream().anyMatch(ref -> ref.getName().equals(BRANCH));
         if (!remoteHasBranch) {
             return false;
         }
-        git.fetch().setRemote(cloneUrl()).setCredentialsProvider(credentials)
+        git.fetch().setRemote(cloneUrl()).setCredentialsProvider(credentials).setTimeout(seconds())
                 .setRefSpecs(new RefSpec("+" + BRANCH + ":" + TRACKING)).call();
         ObjectId remote = repository.resolve(TRACKING);
         if (remote != null) {

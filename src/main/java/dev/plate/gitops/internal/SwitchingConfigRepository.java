@@ -56,8 +56,29 @@ class SwitchingConfigRepository implements ConfigRepository {
         exclusively(() -> active = next);
     }
 
+    private volatile Optional<String> writeProblem = Optional.empty();
+
+    @Override
+    public Optional<String> writeProblem() {
+        return writeProblem;
+    }
+
     @Override
     public CommitResult commit(ChangeSet change) {
+        try {
+            var result = commitFollowingMoves(change);
+            writeProblem = Optional.empty();
+            return result;
+        } catch (GitException e) {
+            writeProblem = Optional.of(e.getMessage());
+            throw e;
+        } catch (dev.plate.base.UnavailableException e) {
+            writeProblem = Optional.of(e.getMessage());
+            throw e;
+        }
+    }
+
+    private CommitResult commitFollowingMoves(ChangeSet change) {
         RepositoryMovedException moved = null;
         for (int attempt = 1; attempt <= FOLLOW_ATTEMPTS; attempt++) {
             lock.readLock().lock();

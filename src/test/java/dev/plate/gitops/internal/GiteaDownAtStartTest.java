@@ -69,11 +69,50 @@ class GiteaDownAtStartTest {
                 .isInstanceOf(GiteaException.class).hasMessageContaining("Cannot reach Gitea");
     }
 
+    /**
+     * Gitea given by {@code PLATE_GITEA_*} (the chart's way): a pod restarting while Gitea is down starts from its local
+     * clone (where the last start found the repository), never crash-loops; commits wait for Gitea and are refused
+     * with a 503 that names it until then.
+     */
+    @Test
+    void gitea_given_by_the_environment_and_down_at_a_restart_starts_from_the_local_clone() throws Exception {
+        Git.init().setBare(true).setDirectory(dir.resolve("origin.git").toFile()).setInitialBranch("main").call().close();
+        String cloneUrl = dir.resolve("origin.git").toUri().toString();
+        var settings = new MapSettings(Map.of());
+        var environment = new GiteaProperties("https://gitea.example.com", "acme", "secret-token", Duration.ofSeconds(2),
+                "", "");
+        var up = mock(GiteaClient.class);
+        when(up.check(any())).thenReturn(new GiteaClient.ServerInfo("1.27.1", "plate-bot"));
+        when(up.ensureRepository(any(), any(), any())).thenReturn(new GiteaClient.GiteaRepository("acme/plate-config",
+                cloneUrl, "https://gitea.example.com/acme/plate-config", "main", true, false));
+        var first = HostingSettings.initial(settings, environment, backends(up));
+        first.repository().commit(ChangeSet.writing("Create the config repository", new ChangeSet.Author("Plate",
+                "plate@localhost"), Map.of("README.md", "hi".getBytes(StandardCharsets.UTF_8))));
+
+        var restarted = HostingSettings.initial(settings, environment, backends(down()));
+
+        assertThat(restarted.mode()).isEqualTo(Mode.GITEA);
+        assertThat(restarted.source()).isEqualTo("environment");
+        assertThat(restarted.repository().read("README.md").map(String::new)).hasValue("hi");
+        java.nio.file.Files.move(dir.resolve("origin.git"), dir.resolve("origin-away.git")); // the git server too
+        assertThatThrownBy(() -> restarted.repository().commit(ChangeSet.writing("while Gitea is down",
+                new ChangeSet.Author("mia", "mia@users.plate.local"), Map.of("a.txt", new byte[] {1}))))
+                .isInstanceOf(dev.plate.gitops.GitUnavailableException.class).hasMessageContaining(cloneUrl)
+                .hasMessageContaining("Check that Gitea is up");
+        assertThat(restarted.repository().read("a.txt")).as("nothing half-written").isEmpty();
+    }
+
     private Backends backends(GiteaClient client) throws Exception {
+        if (java.nio.file.Files.exists(dir.resolve("embedded.git"))) {
+            var bare = new FileRepositoryBuilder().setGitDir(dir.resolve("embedded.git").toFile()).setBare().build();
+            return new Backends(bare, new GitProperties("plate-config", "http://localhost:8080",
+                    java.time.Duration.ofSeconds(10)), client, new PlateProperties(dir.resolve("data")),
+                    Clock.systemUTC());
+        }
         Git.init().setBare(true).setDirectory(dir.resolve("embedded.git").toFile()).setInitialBranch("main").call()
                 .close();
         var bare = new FileRepositoryBuilder().setGitDir(dir.resolve("embedded.git").toFile()).setBare().build();
-        return new Backends(bare, new GitProperties("plate-config", "http://localhost:8080"), client,
+        return new Backends(bare, new GitProperties("plate-config", "http://localhost:8080", java.time.Duration.ofSeconds(10)), client,
                 new PlateProperties(dir.resolve("data")), Clock.systemUTC());
     }
 

@@ -93,10 +93,45 @@ class RemoteConfigRepositoryTest {
         var down = RemoteConfigRepository.open(dir.resolve("clone-a"), dir.resolve("gone.git").toUri().toString(),
                 NO_CREDENTIALS, Clock.systemUTC());
 
-        assertThatThrownBy(() -> down.commit(change("two", "b.txt", "2"))).isInstanceOf(GitException.class);
+        assertThatThrownBy(() -> down.commit(change("two", "b.txt", "2")))
+                .isInstanceOf(dev.plate.gitops.GitUnavailableException.class).hasMessageContaining("did not answer");
 
         assertThat(down.head()).isEqualTo(before);
         assertThat(history()).extracting(RevCommit::getShortMessage).containsExactly("one");
+    }
+
+    /**
+     * A Git server that accepts connections and never answers (a stalled Gitea): every network step gives up after
+     * the configured timeout, so a commit fails with a 503 naming the server instead of holding the write lock (and
+     * every deploy behind it) for ever.
+     */
+    @Test
+    void a_stalled_server_fails_the_commit_within_the_timeout_instead_of_hanging() throws Exception {
+        try (var stalled = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
+            Thread.ofVirtual().start(() -> {
+                while (!stalled.isClosed()) {
+                    try {
+                        held.add(stalled.accept()); // read nothing, answer nothing
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            String url = "http://127.0.0.1:" + stalled.getLocalPort() + "/acme/plate-config.git";
+
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                var repository = RemoteConfigRepository.open(dir.resolve("clone-stalled"), url, NO_CREDENTIALS,
+                        Clock.systemUTC(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10));
+                assertThatThrownBy(() -> repository.commit(change("one", "a.txt", "1")))
+                        .isInstanceOf(dev.plate.gitops.GitUnavailableException.class).hasMessageContaining(url)
+                        .hasMessageContaining("within 1 s");
+                assertThat(repository.head()).as("nothing committed locally either").isEmpty();
+            });
+            for (var socket : held) {
+                socket.close();
+            }
+        }
     }
 
     private RemoteConfigRepository open(String name) {
