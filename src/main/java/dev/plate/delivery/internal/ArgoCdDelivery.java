@@ -35,11 +35,14 @@ class ArgoCdDelivery implements ClusterDelivery {
     private final ArgoCdReconciler reconciler;
     private final DeliveryThreads threads;
     private final Outbox outbox;
+    private final Outcomes outcomes;
     private final Clock clock;
 
     ArgoCdDelivery(ArgoCd argoCd, RepositoryAccess access, DesiredObjects desired, RemovalIntents intents,
-            Removals removals, ArgoCdReconciler reconciler, DeliveryThreads threads, Outbox outbox, Clock clock) {
+            Removals removals, ArgoCdReconciler reconciler, DeliveryThreads threads, Outbox outbox, Outcomes outcomes,
+            Clock clock) {
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.argoCd = argoCd;
         this.access = access;
         this.desired = desired;
@@ -53,6 +56,7 @@ class ArgoCdDelivery implements ClusterDelivery {
     @Override
     public void projectChanged(String project, List<EnvironmentSummary> environments) {
         intents.deleteByProject(project); // imported again: its objects are wanted once more
+        environments.forEach(env -> outcomes.expect(project, env.name()));
         afterCommit("write the Argo CD objects of " + project, () -> apply(project, environments));
     }
 
@@ -74,6 +78,7 @@ class ArgoCdDelivery implements ClusterDelivery {
         if (!argoCd.connected()) {
             return false;
         }
+        outcomes.expect(project, environment.name());
         long action = outbox.record(deploymentId, project, environment.name(), environment.autoSync()
                 ? Optional.empty() : Optional.of(revision), actor);
         afterCommit("refresh " + project + " in " + environment.name(), () -> outbox.deliver(action));

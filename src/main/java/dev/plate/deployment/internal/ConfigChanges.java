@@ -38,7 +38,6 @@ class ConfigChanges {
     private final Actors actors;
     private final AuditLog audit;
     private final dev.plate.deployment.ClusterDelivery delivery;
-    private final DeploymentOutcomes outcomes;
     private final DeploymentMetrics metrics;
     private final Clock clock;
     private final ConfigRepository repository;
@@ -46,12 +45,11 @@ class ConfigChanges {
 
     ConfigChanges(ValuesInGit valuesInGit, ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
             DeploymentRepository deployments, Actors actors, AuditLog audit,
-            dev.plate.deployment.ClusterDelivery delivery, DeploymentOutcomes outcomes, DeploymentMetrics metrics,
+            dev.plate.deployment.ClusterDelivery delivery, DeploymentMetrics metrics,
             Clock clock, ConfigRepository repository) {
         this.repository = repository;
         this.valuesInGit = valuesInGit;
         this.delivery = delivery;
-        this.outcomes = outcomes;
         this.metrics = metrics;
         this.files = files;
         this.commits = commits;
@@ -115,7 +113,6 @@ class ConfigChanges {
         row.update(json, commit.sha(), clock.instant());
         audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
                 description + ": " + summary + ", commit " + commit.sha());
-        outcomes.expect(project.name(), env.name());
         if (delivery.changeCommitted(saved.id(), project.name(), env, actor, commit.sha())) {
             saved.awaitingDelivery();
         }

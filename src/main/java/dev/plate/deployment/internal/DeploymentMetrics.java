@@ -1,19 +1,11 @@
 package dev.plate.deployment.internal;
 
 import dev.plate.deployment.DeploymentKind;
-import dev.plate.deployment.DeploymentState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/**
- * The numbers behind "how often do deployments work, how long do they take, how often do we roll back":
- * {@code plate_deployments_total{result,kind}}, {@code plate_deployment_duration_seconds} (commit to synced and
- * healthy, or to failure) and {@code plate_rollbacks_total}.
- */
+/** {@code plate_rollbacks_total}: how often do we roll back (outcomes are counted where they are decided). */
 @Component
 class DeploymentMetrics {
 
@@ -26,18 +18,6 @@ class DeploymentMetrics {
     void committed(DeploymentKind kind) {
         if (kind == DeploymentKind.ROLLBACK) {
             Counter.builder("plate.rollbacks").description("Rollbacks committed").register(registry).increment();
-        }
-    }
-
-    void finished(DeploymentKind kind, DeploymentState state, Duration took) {
-        String result = state.name().toLowerCase(Locale.ROOT);
-        Counter.builder("plate.deployments").description("Deployments by outcome")
-                .tag("result", result).tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry).increment();
-        if (state == DeploymentState.SUCCEEDED || state == DeploymentState.FAILED) {
-            Timer.builder("plate.deployment.duration").description("From commit to synced and healthy, or to failure")
-                    .tag("result", result).publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofHours(1))
-                    .register(registry).record(took);
         }
     }
 }

@@ -50,17 +50,15 @@ class GitOpsDeployments implements DeploymentService {
     private final Actors actors;
     private final AuditLog audit;
     private final dev.plate.deployment.ClusterDelivery delivery;
-    private final DeploymentOutcomes outcomes;
     private final Clock clock;
     private final ValuesInGit valuesInGit;
 
     GitOpsDeployments(ValuesInGit valuesInGit, ProjectService projects, EnvironmentService environments, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, ConfigChanges changes,
             AppConfigRepository configs, DeploymentRepository deployments, Actors actors, AuditLog audit,
-            dev.plate.deployment.ClusterDelivery delivery, DeploymentOutcomes outcomes, Clock clock) {
+            dev.plate.deployment.ClusterDelivery delivery, Clock clock) {
         this.valuesInGit = valuesInGit;
         this.delivery = delivery;
-        this.outcomes = outcomes;
         this.projects = projects;
         this.environments = environments;
         this.files = files;
@@ -105,7 +103,6 @@ class GitOpsDeployments implements DeploymentService {
         audit.record(actor, "project.imported", "project:" + project.name(),
                 "environments " + names + ", image " + tag + ", commit " + commit.sha());
         delivery.projectChanged(project.name(), envs);
-        envs.forEach(env -> outcomes.expect(project.name(), env.name()));
         return new ImportResult(project, commit.sha(), repository.cloneUrl(), names);
     }
 
@@ -234,7 +231,6 @@ class GitOpsDeployments implements DeploymentService {
         if (delivery.changeCommitted(retried.id(), project.name(), env, actor, row.revision())) {
             retried.awaitingDelivery();
         }
-        outcomes.expect(project.name(), env.name());
         return DeploymentRecords.of(retried, project, env);
     }
 

@@ -1,4 +1,4 @@
-package dev.plate.deployment.ui;
+package dev.plate.projects.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;

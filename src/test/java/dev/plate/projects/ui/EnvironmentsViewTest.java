@@ -1,4 +1,4 @@
-package dev.plate.deployment.ui;
+package dev.plate.projects.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;

@@ -1,4 +1,4 @@
-package dev.plate.deployment.ui;
+package dev.plate.projects.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

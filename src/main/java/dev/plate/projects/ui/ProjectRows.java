@@ -1,4 +1,4 @@
-package dev.plate.deployment.ui;
+package dev.plate.projects.ui;
 
 import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses;
