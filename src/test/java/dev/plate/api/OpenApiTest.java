@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * The API's description, read as anyone may read it: it documents every endpoint of ApiV1 (found from the
+ * The API's description, read as anyone may read it: it documents every endpoint of the API's controllers (found from the
  * controller's own annotations, so an endpoint added without documentation fails here), how to authenticate,
  * and opening it opens nothing else.
  */

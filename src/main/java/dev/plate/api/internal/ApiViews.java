@@ -1,0 +1,88 @@
+package dev.plate.api.internal;
+
+import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.base.ValidationException;
+import dev.plate.chart.ChartDependency;
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.project.ProjectSummary;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's answers, shaped from the services' records in one place: the services' records can change without
+ * breaking clients, and every endpoint answers a deployment or a project the same way.
+ */
+@Component
+class ApiViews {
+
+    record Environment(String name, int position, String cluster, String namespacePattern, boolean autoSync,
+            boolean protectedEnvironment) {}
+
+    record EnvironmentStatus(String name, String imageTag, Long lastDeployment, String state, String sync,
+            String health, String message) {}
+
+    record Project(String name, String imageRepository, int containerPort, String healthPath, List<String> owners,
+            Optional<String> sourceRepoUrl, List<ChartDependency> dependencies, List<EnvironmentStatus> environments) {}
+
+    /**
+     * @param argoCd whether Argo CD is watched (LIVE), being reconnected, or not configured: a client waiting for
+     *     the outcome stops when there is nothing that could decide it
+     */
+    record Deployment(long id, String project, String environment, String kind, String state, String requestedBy,
+            Instant requestedAt, String imageTag, String commit, String summary, Optional<Instant> finishedAt,
+            String outcome, String argoCd) {}
+
+    private final ApplicationStatuses statuses;
+
+    ApiViews(ApplicationStatuses statuses) {
+        this.statuses = statuses;
+    }
+
+    Deployment deployment(DeploymentRecord record) {
+        return new Deployment(record.id(), record.project(), record.environment(), record.kind().name(),
+                record.state().name(), record.requestedBy(), record.requestedAt(), record.imageTag(),
+                record.toRevision(), record.summary(), record.finishedAt(), record.outcome(), argoCd());
+    }
+
+    Environment environment(EnvironmentSummary env) {
+        return new Environment(env.name(), env.position(), env.clusterServer(), env.namespacePattern(), env.autoSync(),
+                env.protectedEnvironment());
+    }
+
+    /** @param latest each environment's newest deployment, by "project/environment" ({@link #latest}) */
+    Project project(ProjectSummary project, List<EnvironmentSummary> order, Map<String, DeploymentRecord> latest) {
+        var perEnvironment = order.stream().map(env -> {
+            var last = Optional.ofNullable(latest.get(project.name() + "/" + env.name()));
+            var status = statuses.of(project.name(), env.name());
+            return new EnvironmentStatus(env.name(), last.map(DeploymentRecord::imageTag).orElse(null),
+                    last.map(DeploymentRecord::id).orElse(null), last.map(d -> d.state().name()).orElse(null),
+                    status.map(s -> s.sync()).orElse(null), status.map(s -> s.health()).orElse(null),
+                    status.map(s -> s.healthMessage()).filter(m -> !m.isBlank()).orElse(null));
+        }).toList();
+        return new Project(project.name(), project.imageRepository(), project.containerPort(), project.healthPath(),
+                project.owners(), project.sourceRepoUrl(), project.dependencies(), perEnvironment);
+    }
+
+    static Map<String, DeploymentRecord> latest(List<DeploymentRecord> records) {
+        var byKey = new HashMap<String, DeploymentRecord>();
+        records.forEach(record -> byKey.put(record.project() + "/" + record.environment(), record));
+        return byKey;
+    }
+
+    /** Whether Argo CD is watched now, for a client deciding whether to wait for an outcome. */
+    String argoCd() {
+        return statuses.connection().state().name();
+    }
+
+    /** A missing name would otherwise be looked up as 'null' and answered 404. */
+    static void required(String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, message);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.plate.api.internal;
+
+import dev.plate.base.NotFoundException;
+import dev.plate.chart.ChartDependency;
+import dev.plate.chart.KubernetesNames;
+import dev.plate.deployment.DeploymentRecord;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.ImportRequest;
+import dev.plate.environment.EnvironmentService;
+import dev.plate.environment.EnvironmentSummary;
+import dev.plate.project.NewProject;
+import dev.plate.project.ProjectService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projects: list, one, import, remove, and a project's deployment history. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Projects", description = "Import, list, remove; each project's deployment history")
+class ProjectsApi {
+
+    private final ProjectService projects;
+    private final EnvironmentService environments;
+    private final DeploymentService deployments;
+    private final ApiViews views;
+
+    ProjectsApi(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
+            ApiViews views) {
+        this.projects = projects;
+        this.environments = environments;
+        this.deployments = deployments;
+        this.views = views;
+    }
+
+    @GetMapping("/projects")
+    @Operation(summary = "Every project with each environment's image, last deployment and live Argo CD status")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<ApiViews.Project> projects() {
+        var order = environments.list();
+        var latest = ApiViews.latest(deployments.latest(Optional.empty()));
+        return projects.list().stream().map(project -> views.project(project, order, latest)).toList();
+    }
+
+    @GetMapping("/projects/{name}")
+    @Operation(summary = "One project with each environment's status")
+    @PreAuthorize("hasRole('VIEWER')")
+    ApiViews.Project project(@PathVariable String name) {
+        var project = projects.find(name).orElseThrow(() -> new NotFoundException("There is no project named '"
+                + name + "'."));
+        return views.project(project, environments.list(), ApiViews.latest(deployments.latest(Optional.of(name))));
+    }
+
+    /**
+     * An import: without a port or health path, the chart's defaults (8080, "/"). {@code dependencies} are add-on
+     * charts (name, repository, version), each off until an environment turns it on.
+     */
+    record Import(String name, String sourceRepoUrl, String imageRepository, Integer containerPort, String healthPath,
+            List<String> owners, String imageTag, List<ChartDependency> dependencies) {}
+
+    /** @param argoCd as in {@link ApiViews.Deployment}: NOT_CONFIGURED means the applications are created once a cluster is */
+    record Imported(ApiViews.Project project, String commit, String configRepository, List<String> applications,
+            String argoCd) {}
+
+    @PostMapping(path = "/projects", consumes = "application/json")
+    @Operation(summary = "Import a project: chart, values and Argo CD Applications in one commit")
+    @ResponseStatus(HttpStatus.CREATED)
+    Imported importProject(@RequestBody Import request) {
+        String tag = request.imageTag() == null ? "latest" : request.imageTag();
+        // Checked here too, so the problem names this body's field rather than the service's "initialImageTag".
+        KubernetesNames.imageTag("imageTag", tag);
+        var result = deployments.importProject(new ImportRequest(new NewProject(request.name(),
+                request.sourceRepoUrl(), request.imageRepository(),
+                request.containerPort() == null ? 8080 : request.containerPort(),
+                request.healthPath() == null ? "/" : request.healthPath(), request.owners(), request.dependencies()),
+                tag));
+        return new Imported(views.project(result.project(), environments.list(),
+                ApiViews.latest(deployments.latest(Optional.of(result.project().name())))), result.commit(), result.cloneUrl(),
+                result.environments().stream().map(env -> result.project().name() + "-" + env).toList(),
+                views.argoCd());
+    }
+
+    /** Removing a project needs its name twice, as in the browser: {@code ?confirm=<name>}. */
+    @DeleteMapping("/projects/{name}")
+    @Operation(summary = "Remove a project (confirm with its name): one commit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteProject(@PathVariable String name, @RequestParam(defaultValue = "") String confirm) {
+        deployments.deleteProject(name, confirm);
+    }
+
+    @GetMapping("/projects/{name}/history")
+    @Operation(summary = "A project's deployments, newest first")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<ApiViews.Deployment> history(@PathVariable String name, @RequestParam Optional<String> environment) {
+        var names = environment.map(List::of).orElseGet(() -> environments.list().stream()
+                .map(EnvironmentSummary::name).toList());
+        return names.stream().flatMap(env -> deployments.history(name, env).stream())
+                .sorted(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed())
+                .map(views::deployment).toList();
+    }
+}
