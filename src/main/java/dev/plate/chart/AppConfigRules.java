@@ -115,11 +115,14 @@ public final class AppConfigRules {
                 }
                 paths.add(path);
             }
+            // Every shorter path, not only the neighbour in sorted order: "a-b" sorts between "a" and "a.c".
             for (String path : paths) {
-                String parent = paths.lower(path);
-                if (parent != null && path.startsWith(parent + ".")) {
-                    throw new ValidationException(field + ".values." + path, "'" + parent + "' is set as a value, so '"
-                            + path + "' cannot be set below it.");
+                for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+                    String parent = path.substring(0, dot);
+                    if (paths.contains(parent)) {
+                        throw new ValidationException(field + ".values." + path, "'" + parent + "' is set as a value, "
+                                + "so '" + path + "' cannot be set below it.");
+                    }
                 }
             }
         }

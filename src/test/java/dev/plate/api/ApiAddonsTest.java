@@ -86,6 +86,37 @@ class ApiAddonsTest {
         assertThat(repository.head()).isEqualTo(head);
     }
 
+    /**
+     * A value set below another value (a.c under a), with a sibling that sorts between them (a-b): refused with a 400
+     * naming the path, never a 500, nothing committed; the siblings alone are applied.
+     */
+    @Test
+    void a_value_below_another_value_is_refused_even_with_a_sibling_sorting_between_them() {
+        String name = "addons-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/api/v1/projects", token, """
+                {"name": "%s", "imageRepository": "ghcr.io/acme/%s", "dependencies": [
+                  {"name": "pg", "repository": "oci://registry-1.docker.io/bitnamicharts", "version": "16.4.0"}]}
+                """.formatted(name, name)).statusCode()).isEqualTo(201);
+        String head = repository.head();
+
+        var refused = api.post("/api/v1/deploy", token, Api.JSON.writeValueAsString(Map.of("project", name,
+                "environment", "dev", "set", Map.of("addons.pg.values.a", "x", "addons.pg.values.a-b", "y",
+                        "addons.pg.values.a.c", "z"))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).path("field").asString()).isEqualTo("addons.pg.values.a.c");
+        assertThat(json(refused).path("detail").asString()).contains("'a' is set as a value, so 'a.c' cannot be set "
+                + "below it");
+        assertThat(repository.head()).isEqualTo(head);
+
+        var siblings = api.post("/api/v1/deploy", token, Api.JSON.writeValueAsString(Map.of("project", name,
+                "environment", "dev", "set", Map.of("addons.pg.values.a", "x", "addons.pg.values.a-b", "y"))));
+        assertThat(siblings.statusCode()).as(siblings.body()).isEqualTo(201);
+        JsonNode dev = yaml(RepoLayout.valuesFile(name, "dev"));
+        assertThat(dev.at("/pg/a").asString()).isEqualTo("x");
+        assertThat(dev.at("/pg/a-b").asString()).isEqualTo("y");
+    }
+
     @Test
     void a_bad_declaration_is_refused_and_nothing_is_imported() {
         String name = "addons-" + UUID.randomUUID().toString().substring(0, 8);
