@@ -12,33 +12,6 @@ public interface ConfigRepository {
     CommitResult commit(ChangeSet change);
 
     /**
-     * Takes back a committed change whose database transaction then failed, as a new commit: each path it
-     * wrote that still holds what it wrote gets its earlier content back (or goes, if it was new). Paths
-     * changed again since are left alone. Returns the undo commit, if one was needed.
-     */
-    default Optional<CommitResult> undo(ChangeSet change, CommitResult result, String reason) {
-        var restore = new java.util.LinkedHashMap<String, byte[]>();
-        var remove = new java.util.HashSet<String>();
-        for (var write : change.writes().entrySet()) {
-            if (read(write.getKey()).map(now -> java.util.Arrays.equals(now, write.getValue())).orElse(false)) {
-                readAt(result.previousSha(), write.getKey()).ifPresentOrElse(
-                        before -> restore.put(write.getKey(), before), () -> remove.add(write.getKey()));
-            }
-        }
-        for (String deleted : change.deletes()) {
-            if (read(deleted).isEmpty()) {
-                readAt(result.previousSha(), deleted).ifPresent(before -> restore.put(deleted, before));
-            }
-        }
-        if (restore.isEmpty() && remove.isEmpty()) {
-            return Optional.empty();
-        }
-        String subject = change.message().lines().findFirst().orElse("");
-        return Optional.of(commit(new ChangeSet("undo \"" + subject + "\": " + reason,
-                new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
-    }
-
-    /**
      * Which Plate installation this repository belongs to: the first 16 hex digits of its first commit. Every
      * instance sharing the repository sees the same, and so does the place it moves to (the history moves with
      * it); another repository (a fresh data directory, another Plate) has another. Argo CD objects carry it to

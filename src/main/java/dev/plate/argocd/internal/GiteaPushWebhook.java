@@ -14,13 +14,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code X-Hub-Signature-256}); anything else gets 401 and changes nothing.
  */
 @RestController
-class GiteaPushWebhook implements DisposableBean {
+class GiteaPushWebhook {
 
     static final String PATH = "/webhooks/gitea";
     private static final Logger LOG = LoggerFactory.getLogger(GiteaPushWebhook.class);
@@ -45,13 +42,13 @@ class GiteaPushWebhook implements DisposableBean {
     private final WebhookSecret secret;
     private final ArgoCd argoCd;
     private final ApplicationStatuses statuses;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("webhook-refresh").factory());
+    private final ArgoCdThreads threads;
 
-    GiteaPushWebhook(WebhookSecret secret, ArgoCd argoCd, ApplicationStatuses statuses) {
+    GiteaPushWebhook(WebhookSecret secret, ArgoCd argoCd, ApplicationStatuses statuses, ArgoCdThreads threads) {
         this.secret = secret;
         this.argoCd = argoCd;
         this.statuses = statuses;
+        this.threads = threads;
     }
 
     @PostMapping(path = PATH)
@@ -86,7 +83,9 @@ class GiteaPushWebhook implements DisposableBean {
             return ResponseEntity.accepted().body(Map.of("refreshing", 0, "note", "Only pushes to main refresh."));
         }
         List<ApplicationStatus> targets = targets(PushedApplications.of(json));
-        worker.execute(() -> targets.forEach(this::refresh));
+        if (!threads.refreshLater(() -> targets.forEach(this::refresh))) {
+            LOG.warn("Too many pushes waiting: Argo CD picks up {} at its next poll", targets);
+        }
         return ResponseEntity.accepted().body(Map.of("refreshing", targets.size()));
     }
 
@@ -124,10 +123,5 @@ class GiteaPushWebhook implements DisposableBean {
 
     private static ResponseEntity<Map<String, Object>> refuse(int status, String message) {
         return ResponseEntity.status(status).body(Map.of("status", status, "detail", message));
-    }
-
-    @Override
-    public void destroy() {
-        worker.shutdown();
     }
 }

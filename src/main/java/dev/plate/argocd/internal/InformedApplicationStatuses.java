@@ -19,9 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -49,9 +46,12 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
     private volatile boolean running;
     /** Counts informers started; events of a stopped one (another cluster) are ignored. */
     private volatile int generation;
-    private ScheduledExecutorService watchdog;
+    private final ArgoCdThreads threads;
+    private java.util.concurrent.ScheduledFuture<?> watchdog;
 
-    InformedApplicationStatuses(ArgoCdConnection connection, Ownership ownership, Clock clock) {
+    InformedApplicationStatuses(ArgoCdConnection connection, Ownership ownership, Clock clock,
+            ArgoCdThreads threads) {
+        this.threads = threads;
         this.connection = connection;
         this.ownership = ownership;
         this.clock = clock;
@@ -120,9 +120,7 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
             // Live only once the watch runs too (listed but not yet watching would miss changes); the
             // watchdog below notices that within two seconds.
             informer.start();
-            watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("argocd-watchdog")
-                    .factory());
-            watchdog.scheduleWithFixedDelay(this::checkWatch, 2, 2, TimeUnit.SECONDS);
+            watchdog = threads.everyTwoSeconds(this::checkWatch);
         });
     }
 
@@ -228,7 +226,7 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
         running = false;
         generation++; // events still in flight from the stopped informer are ignored
         if (watchdog != null) {
-            watchdog.shutdownNow();
+            watchdog.cancel(false);
             watchdog = null;
         }
         if (informer != null) {

@@ -3,6 +3,10 @@ package dev.plate.deployment.internal;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.CommitResult;
 import dev.plate.gitops.ConfigRepository;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,12 +50,39 @@ class TransactionalCommits {
 
     private void undo(ChangeSet change, CommitResult result) {
         try {
-            repository.undo(change, result, "the change could not be recorded")
+            undo(change, result, "the change could not be recorded")
                     .ifPresent(undo -> LOG.warn("Took back commit {} ({}) as {}: its transaction failed",
                             result.sha(), change.message(), undo.sha()));
         } catch (RuntimeException e) {
             LOG.error("Could not take back commit {} ({}) after its transaction failed", result.sha(),
                     change.message(), e);
         }
+    }
+
+    /**
+     * Takes back a committed change as a new commit (history is never rewritten): each path it wrote that still holds
+     * what it wrote gets its earlier content back (or goes, if it was new). Paths changed again since are left alone.
+     * Returns the undo commit, if one was needed.
+     */
+    Optional<CommitResult> undo(ChangeSet change, CommitResult result, String reason) {
+        var restore = new LinkedHashMap<String, byte[]>();
+        var remove = new HashSet<String>();
+        for (var write : change.writes().entrySet()) {
+            if (repository.read(write.getKey()).map(now -> Arrays.equals(now, write.getValue())).orElse(false)) {
+                repository.readAt(result.previousSha(), write.getKey()).ifPresentOrElse(
+                        before -> restore.put(write.getKey(), before), () -> remove.add(write.getKey()));
+            }
+        }
+        for (String deleted : change.deletes()) {
+            if (repository.read(deleted).isEmpty()) {
+                repository.readAt(result.previousSha(), deleted).ifPresent(before -> restore.put(deleted, before));
+            }
+        }
+        if (restore.isEmpty() && remove.isEmpty()) {
+            return Optional.empty();
+        }
+        String subject = change.message().lines().findFirst().orElse("");
+        return Optional.of(repository.commit(new ChangeSet("undo \"" + subject + "\": " + reason,
+                new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
     }
 }

@@ -29,7 +29,7 @@ class InformedApplicationStatusesTest {
         var ownership = new Ownership(() -> FabricArgoCdTest.INSTALLATION, () -> FabricArgoCdTest.REPO);
         argoCd = new FabricArgoCd(connection, ownership);
         FabricArgoCdTest.applyProject(argoCd, "shop", FabricArgoCdTest.DEV);
-        statuses = new InformedApplicationStatuses(connection, ownership, Clock.systemUTC());
+        statuses = new InformedApplicationStatuses(connection, ownership, Clock.systemUTC(), new ArgoCdThreads());
         statuses.subscribe(heard::add);
         statuses.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses.connection().state() == State.LIVE);

@@ -50,7 +50,8 @@ class StatusStoreBenchmark {
 
             var connection = FabricArgoCdTest.connectionTo(cluster);
             var statuses = new InformedApplicationStatuses(connection,
-                    new Ownership(() -> FabricArgoCdTest.INSTALLATION, () -> FabricArgoCdTest.REPO), Clock.systemUTC());
+                    new Ownership(() -> FabricArgoCdTest.INSTALLATION, () -> FabricArgoCdTest.REPO), Clock.systemUTC(),
+                    new ArgoCdThreads());
             var seen = new ConcurrentHashMap<String, Long>();
             statuses.subscribe(status -> seen.put(status.application() + "|" + status.healthMessage(), System.nanoTime()));
 
