@@ -30,6 +30,13 @@ public interface ConfigRepository {
     /** The commit this instance last saw at the head of the branch. */
     String head();
 
+    /**
+     * Catches up with the remote where there is one, so that {@link #head()} includes what other instances
+     * committed; nothing for the embedded repository, which every instance writes directly.
+     */
+    default void refresh() {
+    }
+
     /** A file's content at the current head. */
     Optional<byte[]> read(String path);
 
@@ -51,6 +58,12 @@ public interface ConfigRepository {
      * paths it changed. Reads the whole history: for recovery and start-up checks, not for requests.
      */
     java.util.List<CommitInfo> history(java.util.Collection<String> prefixes);
+
+    /**
+     * Every commit message of the branch, newest first, one at a time: a walk without diffs, cheap enough for a
+     * start-up check of what the messages record (deployment ids).
+     */
+    void eachMessage(java.util.function.Consumer<String> visitor);
 
     /** Where clients (git, Argo CD) clone the repository from. */
     String cloneUrl();

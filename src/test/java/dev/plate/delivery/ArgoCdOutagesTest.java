@@ -64,7 +64,7 @@ class ArgoCdOutagesTest {
     }
 
     @Test
-    void a_prod_deploy_made_while_argo_cd_is_unreachable_is_synced_once_it_is_back_and_only_then_may_time_out() {
+    void a_prod_deploy_made_while_argo_cd_is_unreachable_is_synced_once_it_is_back_and_its_clock_starts_then() {
         CLUSTER.stop();
         DeploymentRecord deployment;
         try {

@@ -156,6 +156,38 @@ class NeverDestroysOrTakesOverTest {
     }
 
     @Test
+    void an_application_of_plates_replaced_by_hand_with_another_teams_is_reported_and_not_taken_back() {
+        String shop = "shop" + suffix;
+        importProject(shop);
+        await().atMost(ROUNDS).until(() -> CLUSTER.application(shop + "-staging") != null);
+        // Someone replaces Plate's Application with their own of the same name (no Plate labels, another source).
+        var plates = CLUSTER.application(shop + "-staging");
+        var theirs = new GenericKubernetesResource();
+        theirs.setApiVersion("argoproj.io/v1alpha1");
+        theirs.setKind("Application");
+        theirs.setMetadata(new ObjectMetaBuilder().withName(shop + "-staging").withNamespace(ArgoCdCluster.NAMESPACE)
+                .withResourceVersion(plates.getMetadata().getResourceVersion()).withLabels(Map.of("team", "payments"))
+                .build());
+        theirs.setAdditionalProperty("spec", Map.of("project", "default",
+                "source", Map.of("repoURL", "https://git.example/payments.git", "path", "deploy"),
+                "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", "payments")));
+        CLUSTER.client().genericKubernetesResources(ArgoCdCluster.APPLICATION).inNamespace(ArgoCdCluster.NAMESPACE)
+                .resource(theirs).update();
+        var since = Instant.now();
+
+        await().atMost(ROUNDS).until(() -> reconciledTwiceSince(since));
+
+        var app = CLUSTER.application(shop + "-staging");
+        assertThat(app.getMetadata().getLabels()).isEqualTo(Map.of("team", "payments"));
+        assertThat((Object) app.get("spec", "source", "repoURL")).isEqualTo("https://git.example/payments.git");
+        assertThat(app.getMetadata().getDeletionTimestamp()).isNull();
+        assertThat(report().orElseThrow().conflicts()).anySatisfy(conflict -> assertThat(conflict)
+                .contains("Application " + shop + "-staging").contains("team=payments"));
+        assertThat(CLUSTER.application(shop + "-dev").getMetadata().getLabels())
+                .as("the project's other Applications are still Plate's").containsEntry("plate.dev/project", shop);
+    }
+
+    @Test
     void objects_of_another_installation_even_with_plates_labels_are_left_alone() {
         String old = "old" + suffix;
         var oldLabels = Map.of(ApplicationManifests.MANAGED_BY, "plate", ApplicationManifests.PROJECT_LABEL, old,

@@ -114,6 +114,9 @@ class RecoveryFromGitTest {
         var shopBefore = projects.find(shop).orElseThrow();
         var devHistory = deployments.history(shop, "dev");
         var stagingHistory = deployments.history(shop, "staging");
+        // A retry makes no commit: Git does not record its id, which must not be issued again either.
+        jdbc.update("update deployment set state = 'FAILED' where id = ?", stagingHistory.getFirst().id());
+        long retried = deployments.retry(shop, "staging").id();
         long highestBefore = jdbc.queryForObject("select max(id) from deployment", Long.class);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> cluster.application(shop + "-" + qa) != null
@@ -161,7 +164,7 @@ class RecoveryFromGitTest {
         // Rollback works on the recovered history, and a new id is never one issued before the loss.
         var rolledBack = deployments.rollback(new dev.plate.deployment.RollbackRequest(shop, "dev", Optional.empty()));
         assertThat(rolledBack.imageTag()).isEqualTo("1.0.0");
-        assertThat(rolledBack.id()).isGreaterThan(highestBefore);
+        assertThat(rolledBack.id()).isGreaterThan(highestBefore).isGreaterThan(retried);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(cluster.application(shop + "-dev")).isNotNull();
             assertThat(cluster.application(blog + "-" + qa)).isNotNull();

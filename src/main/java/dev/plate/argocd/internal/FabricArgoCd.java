@@ -80,32 +80,73 @@ class FabricArgoCd implements ArgoCd {
                 .map(item -> ownership.read(kind, item)));
     }
 
+    /**
+     * An object Plate does not know yet is created (POST: it fails if the name is taken, so Plate never writes over
+     * an object it could not see, such as another team's without Plate's labels); a known one of this installation's
+     * is written with server-side apply.
+     */
     @Override
     public Outcome apply(ArgoCdObject desired, Optional<LiveObject> live) {
         if (live.isPresent() && !live.get().ours()) {
-            throw new ArgoCdException(live.get().describe() + " is not this Plate's (it does not carry "
-                    + ApplicationManifests.INSTALLATION_LABEL + "=" + installation() + "): Plate leaves it alone.", null);
+            throw notOurs(live.get());
         }
         if (live.isPresent() && (live.get().deleting() || holds(live.get(), desired))) {
             return Outcome.UNCHANGED; // being deleted: written afresh once Argo CD is done with it
         }
+        var resource = client().getKubernetesSerialization().convertValue(desired, GenericKubernetesResource.class);
+        if (live.isEmpty()) {
+            try {
+                call("create " + desired.objectKind().kind() + " " + desired.name(),
+                        () -> resources(desired.objectKind()).resource(resource).create());
+                return Outcome.CREATED;
+            } catch (ArgoCdException e) {
+                if (!(e.getCause() instanceof io.fabric8.kubernetes.client.KubernetesClientException k8s)
+                        || k8s.getCode() != 409) {
+                    throw e;
+                }
+                var existing = get(desired.objectKind(), desired.name()).orElseThrow(() -> e);
+                if (!existing.ours()) {
+                    throw notOurs(existing);
+                }
+                return apply(desired, Optional.of(existing)); // another instance created it a moment ago
+            }
+        }
         var written = call("write " + desired.objectKind().kind() + " " + desired.name(), () -> resources(
-                desired.objectKind()).resource(client().getKubernetesSerialization().convertValue(desired,
-                        GenericKubernetesResource.class)).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
-        dropAutomatedSyncKeptByAnotherManager(desired, written);
-        return live.isEmpty() ? Outcome.CREATED : Outcome.UPDATED;
+                desired.objectKind()).resource(resource).fieldManager(FIELD_MANAGER).forceConflicts()
+                .serverSideApply());
+        dropFieldsKeptByAnotherManager(desired, written);
+        return Outcome.UPDATED;
+    }
+
+    private ArgoCdException notOurs(LiveObject object) {
+        return new dev.plate.argocd.ArgoCdConflictException(object.describe() + " is not this Plate's (it does not "
+                + "carry " + ApplicationManifests.INSTALLATION_LABEL + "=" + installation() + "): Plate leaves it alone.");
     }
 
     /**
-     * An Application written before Plate used server-side apply has a second owner of {@code automated} (the
-     * client's default field manager), so the API server keeps it when Plate stops applying it. Switching an
-     * environment to manual sync must still turn it off.
+     * Fields Plate stopped setting that another field manager still owns, so server-side apply keeps them: an
+     * Application written before Plate used server-side apply (the client's default manager), or created by Plate's
+     * POST (an Update entry of its own, which co-owns every field set at creation). Switching an environment to
+     * manual sync must still turn automated sync off, and moving it between a cluster URL and a cluster name must not
+     * leave both (Argo CD refuses a destination with both).
      */
-    private void dropAutomatedSyncKeptByAnotherManager(ArgoCdObject desired, GenericKubernetesResource written) {
-        if (desired instanceof dev.plate.argocd.ApplicationResource app && app.spec().syncPolicy().automated() == null
-                && written != null && written.get("spec", "syncPolicy", "automated") != null) {
-            call("turn off automated sync of " + desired.name(), () -> resources(desired.objectKind())
-                    .withName(desired.name()).patch(MERGE, "{\"spec\":{\"syncPolicy\":{\"automated\":null}}}"));
+    private void dropFieldsKeptByAnotherManager(ArgoCdObject desired, GenericKubernetesResource written) {
+        if (!(desired instanceof dev.plate.argocd.ApplicationResource app) || written == null) {
+            return;
+        }
+        var drop = new java.util.ArrayList<String>();
+        if (app.spec().syncPolicy().automated() == null && written.get("spec", "syncPolicy", "automated") != null) {
+            drop.add("\"syncPolicy\":{\"automated\":null}");
+        }
+        var destination = app.spec().destination();
+        if (destination.server() == null && written.get("spec", "destination", "server") != null) {
+            drop.add("\"destination\":{\"server\":null}");
+        } else if (destination.name() == null && written.get("spec", "destination", "name") != null) {
+            drop.add("\"destination\":{\"name\":null}");
+        }
+        for (String field : drop) { // one patch each: a merge patch's keys may not repeat
+            call("clear a field Plate no longer sets on " + desired.name(), () -> resources(desired.objectKind())
+                    .withName(desired.name()).patch(MERGE, "{\"spec\":{" + field + "}}"));
         }
     }
 

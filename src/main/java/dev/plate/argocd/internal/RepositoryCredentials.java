@@ -110,11 +110,22 @@ class RepositoryCredentials implements RepositoryAccess {
             argoCd.applyRepository(Optional.of(wanted));
             return Outcome.WRITTEN;
         }
-        boolean fresh = current.filter(c -> c.url().equals(url) && c.username().equals(ACCOUNT))
-                .flatMap(c -> accounts.validUntil(ACCOUNT, c.password()))
-                .filter(until -> until.isAfter(clock.instant().plus(RENEW_BEFORE))).isPresent();
-        if (fresh) {
+        var now = clock.instant();
+        var validUntil = current.filter(c -> c.username().equals(ACCOUNT))
+                .flatMap(c -> accounts.validUntil(ACCOUNT, c.password())).filter(until -> until.isAfter(now));
+        boolean sameUrl = current.filter(c -> c.url().equals(url)).isPresent();
+        if (sameUrl && validUntil.filter(until -> until.isAfter(now.plus(RENEW_BEFORE))).isPresent()) {
             return Outcome.UNCHANGED;
+        }
+        if (!leadership.isLeader()) {
+            // Only the leader issues and revokes tokens: two instances rotating at once could each revoke the token
+            // the other just wrote. Here (after a move on this instance) the valid token follows the new URL.
+            if (!sameUrl && validUntil.isPresent()) {
+                argoCd.applyRepository(Optional.of(new ArgoCd.RepositoryCredentials(url, ACCOUNT,
+                        current.orElseThrow().password(), validUntil)));
+                return Outcome.WRITTEN;
+            }
+            return Outcome.UNCHANGED; // the leader's next reconcile renews it
         }
         var issued = accounts.issue(ACCOUNT, "Argo CD (reads the config repository)", Role.VIEWER, TOKEN_NAME,
                 LIFETIME);

@@ -18,6 +18,26 @@ interface ArgoCdActions extends JpaRepository<ArgoCdAction, Long> {
             + "and a.id > :id")
     boolean laterExists(String project, String environment, long id);
 
+    /** Which application an action is for (a projection: no entity is loaded before the lock below). */
+    interface Target {
+        String getProject();
+
+        String getEnvironment();
+    }
+
+    @Query("select a.project as project, a.environment as environment from ArgoCdAction a where a.id = :id "
+            + "and a.deliveredAt is null")
+    java.util.Optional<Target> undeliveredTarget(long id);
+
+    /**
+     * An application's undelivered actions, locked until the transaction ends: two attempts for the same application
+     * (the first try on one instance, the leader's retry on another) send one after the other, never crossing.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from ArgoCdAction a where a.project = :project and a.environment = :environment "
+            + "and a.deliveredAt is null order by a.id")
+    List<ArgoCdAction> lockUndelivered(String project, String environment);
+
     @Query("select count(a) from ArgoCdAction a where a.deliveredAt is null")
     long undelivered();
 

@@ -64,11 +64,11 @@ class ArgoCdDelivery implements ClusterDelivery {
         access.ensure(); // Argo CD must be able to clone before it meets the first Application
         for (var object : desired.of(project, environments)) {
             Optional<LiveObject> live = argoCd.get(object.objectKind(), object.name());
-            if (live.isPresent() && !live.get().ours()) {
-                LOG.warn("Argo CD: {} is not this Plate's; Plate leaves it alone", live.get().describe());
-                continue;
+            try {
+                argoCd.apply(object, live);
+            } catch (dev.plate.argocd.ArgoCdConflictException e) {
+                LOG.warn("Argo CD: {}", e.getMessage());
             }
-            argoCd.apply(object, live);
         }
     }
 

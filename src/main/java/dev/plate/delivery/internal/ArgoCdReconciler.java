@@ -100,7 +100,11 @@ class ArgoCdReconciler {
                 if (current.isPresent() && !current.get().ours()) {
                     conflicts.add(current.get().describe());
                 } else if (mayWrite.getAsBoolean()) {
-                    counts.add(argoCd.apply(object, current));
+                    try {
+                        counts.add(argoCd.apply(object, current));
+                    } catch (dev.plate.argocd.ArgoCdConflictException e) {
+                        conflicts.add(e.getMessage()); // taken by an object Plate could not see (no Plate labels)
+                    }
                 }
             }
         }

@@ -36,9 +36,12 @@ class Outbox {
     private final DeploymentLedger ledger;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final dev.plate.leadership.Leadership leadership;
 
     Outbox(ArgoCdActions actions, ArgoCd argoCd, DeploymentLedger ledger, TransactionTemplate transaction, Clock clock,
-            LeaderTasks tasks, DeliveryProperties properties, MeterRegistry registry) {
+            LeaderTasks tasks, DeliveryProperties properties, MeterRegistry registry,
+            dev.plate.leadership.Leadership leadership) {
+        this.leadership = leadership;
         this.actions = actions;
         this.argoCd = argoCd;
         this.ledger = ledger;
@@ -57,7 +60,7 @@ class Outbox {
 
     /** The first attempt, right after the deployment's transaction committed. */
     void deliver(long actionId) {
-        transaction.executeWithoutResult(tx -> actions.findById(actionId).ifPresent(this::attempt));
+        transaction.executeWithoutResult(tx -> attempt(actionId));
     }
 
     /** The leader's retries: everything due, oldest first. */
@@ -66,7 +69,10 @@ class Outbox {
             return;
         }
         for (var due : actions.due(clock.instant(), Limit.of(BATCH))) {
-            transaction.executeWithoutResult(tx -> actions.findById(due.id()).ifPresent(this::attempt));
+            if (!leadership.isLeader()) {
+                return; // the lease passed on mid-batch: the new leader carries on
+            }
+            transaction.executeWithoutResult(tx -> attempt(due.id()));
         }
         actions.deleteDeliveredBefore(clock.instant().minus(Duration.ofDays(1)));
     }
@@ -76,10 +82,21 @@ class Outbox {
         actions.deleteByProject(project);
     }
 
-    private void attempt(ArgoCdAction action) {
-        if (action.delivered()) {
-            return; // another instance, or the first attempt, got there
+    private void attempt(long actionId) {
+        var target = actions.undeliveredTarget(actionId);
+        if (target.isEmpty()) {
+            return; // delivered already: by the first attempt, another instance, or a later action covering it
         }
+        // Read under the lock: an attempt that held it may have delivered this one meanwhile.
+        var waiting = actions.lockUndelivered(target.get().getProject(), target.get().getEnvironment());
+        var action = waiting.stream().filter(candidate -> candidate.id() == actionId).findFirst();
+        if (action.isPresent()) {
+            attempt(action.get(), waiting);
+        }
+    }
+
+    /** @param waiting the application's undelivered actions, locked, oldest first */
+    private void attempt(ArgoCdAction action, java.util.List<ArgoCdAction> waiting) {
         var now = clock.instant();
         if (actions.laterExists(action.project(), action.environment(), action.id())) {
             action.delivered(now); // the later one carries a revision that contains this one's
@@ -89,8 +106,10 @@ class Outbox {
         try {
             argoCd.refresh(action.project(), action.environment(), action.syncRevision()
                     .map(revision -> new SyncRequest(action.requestedBy(), revision)));
-            action.delivered(now);
-            ledger.delivered(action.deploymentId(), now);
+            for (var covered : waiting) { // the earlier ones' revisions are contained in this one
+                covered.delivered(now);
+                ledger.delivered(covered.deploymentId(), now);
+            }
             if (action.attempts() > 0) {
                 LOG.info("Argo CD has the {} of {} in {} (deployment #{}) after {} failed attempt(s)",
                         action.syncRevision().isPresent() ? "sync" : "refresh", action.project(), action.environment(),

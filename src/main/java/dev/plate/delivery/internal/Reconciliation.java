@@ -27,10 +27,12 @@ class Reconciliation implements ArgoCdReconciliation {
     private final SecurityContextHolderStrategy securityContext;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final dev.plate.delivery.DeliveryProperties properties;
 
     Reconciliation(ReconcileReports reports, ArgoCd argoCd, ProjectPlacements placements, RemovalIntents intents,
             Removals removals, AuditLog audit, SecurityContextHolderStrategy securityContext,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, dev.plate.delivery.DeliveryProperties properties) {
+        this.properties = properties;
         this.reports = reports;
         this.argoCd = argoCd;
         this.placements = placements;
@@ -51,6 +53,10 @@ class Reconciliation implements ArgoCdReconciliation {
     public List<String> confirmRemoval(List<String> projects) {
         if (projects == null || projects.isEmpty()) {
             throw new ValidationException("projects", "Name the projects whose Argo CD objects are to be deleted.");
+        }
+        if (!properties.prune()) {
+            throw new ValidationException("projects", "Plate deletes no Argo CD objects while PLATE_ARGOCD_PRUNE is "
+                    + "false: nothing was confirmed. Switch pruning on first, or delete the objects in Argo CD.");
         }
         var configured = placements.byProject().keySet();
         for (String project : projects) {

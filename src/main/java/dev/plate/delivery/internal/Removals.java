@@ -3,6 +3,8 @@ package dev.plate.delivery.internal;
 import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.LiveObject;
 import dev.plate.audit.AuditLog;
+import dev.plate.delivery.DeliveryProperties;
+import dev.plate.gitops.ConfigRepository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +28,41 @@ class Removals {
     private final RemovalIntents intents;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final DeliveryProperties properties;
+    private final ConfigRepository repository;
 
-    Removals(ArgoCd argoCd, RemovalIntents intents, AuditLog audit, TransactionTemplate transaction) {
+    Removals(ArgoCd argoCd, RemovalIntents intents, AuditLog audit, TransactionTemplate transaction,
+            DeliveryProperties properties, ConfigRepository repository) {
         this.argoCd = argoCd;
         this.intents = intents;
         this.audit = audit;
         this.transaction = transaction;
+        this.properties = properties;
+        this.repository = repository;
     }
 
     /**
      * @param objects this installation's objects no longer wanted, of projects with a recorded intent
      * @param mayWrite asked before each deletion (the periodic reconcile deletes only while this instance leads)
-     * @return how many were deleted
+     * @return how many were deleted (none while pruning is switched off: PLATE_ARGOCD_PRUNE=false holds every path)
      */
     int delete(Collection<LiveObject> objects, BooleanSupplier mayWrite) {
+        if (!properties.prune()) {
+            return 0;
+        }
         int deleted = 0;
         Map<String, List<LiveObject>> byProject = objects.stream()
                 .collect(Collectors.groupingBy(object -> object.project().orElse("")));
         for (var entry : byProject.entrySet()) {
             var intent = intents.findByProject(entry.getKey());
             if (intent.isEmpty()) {
+                continue;
+            }
+            if (!intent.get().confirmed() && stillInGit(entry.getKey())) {
+                LOG.warn("Not deleting the Argo CD objects of {}: a removal is recorded, but the config repository "
+                        + "still has applications/{} (a database restored from before a re-import, or a removal "
+                        + "whose commit was undone); confirm the removal on the dashboard if it is meant",
+                        entry.getKey(), entry.getKey());
                 continue;
             }
             var gone = new java.util.ArrayList<String>();
@@ -68,6 +85,18 @@ class Removals {
             }
         }
         return deleted;
+    }
+
+    /**
+     * The removal's own commit deletes the project's directory, so a project still there was not removed as the
+     * intent says. Asked again after catching up with the remote, where another instance may have committed it.
+     */
+    private boolean stillInGit(String project) {
+        if (!repository.children("applications").contains(project)) {
+            return false;
+        }
+        repository.refresh();
+        return repository.children("applications").contains(project);
     }
 
     /** Intents whose project has no object of this installation's left (deleted, or never there) are done. */

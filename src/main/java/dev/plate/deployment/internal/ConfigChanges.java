@@ -10,6 +10,8 @@ import dev.plate.deployment.DeploymentRecord;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.deployment.ChangePreview;
 import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.ChangedMeanwhileException;
+import dev.plate.gitops.CommitResult;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.TextDiff;
 import java.nio.charset.StandardCharsets;
@@ -91,33 +93,53 @@ class ConfigChanges {
     @Transactional(propagation = Propagation.MANDATORY)
     DeploymentRecord apply(ProjectSummary project, EnvironmentSummary env, DeploymentKind kind,
             UnaryOperator<AppConfig> change, String description) {
+        commits.requireReady(); // before any row: an id taken now could be one Git still names (start-up check)
         String actor = actors.current();
         var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
-        var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
-        AppConfig current = inGit.config();
-        AppConfig next = AppConfigRules.validate(change.apply(current));
-        if (next.equals(current)) {
-            throw new ValidationException("imageTag", project.name() + " in " + env.name()
-                    + " already runs this image and configuration: nothing to change.");
-        }
-        String summary = summary(current, next, inGit);
         String verb = kind.name().toLowerCase(Locale.ROOT);
-        String json = AppConfigJson.write(next);
-        var saved = deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(), kind, actor,
-                clock.instant(), next.imageTag(), row.revision(), DeploymentEntity.NOT_YET_COMMITTED, json, summary));
-        var commit = commits.commit(ChangeSet.writing(DeploymentTrailers.append(verb + " " + project.name() + " "
-                + description + ": " + summary, Map.of(env.name(), saved.id())), actors.author(actor),
-                Map.of(RepoLayout.valuesFile(project.name(), env.name()), files.values(project, next))));
-        saved.committed(commit.previousSha(), commit.sha());
-        row.update(json, commit.sha(), clock.instant());
-        audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
-                description + ": " + summary + ", commit " + commit.sha());
-        if (delivery.changeCommitted(saved.id(), project.name(), env, actor, commit.sha())) {
-            saved.awaitingDelivery();
+        String path = RepoLayout.valuesFile(project.name(), env.name());
+        DeploymentEntity saved = null;
+        for (int attempt = 1; ; attempt++) {
+            // Built on the file as it is in Git: if it changes before the commit lands (another instance, a push),
+            // the commit is refused and the change computed again from what the file holds then.
+            var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
+            AppConfig current = inGit.config();
+            AppConfig next = AppConfigRules.validate(change.apply(current));
+            if (next.equals(current)) {
+                throw new ValidationException("imageTag", project.name() + " in " + env.name()
+                        + " already runs this image and configuration: nothing to change.");
+            }
+            String summary = summary(current, next, inGit);
+            String json = AppConfigJson.write(next);
+            if (saved == null) {
+                saved = deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(), kind, actor,
+                        clock.instant(), next.imageTag(), row.revision(), DeploymentEntity.NOT_YET_COMMITTED, json,
+                        summary));
+            } else {
+                saved.replanned(next.imageTag(), json, summary);
+            }
+            CommitResult commit;
+            try {
+                commit = commits.commit(ChangeSet.writing(DeploymentTrailers.append(verb + " " + project.name() + " "
+                        + description + ": " + summary, Map.of(env.name(), saved.id())), actors.author(actor),
+                        Map.of(path, files.values(project, next))).expecting(path, inGit.read()));
+            } catch (ChangedMeanwhileException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue;
+            }
+            saved.committed(commit.previousSha(), commit.sha());
+            row.update(json, commit.sha(), clock.instant());
+            audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
+                    description + ": " + summary + ", commit " + commit.sha());
+            if (delivery.changeCommitted(saved.id(), project.name(), env, actor, commit.sha())) {
+                saved.awaitingDelivery();
+            }
+            metrics.committed(kind);
+            return DeploymentRecords.of(saved, project, env);
         }
-        metrics.committed(kind);
-        return DeploymentRecords.of(saved, project, env);
     }
 
     /** What the change does, and the outside edit it keeps (built on what Git holds, it never undoes one). */

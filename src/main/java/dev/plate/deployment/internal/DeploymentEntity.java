@@ -95,6 +95,13 @@ class DeploymentEntity {
     /** Not known before the commit is made: the row is written first, so that the commit can name its id. */
     static final String NOT_YET_COMMITTED = "pending";
 
+    /** Computed again (the file it was built on changed before the commit landed). */
+    void replanned(String newImageTag, String newConfigJson, String newSummary) {
+        imageTag = newImageTag;
+        configJson = newConfigJson;
+        summary = newSummary;
+    }
+
     /** The commit this deployment made, once made. */
     void committed(String from, String to) {
         fromRevision = from;

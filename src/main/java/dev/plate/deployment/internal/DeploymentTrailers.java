@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 final class DeploymentTrailers {
 
     static final String KEY = "Plate-Deployment";
+    /** On an undo commit: the commit it takes back, whose deployment never happened (its transaction failed). */
+    static final String UNDOES = "Plate-Undoes";
     private static final Pattern TRAILER = Pattern.compile("(?m)^" + KEY + ": (\\S+) #(\\d+)$");
+    private static final Pattern UNDO = Pattern.compile("(?m)^" + UNDOES + ": ([0-9a-f]{40})$");
 
     private DeploymentTrailers() {}
 
@@ -32,6 +35,12 @@ final class DeploymentTrailers {
             ids.put(matcher.group(1), Long.parseLong(matcher.group(2)));
         }
         return ids;
+    }
+
+    /** The commit an undo commit takes back, if the message is one's. */
+    static java.util.Optional<String> undone(String message) {
+        var matcher = UNDO.matcher(message);
+        return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
     }
 
     /** The first line: what the change was. */

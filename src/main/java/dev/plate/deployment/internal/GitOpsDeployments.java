@@ -74,6 +74,7 @@ class GitOpsDeployments implements DeploymentService {
 
     @Override
     public ImportResult importProject(ImportRequest request) {
+        commits.requireReady();
         String actor = actors.current();
         String tag = KubernetesNames.imageTag("initialImageTag", request.initialImageTag());
         KubernetesNames.httpPath("healthPath", request.project().healthPath());
@@ -206,6 +207,7 @@ class GitOpsDeployments implements DeploymentService {
 
     @Override
     public DeploymentRecord retry(String projectName, String environmentName) {
+        commits.requireReady();
         ProjectSummary project = project(projectName);
         EnvironmentSummary env = environment(environmentName);
         requireMayDeployTo(env);
@@ -236,6 +238,7 @@ class GitOpsDeployments implements DeploymentService {
 
     @Override
     public void deleteProject(String name, String confirmation) {
+        commits.requireReady();
         String actor = actors.current();
         ProjectSummary project = project(name);
         if (!project.name().equals(confirmation)) {

@@ -54,6 +54,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
     /** Every project gets the new environment, starting with the image of the environment before it. */
     @Override
     public EnvironmentSummary add(NewEnvironment request) {
+        commits.requireReady();
         String actor = actors.current();
         environments.lockAll();
         EnvironmentSummary env = environments.create(request);
@@ -84,6 +85,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
 
     @Override
     public EnvironmentSummary rename(String name, String newName) {
+        commits.requireReady();
         String actor = actors.current();
         environments.lockAll();
         requireNoProjects(environments.find(name), "rename");
@@ -101,6 +103,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
      */
     @Override
     public EnvironmentSummary update(String name, dev.plate.environment.EnvironmentSettings settings) {
+        commits.requireReady();
         String actor = actors.current();
         environments.lockAll();
         EnvironmentSummary before = environments.find(name)
@@ -141,6 +144,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
 
     @Override
     public List<EnvironmentSummary> reorder(List<String> names) {
+        commits.requireReady();
         String actor = actors.current();
         environments.lockAll();
         var order = environments.reorder(names);
@@ -153,6 +157,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
 
     @Override
     public void remove(String name) {
+        commits.requireReady();
         String actor = actors.current();
         environments.lockAll();
         requireNoProjects(environments.find(name), "remove");

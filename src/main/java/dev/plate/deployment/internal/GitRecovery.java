@@ -40,7 +40,11 @@ class GitRecovery implements RepositoryRecovery {
 
     private static final String PROJECT_FILE = "project.yaml";
 
+    /** Room above the highest id Git records, for ids issued without a commit. */
+    static final long UNRECORDED_ID_MARGIN = 1000;
+
     private final ConfigRepository repository;
+    private final StartupCheck startup;
     private final ProjectService projects;
     private final EnvironmentService environments;
     private final AppConfigRepository configs;
@@ -53,8 +57,10 @@ class GitRecovery implements RepositoryRecovery {
 
     GitRecovery(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
             AppConfigRepository configs, dev.plate.deployment.ClusterDelivery delivery, Actors actors,
-            AuditLog audit, Clock clock, HistoryFromGit historyFromGit, RecoveredHistory recoveredHistory) {
+            AuditLog audit, Clock clock, HistoryFromGit historyFromGit, RecoveredHistory recoveredHistory,
+            StartupCheck startup) {
         this.repository = repository;
+        this.startup = startup;
         this.projects = projects;
         this.environments = environments;
         this.configs = configs;
@@ -68,6 +74,7 @@ class GitRecovery implements RepositoryRecovery {
 
     @Override
     public Report recover() {
+        startup.requireDone(); // the ids it continues after are settled by then
         String actor = actors.current();
         environments.lockAll();
         if (!projects.list().isEmpty()) {
@@ -112,7 +119,9 @@ class GitRecovery implements RepositoryRecovery {
             delivery.projectChanged(project.name(), appEnvs);
             recovered.add(app);
         }
-        recoveredHistory.continueAfter(Math.max(history.highestIdIssued(), ids.highest()));
+        // Deployments that made no commit (retries, attempts whose commit failed) took ids Git does not record: the
+        // margin keeps new ids above those too, so an old link names nothing rather than another deployment.
+        recoveredHistory.continueAfter(Math.max(history.highestIdIssued(), ids.highest()) + UNRECORDED_ID_MARGIN);
         audit.record(actor, "system.recovered", "repository:" + revision, recovered.size() + " project(s), "
                 + count + " configuration(s), " + historyRows + " deployment(s) of history"
                 + (created.isEmpty() ? "" : ", environments created " + created));

@@ -47,13 +47,27 @@ class HistoryFromGit {
         this.repository = repository;
     }
 
+    /** The highest deployment id any commit message records (0: none), read without diffing any commit. */
+    long highestRecordedId() {
+        long[] highest = {0};
+        repository.eachMessage(message -> DeploymentTrailers.parse(message).values()
+                .forEach(id -> highest[0] = Math.max(highest[0], id)));
+        return highest[0];
+    }
+
     History read() {
         var changes = new ArrayList<Change>();
         long valuesCommits = 0;
         long highestTrailer = 0;
-        for (CommitInfo commit : repository.history(List.of("applications"))) {
+        var commits = repository.history(List.of("applications"));
+        var undone = new java.util.HashSet<String>();
+        commits.forEach(commit -> DeploymentTrailers.undone(commit.message()).ifPresent(undone::add));
+        for (CommitInfo commit : commits) {
             Map<String, Long> ids = DeploymentTrailers.parse(commit.message());
             highestTrailer = Math.max(highestTrailer, ids.values().stream().mapToLong(Long::longValue).max().orElse(0));
+            if (undone.contains(commit.sha())) {
+                continue; // taken back: its deployment never happened (its ids still count as issued)
+            }
             String subject = DeploymentTrailers.subject(commit.message());
             for (String path : commit.changedPaths()) {
                 var matcher = VALUES.matcher(path);

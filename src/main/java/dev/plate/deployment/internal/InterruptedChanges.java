@@ -97,6 +97,7 @@ class InterruptedChanges {
 
     /** @return how many environments' rows adopted what the repository says */
     synchronized int reconcile() {
+        repository.refresh(); // a stale clone would make rows written after its head look overtaken
         String head = repository.head();
         int adopted = 0;
         var known = new HashSet<String>();
@@ -106,6 +107,11 @@ class InterruptedChanges {
                 Boolean changed = transaction.execute(status -> adopt(project, env, head));
                 adopted += Boolean.TRUE.equals(changed) ? 1 : 0;
             }
+        }
+        // Whatever else was lost (a database restored from an older backup), an id Git records is never issued again.
+        long recorded = history.highestRecordedId();
+        if (recorded > 0) {
+            recoveredHistory.continueAfter(recorded);
         }
         for (String app : repository.children("applications")) {
             if (!known.contains(app)) {
@@ -177,6 +183,13 @@ class InterruptedChanges {
             return false;
         }
         if (inGit.equals(AppConfigJson.read(row.get().configJson()))) {
+            return false;
+        }
+        if (!repository.includes(head, row.get().revision())) {
+            // The row names a commit this head does not contain: the database is ahead (another instance committed
+            // since), not behind; nothing here was interrupted.
+            LOG.warn("{} in {} was recorded at {}, which the config repository's head {} does not contain; left as it is",
+                    project.name(), env.name(), row.get().revision(), head);
             return false;
         }
         String json = AppConfigJson.write(inGit);

@@ -31,7 +31,14 @@ class TransactionalCommits {
         this.startup = startup;
     }
 
-    /** Refused (503) until the start-up check is done: a change made before could undo an interrupted one. */
+    /**
+     * Refused (503) until the start-up check is done: a change made before could undo an interrupted one, or take a
+     * deployment id Git still names. Write use cases ask first, before they write any row.
+     */
+    void requireReady() {
+        startup.requireDone();
+    }
+
     CommitResult commit(ChangeSet change) {
         startup.requireDone();
         CommitResult result = repository.commit(change);
@@ -82,7 +89,8 @@ class TransactionalCommits {
             return Optional.empty();
         }
         String subject = change.message().lines().findFirst().orElse("");
-        return Optional.of(repository.commit(new ChangeSet("undo \"" + subject + "\": " + reason,
+        return Optional.of(repository.commit(new ChangeSet("undo \"" + subject + "\": " + reason + "\n\n"
+                + DeploymentTrailers.UNDOES + ": " + result.sha(),
                 new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
     }
 }

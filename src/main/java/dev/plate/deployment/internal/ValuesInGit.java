@@ -21,8 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ValuesInGit {
 
-    /** @param outsideEdit what differs from Plate's record, and in which commit, when someone edited the file */
-    record Current(AppConfig config, Optional<String> outsideEdit) {}
+    /**
+     * @param outsideEdit what differs from Plate's record, and in which commit, when someone edited the file
+     * @param read the file's content as read (empty: no such file), which a commit built on it expects to find
+     */
+    record Current(AppConfig config, Optional<String> outsideEdit, Optional<byte[]> read) {}
 
     private final ConfigRepository repository;
 
@@ -34,7 +37,7 @@ class ValuesInGit {
         String path = RepoLayout.valuesFile(project.name(), env.name());
         var file = repository.read(path);
         if (file.isEmpty()) {
-            return new Current(recorded, Optional.empty());
+            return new Current(recorded, Optional.empty(), file);
         }
         AppConfig inGit;
         try {
@@ -45,10 +48,10 @@ class ValuesInGit {
                     + "that commit in the config repository, then deploy again.");
         }
         if (inGit.equals(recorded)) {
-            return new Current(inGit, Optional.empty());
+            return new Current(inGit, Optional.empty(), file);
         }
         return new Current(inGit, Optional.of("an edit made outside Plate (" + difference(recorded, inGit) + ")"
-                + lastCommit(path)));
+                + lastCommit(path)), file);
     }
 
     private String lastCommit(String path) {

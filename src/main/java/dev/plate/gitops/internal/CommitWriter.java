@@ -25,6 +25,7 @@ final class CommitWriter {
         try (var inserter = repository.newObjectInserter(); var reader = repository.newObjectReader();
                 var walk = new RevWalk(reader)) {
             ObjectId baseTree = parent == null ? null : walk.parseCommit(parent).getTree();
+            requireExpected(reader, baseTree, change);
             var blobs = new LinkedHashMap<String, ObjectId>();
             for (var write : change.writes().entrySet()) {
                 blobs.put(write.getKey(), inserter.insert(Constants.OBJ_BLOB, write.getValue()));
@@ -49,6 +50,24 @@ final class CommitWriter {
             ObjectId id = inserter.insert(commit);
             inserter.flush();
             return Optional.of(id);
+        }
+    }
+
+    /** Each file the change was computed from must still hold what was read then. */
+    private static void requireExpected(org.eclipse.jgit.lib.ObjectReader reader, ObjectId baseTree, ChangeSet change)
+            throws IOException {
+        var formatter = new org.eclipse.jgit.lib.ObjectInserter.Formatter();
+        for (var expected : change.expected().entrySet()) {
+            ObjectId now = null;
+            if (baseTree != null) {
+                try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(reader, expected.getKey(), baseTree)) {
+                    now = walk == null ? null : walk.getObjectId(0);
+                }
+            }
+            ObjectId then = expected.getValue().map(bytes -> formatter.idFor(Constants.OBJ_BLOB, bytes)).orElse(null);
+            if (!java.util.Objects.equals(now, then)) {
+                throw new dev.plate.gitops.ChangedMeanwhileException(expected.getKey());
+            }
         }
     }
 

@@ -105,4 +105,20 @@ final class FileReads {
             throw new GitException("Could not read the history of the config repository: " + e.getMessage(), e);
         }
     }
+
+    static void eachMessage(Repository repository, String branch, java.util.function.Consumer<String> visitor) {
+        try (var walk = new RevWalk(repository)) {
+            ObjectId head = repository.resolve(branch);
+            if (head == null) {
+                return;
+            }
+            walk.setRetainBody(true);
+            walk.markStart(walk.parseCommit(head));
+            for (var commit : walk) {
+                visitor.accept(commit.getFullMessage());
+            }
+        } catch (IOException e) {
+            throw new GitException("Could not read the history of the config repository: " + e.getMessage(), e);
+        }
+    }
 }

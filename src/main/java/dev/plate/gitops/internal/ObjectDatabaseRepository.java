@@ -41,6 +41,15 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
         return FileReads.head(repository, BRANCH);
     }
 
+    @Override
+    public void refresh() {
+        try {
+            latestHead();
+        } catch (IOException | org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new GitException("Could not read the newest commits of " + cloneUrl + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The root commit never changes once there is one, so it is looked up once. */
     @Override
     public String installationId() {
@@ -51,7 +60,10 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
                     throw new GitException("The config repository has no commit yet, so no installation id.", null);
                 }
                 walk.setRetainBody(false);
-                walk.sort(org.eclipse.jgit.revwalk.RevSort.REVERSE);
+                // Along first parents: a merged-in history with a root of its own (or skewed clocks) cannot change it.
+                walk.setFirstParent(true);
+                walk.sort(org.eclipse.jgit.revwalk.RevSort.TOPO);
+                walk.sort(org.eclipse.jgit.revwalk.RevSort.REVERSE, true);
                 walk.markStart(walk.parseCommit(head));
                 installationId = walk.next().name().substring(0, 16);
             } catch (IOException e) {
@@ -99,6 +111,11 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
     @Override
     public java.util.List<dev.plate.gitops.CommitInfo> history(java.util.Collection<String> prefixes) {
         return FileReads.history(repository, BRANCH, prefixes);
+    }
+
+    @Override
+    public void eachMessage(java.util.function.Consumer<String> visitor) {
+        FileReads.eachMessage(repository, BRANCH, visitor);
     }
 
     @Override

@@ -102,6 +102,8 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
                 if (push(base, built.get())) {
                     return new CommitResult(built.get().name(), base == null ? "" : base.name(), true);
                 }
+                // The remote moved on: the local branch goes back first, so a failed fetch leaves nothing unpushed.
+                takeBack(base, built.get());
                 catchUp();
             }
             throw new GitException("The config repository " + cloneUrl() + " kept moving: gave up after "
@@ -141,11 +143,7 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
             CommitWriter.moveBranch(repository, TRACKING, repository.resolve(TRACKING), commit);
             return true;
         } catch (GitAPIException | RuntimeException e) {
-            if (base == null) {
-                CommitWriter.deleteBranch(repository, BRANCH); // the first commit: no branch before it
-            } else {
-                CommitWriter.resetBranch(repository, BRANCH, commit, base);
-            }
+            takeBack(base, commit);
             throw e;
         }
     }
@@ -189,6 +187,15 @@ class RemoteConfigRepository extends ObjectDatabaseRepository {
             CommitWriter.resetBranch(repository, BRANCH, repository.resolve(BRANCH), commit);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Puts the local branch back where it was before an unpushed commit. */
+    private void takeBack(ObjectId base, ObjectId commit) throws IOException {
+        if (base == null) {
+            CommitWriter.deleteBranch(repository, BRANCH); // the first commit: no branch before it
+        } else {
+            CommitWriter.resetBranch(repository, BRANCH, commit, base);
         }
     }
 

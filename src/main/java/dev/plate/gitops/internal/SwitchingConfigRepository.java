@@ -141,6 +141,11 @@ class SwitchingConfigRepository implements ConfigRepository {
     }
 
     @Override
+    public void eachMessage(java.util.function.Consumer<String> visitor) {
+        active.repository().eachMessage(visitor);
+    }
+
+    @Override
     public String cloneUrl() {
         return active.repository().cloneUrl();
     }

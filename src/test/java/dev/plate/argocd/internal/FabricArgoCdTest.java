@@ -97,6 +97,37 @@ class FabricArgoCdTest {
     }
 
     @Test
+    void moving_an_environment_from_a_cluster_url_to_a_cluster_name_leaves_only_the_name() {
+        applyProject(argoCd, "shop", DEV);
+        var byName = new EnvironmentSummary(1, "dev", 0, "in-cluster", "{project}-{env}", true, false);
+
+        applyProject(argoCd, "shop", byName);
+
+        var app = cluster.application("shop-dev");
+        assertThat((Object) app.get("spec", "destination", "name")).isEqualTo("in-cluster");
+        assertThat((Object) app.get("spec", "destination", "namespace")).isEqualTo("shop-dev");
+        // Created by POST, the URL has a second owner that keeps it through server-side apply: cleared explicitly.
+        // (The mock keeps a merge patch's null as a value, where an API server removes the key.)
+        assertThat((Object) app.get("spec", "destination", "server")).isNull();
+    }
+
+    @Test
+    void an_object_that_appears_after_plate_looked_is_not_written_over() {
+        var desired = ApplicationManifests.application("shop", DEV, REPO, ArgoCdCluster.NAMESPACE, INSTALLATION);
+        assertThat(argoCd.get(ArgoCdObject.Kind.APPLICATION, "shop-dev")).as("nothing there when Plate looks").isEmpty();
+        // Between Plate's look and its write, another team creates an Application of that name, without Plate's labels.
+        create(ApplicationManifests.application("shop", DEV, "https://git.example/payments.git",
+                ArgoCdCluster.NAMESPACE, INSTALLATION), Map.of("team", "payments"));
+
+        assertThatThrownBy(() -> argoCd.apply(desired, Optional.empty()))
+                .isInstanceOf(dev.plate.argocd.ArgoCdConflictException.class).hasMessageContaining("team=payments");
+
+        var app = cluster.application("shop-dev");
+        assertThat(app.getMetadata().getLabels()).isEqualTo(Map.of("team", "payments"));
+        assertThat((Object) app.get("spec", "source", "repoURL")).isEqualTo("https://git.example/payments.git");
+    }
+
+    @Test
     void a_second_apply_of_the_same_object_writes_nothing() {
         applyProject(argoCd, "shop", DEV);
 

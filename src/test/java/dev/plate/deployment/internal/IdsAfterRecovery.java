@@ -27,7 +27,7 @@ abstract class IdsAfterRecovery {
     SecurityContextHolderStrategy securityContext;
 
     @Test
-    void ids_issued_after_a_recovery_start_past_the_highest_the_history_names() {
+    void after_continue_after_the_next_id_issued_is_the_one_after_it() {
         long highest = jdbc.queryForObject("select coalesce(max(id), 0) from deployment", Long.class) + 10_000;
 
         history.continueAfter(highest);

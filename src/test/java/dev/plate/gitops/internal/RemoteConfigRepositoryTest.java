@@ -54,6 +54,28 @@ class RemoteConfigRepositoryTest {
     }
 
     @Test
+    void a_change_computed_from_a_file_another_instance_changed_since_is_refused_not_written_over_it() {
+        var first = open("a");
+        var second = open("b");
+        first.commit(change("one", "values.yaml", "image: 1.0.0"));
+        var read = second.read("values.yaml");
+        assertThat(read.map(String::new)).as("this clone has not fetched since it opened").isEmpty();
+        first.commit(change("two", "values.yaml", "image: 2.0.0"));
+        String head = history().getFirst().name();
+
+        // Computed from what the stale clone had read (no file), and so expecting it still.
+        assertThatThrownBy(() -> second.commit(change("three", "values.yaml", "image: 3.0.0")
+                .expecting("values.yaml", read))).isInstanceOf(dev.plate.gitops.ChangedMeanwhileException.class);
+
+        assertThat(history().getFirst().name()).as("nothing pushed").isEqualTo(head);
+        assertThat(second.read("values.yaml").map(String::new)).as("caught up, nothing unpushed left")
+                .hasValue("image: 2.0.0");
+        var computedAgain = second.commit(change("three", "values.yaml", "image: 3.0.0")
+                .expecting("values.yaml", second.read("values.yaml")));
+        assertThat(computedAgain.changed()).isTrue();
+    }
+
+    @Test
     void concurrent_changes_from_two_instances_all_land_once_in_a_linear_history() throws Exception {
         var instances = new RemoteConfigRepository[] {open("a"), open("b")};
         var start = new CountDownLatch(1);
