@@ -66,7 +66,7 @@ class ConfigRepositoryConfig {
     @Bean
     SwitchingConfigRepository configRepository(Backends configRepositoryBackends, Settings settings,
             GiteaProperties gitea) {
-        var repository = new SwitchingConfigRepository(HostingSettings.initial(settings, gitea,
+        var repository = new SwitchingConfigRepository(SavedPlace.initial(settings, gitea,
                 configRepositoryBackends));
         if (repository.head().isEmpty()) {
             repository.commit(ChangeSet.writing("Create the config repository",

@@ -45,11 +45,11 @@ class GiteaDownAtStartTest {
         RemoteConfigRepository.open(dir.resolve("seed"), cloneUrl, new UsernamePasswordCredentialsProvider("", ""),
                 Clock.systemUTC()).commit(ChangeSet.writing("Create the config repository",
                         new ChangeSet.Author("Plate", "plate@localhost"), Map.of("README.md", "hi".getBytes(StandardCharsets.UTF_8))));
-        var settings = new MapSettings(Map.of(HostingSettings.MODE, "GITEA", HostingSettings.URL, "https://gitea.example.com",
-                HostingSettings.ORGANISATION, "acme", HostingSettings.TOKEN, "secret-token",
-                HostingSettings.CLONE_URL, cloneUrl, HostingSettings.USER, "plate-bot"));
+        var settings = new MapSettings(Map.of(SavedPlace.MODE, "GITEA", SavedPlace.URL, "https://gitea.example.com",
+                SavedPlace.ORGANISATION, "acme", SavedPlace.TOKEN, "secret-token",
+                SavedPlace.CLONE_URL, cloneUrl, SavedPlace.USER, "plate-bot"));
 
-        var backend = HostingSettings.initial(settings, noGitea(), backends(down()));
+        var backend = SavedPlace.initial(settings, noGitea(), backends(down()));
 
         assertThat(backend.mode()).isEqualTo(Mode.GITEA);
         assertThat(backend.source()).isEqualTo("saved");
@@ -62,10 +62,10 @@ class GiteaDownAtStartTest {
 
     @Test
     void without_a_remembered_clone_url_the_start_fails_with_giteas_error() {
-        var settings = new MapSettings(Map.of(HostingSettings.MODE, "GITEA", HostingSettings.URL,
-                "https://gitea.example.com", HostingSettings.ORGANISATION, "acme", HostingSettings.TOKEN, "t"));
+        var settings = new MapSettings(Map.of(SavedPlace.MODE, "GITEA", SavedPlace.URL,
+                "https://gitea.example.com", SavedPlace.ORGANISATION, "acme", SavedPlace.TOKEN, "t"));
 
-        assertThatThrownBy(() -> HostingSettings.initial(settings, noGitea(), backends(down())))
+        assertThatThrownBy(() -> SavedPlace.initial(settings, noGitea(), backends(down())))
                 .isInstanceOf(GiteaException.class).hasMessageContaining("Cannot reach Gitea");
     }
 
@@ -85,11 +85,11 @@ class GiteaDownAtStartTest {
         when(up.check(any())).thenReturn(new GiteaClient.ServerInfo("1.27.1", "plate-bot"));
         when(up.ensureRepository(any(), any(), any())).thenReturn(new GiteaClient.GiteaRepository("acme/plate-config",
                 cloneUrl, "https://gitea.example.com/acme/plate-config", "main", true, false));
-        var first = HostingSettings.initial(settings, environment, backends(up));
+        var first = SavedPlace.initial(settings, environment, backends(up));
         first.repository().commit(ChangeSet.writing("Create the config repository", new ChangeSet.Author("Plate",
                 "plate@localhost"), Map.of("README.md", "hi".getBytes(StandardCharsets.UTF_8))));
 
-        var restarted = HostingSettings.initial(settings, environment, backends(down()));
+        var restarted = SavedPlace.initial(settings, environment, backends(down()));
 
         assertThat(restarted.mode()).isEqualTo(Mode.GITEA);
         assertThat(restarted.source()).isEqualTo("environment");
