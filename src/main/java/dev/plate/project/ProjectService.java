@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Project records. Importing a project — chart, values and commit included — is
- * {@code dev.plate.deployment.ImportService}; this service only keeps the rows, inside that transaction.
+ * {@code dev.plate.deployment.DeploymentService#importProject}; this service only keeps the rows, inside that
+ * transaction.
  */
 public interface ProjectService {
 
