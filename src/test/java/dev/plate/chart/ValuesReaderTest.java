@@ -41,6 +41,38 @@ class ValuesReaderTest {
     }
 
     @Test
+    void an_older_or_hand_edited_file_reads_with_the_charts_defaults_and_keys_plate_does_not_write_are_no_obstacle() {
+        String older = """
+                image: {repository: ghcr.io/acme/web-app, tag: "1.2.0"}
+                replicaCount: "2"
+                containerPort: 8080
+                env: {PORT: 8080, DEBUG: true}
+                resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: null}}
+                probes: {path: /healthz}
+                nodeSelector: {disktype: ssd}
+                """;
+
+        var config = ValuesReader.read(ChartRenderingTest.PROJECT, older.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(config.imageTag()).isEqualTo("1.2.0");
+        assertThat(config.replicas()).isEqualTo(2);
+        assertThat(config.env()).containsExactlyInAnyOrderEntriesOf(Map.of("PORT", "8080", "DEBUG", "true"));
+        assertThat(config.resources()).isEqualTo(new AppConfig.Resources("1", "1Gi", "", ""));
+        assertThat(config.probes()).isEqualTo(new AppConfig.Probes("/healthz", true, true));
+        assertThat(config.autoscaling()).isEqualTo(AppConfig.Autoscaling.DISABLED);
+        assertThat(config.networkPolicy()).isEqualTo(AppConfig.NetworkPolicy.DISABLED);
+        assertThat(config.worker()).isEqualTo(AppConfig.Worker.DISABLED);
+    }
+
+    @Test
+    void a_value_of_the_wrong_shape_is_refused_naming_the_project() {
+        assertThatThrownBy(() -> ValuesReader.read(ChartRenderingTest.PROJECT,
+                "image: {repository: r, tag: \"1\"}\nreplicaCount: {three: 3}\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("web-app")
+                .hasMessageContaining("replicaCount");
+    }
+
+    @Test
     void a_damaged_values_file_is_refused_with_the_project_named() {
         assertThatThrownBy(() -> ValuesReader.read(ChartRenderingTest.PROJECT,
                 "image: [unclosed".getBytes(StandardCharsets.UTF_8))).isInstanceOf(ValidationException.class)

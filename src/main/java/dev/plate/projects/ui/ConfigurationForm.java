@@ -221,19 +221,7 @@ class ConfigurationForm extends Div {
     }
 
     private static Map<String, String> pairs(TextArea area, String name) {
-        var pairs = new LinkedHashMap<String, String>();
-        var lines = area.getValue() == null ? new String[0] : area.getValue().split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int equals = lines[i].indexOf('=');
-            if (equals <= 0) {
-                throw new ValidationException(name, "Line " + (i + 1) + ": write NAME=value.");
-            }
-            pairs.put(lines[i].substring(0, equals).strip(), lines[i].substring(equals + 1));
-        }
-        return pairs;
+        return dev.plate.chart.ValueLines.pairs(area.getValue(), name);
     }
 
     private List<AppConfig.SecretKeyRef> secretRefsOf() {

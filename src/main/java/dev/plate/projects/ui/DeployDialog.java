@@ -12,8 +12,6 @@ import dev.plate.base.ui.Notifications;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.environment.EnvironmentSummary;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -92,26 +90,9 @@ class DeployDialog extends Dialog {
     }
 
     private DeployRequest request() {
-        var set = new LinkedHashMap<String, String>();
-        var unset = new ArrayList<String>();
-        var lines = values.getValue() == null ? new String[0] : values.getValue().split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (line.startsWith("-")) {
-                unset.add(line.substring(1).strip());
-            } else if (line.contains("=")) {
-                // Only the key is trimmed: the value is literal, spaces and all.
-                set.put(line.substring(0, line.indexOf('=')).strip(), lines[i].substring(lines[i].indexOf('=') + 1));
-            } else {
-                throw new ValidationException("values", "Line " + (i + 1) + " (" + line + "): write key=value to "
-                        + "set a value, or -key to reset it.");
-            }
-        }
+        var changes = dev.plate.chart.ValueLines.changes(values.getValue(), "values");
         String image = tag.getValue() == null ? "" : tag.getValue().strip();
         return DeployRequest.changes(project, environment, image.isEmpty() ? Optional.empty() : Optional.of(image),
-                set, unset);
+                changes.set(), changes.unset());
     }
 }
