@@ -106,7 +106,12 @@ record ChartValues(Image image, Integer replicaCount, Integer containerPort, Map
                 flatten(key, value, flat);
             }
         });
-        boolean enabled = Boolean.parseBoolean(String.valueOf(section.get("enabled")));
+        boolean enabled = switch (section.get("enabled")) {
+            case Boolean on -> on;
+            case Number number -> number.intValue() != 0;
+            case String text -> text.strip().equals("true");
+            case null, default -> false;
+        };
         return enabled || !flat.isEmpty() ? Optional.of(new AppConfig.Addon(enabled, flat)) : Optional.empty();
     }
 
@@ -122,9 +127,11 @@ record ChartValues(Image image, Integer replicaCount, Integer containerPort, Map
         var external = or(this.externalSecrets, new ExternalSecrets(null, null, null, null));
         var worker = or(this.worker, new Worker(null, null, null));
         var ports = new TreeMap<String, Integer>();
-        or(extraPorts, List.<Port>of()).forEach(port -> ports.put(text(port.name()), or(port.port(), 0)));
+        or(extraPorts, List.<Port>of()).stream().filter(java.util.Objects::nonNull)
+                .forEach(port -> ports.put(text(port.name()), or(port.port(), 0)));
         return new AppConfig(text(or(image, new Image(null, null)).tag()), or(replicaCount, 1), texts(env),
-                or(secretEnv, List.<SecretEnv>of()).stream().map(ref -> new AppConfig.SecretKeyRef(text(ref.name()),
+                or(secretEnv, List.<SecretEnv>of()).stream().filter(java.util.Objects::nonNull)
+                        .map(ref -> new AppConfig.SecretKeyRef(text(ref.name()),
                         text(ref.secretName()), text(ref.key()))).toList(),
                 texts(secretRefs),
                 new AppConfig.Resources(text(requests.cpu()), text(requests.memory()), text(limits.cpu()),
@@ -154,10 +161,11 @@ record ChartValues(Image image, Integer replicaCount, Integer containerPort, Map
     }
 
     private static void flatten(String prefix, Object value, Map<String, String> into) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, nested) -> flatten(prefix + "." + key, nested, into));
-        } else {
-            into.put(prefix, value == null ? "" : String.valueOf(value));
+        switch (value) {
+            case Map<?, ?> map -> map.forEach((key, nested) -> flatten(prefix + "." + key, nested, into));
+            case null -> into.put(prefix, "");
+            case java.util.Collection<?> list -> into.put(prefix, ""); // Plate sets strings only; a list reads as none
+            default -> into.put(prefix, String.valueOf(value));
         }
     }
 

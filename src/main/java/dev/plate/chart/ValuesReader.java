@@ -17,8 +17,10 @@ import tools.jackson.databind.JsonNode;
 public final class ValuesReader {
 
     /** A key Plate does not write (an outside edit, an older or newer Plate) is no reason to refuse the file. */
+    /** A single value where a list belongs (`command: sh`) is taken as a list of one. */
     private static final tools.jackson.databind.ObjectMapper LENIENT = OrderedYaml.MAPPER.rebuild()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(tools.jackson.databind.DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY).build();
     private static final tools.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>> SECTION =
             new tools.jackson.core.type.TypeReference<>() {};
 

@@ -46,6 +46,9 @@ public interface ConfigRepository {
     /** A file's content at an earlier commit. */
     Optional<byte[]> readAt(String commitSha, String path);
 
+    /** The names directly inside a directory at an earlier commit, sorted; none if it was no directory then. */
+    java.util.List<String> childrenAt(String commitSha, String directory);
+
     /**
      * Whether {@code revision} contains {@code commit}: is it, or descends from it. False when either is not
      * known here (yet). Argo CD reports the head it synced, which in a shared repository is usually a later

@@ -49,6 +49,9 @@ class ValuesReaderTest {
                 env: {PORT: 8080, DEBUG: true}
                 resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: null}}
                 probes: {path: /healthz}
+                secretEnv: [null]
+                extraPorts: [null, {name: metrics, port: 9090}]
+                worker: {enabled: true, command: bin/worker}
                 nodeSelector: {disktype: ssd}
                 """;
 
@@ -61,7 +64,28 @@ class ValuesReaderTest {
         assertThat(config.probes()).isEqualTo(new AppConfig.Probes("/healthz", true, true));
         assertThat(config.autoscaling()).isEqualTo(AppConfig.Autoscaling.DISABLED);
         assertThat(config.networkPolicy()).isEqualTo(AppConfig.NetworkPolicy.DISABLED);
-        assertThat(config.worker()).isEqualTo(AppConfig.Worker.DISABLED);
+        assertThat(config.secretEnv()).isEmpty();
+        assertThat(config.extraPorts()).containsExactlyEntriesOf(Map.of("metrics", 9090));
+        assertThat(config.worker()).isEqualTo(new AppConfig.Worker(true, List.of("bin/worker"), 1));
+    }
+
+    @Test
+    void an_add_on_switch_reads_as_before_and_a_list_where_plate_writes_strings_reads_as_none() {
+        var project = new ProjectChart("web-app", "ghcr.io/acme/web-app", 8080,
+                List.of(new ChartDependency("postgresql", "oci://registry-1.docker.io/bitnamicharts", "16.4.0"),
+                        new ChartDependency("redis", "oci://registry-1.docker.io/bitnamicharts", "20.0.0")));
+        String file = """
+                image: {repository: ghcr.io/acme/web-app, tag: "1.0.0"}
+                resources: {requests: {cpu: 100m, memory: 128Mi}}
+                postgresql: {enabled: 1, auth: {database: shop}, extra: [a, b]}
+                redis: {enabled: "True"}
+                """;
+
+        var addons = ValuesReader.read(project, file.getBytes(StandardCharsets.UTF_8)).addons();
+
+        assertThat(addons.get("postgresql")).isEqualTo(new AppConfig.Addon(true, Map.of("auth.database", "shop",
+                "extra", "")));
+        assertThat(addons).doesNotContainKey("redis");
     }
 
     @Test

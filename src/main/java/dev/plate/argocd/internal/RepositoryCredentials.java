@@ -118,14 +118,23 @@ class RepositoryCredentials implements RepositoryAccess {
             return Outcome.UNCHANGED;
         }
         if (!leadership.isLeader()) {
-            // Only the leader issues and revokes tokens: two instances rotating at once could each revoke the token
-            // the other just wrote. Here (after a move on this instance) the valid token follows the new URL.
-            if (!sameUrl && validUntil.isPresent()) {
-                argoCd.applyRepository(Optional.of(new ArgoCd.RepositoryCredentials(url, ACCOUNT,
-                        current.orElseThrow().password(), validUntil)));
-                return Outcome.WRITTEN;
+            // Only the leader revokes tokens (and renews one near its end): two instances rotating at once could each
+            // revoke the token the other just wrote. Another instance only makes sure Argo CD can clone now: a valid
+            // token follows a moved repository, and a missing or revoked one is replaced by a new one (the leader's
+            // next rotation revokes whatever is left over).
+            if (validUntil.isPresent()) {
+                if (!sameUrl) {
+                    argoCd.applyRepository(Optional.of(new ArgoCd.RepositoryCredentials(url, ACCOUNT,
+                            current.orElseThrow().password(), validUntil)));
+                    return Outcome.WRITTEN;
+                }
+                return Outcome.UNCHANGED;
             }
-            return Outcome.UNCHANGED; // the leader's next reconcile renews it
+            var issued = accounts.issue(ACCOUNT, "Argo CD (reads the config repository)", Role.VIEWER, TOKEN_NAME,
+                    LIFETIME);
+            argoCd.applyRepository(Optional.of(new ArgoCd.RepositoryCredentials(url, ACCOUNT, issued.token(),
+                    Optional.of(issued.expiresAt()))));
+            return Outcome.WRITTEN;
         }
         var issued = accounts.issue(ACCOUNT, "Argo CD (reads the config repository)", Role.VIEWER, TOKEN_NAME,
                 LIFETIME);

@@ -40,8 +40,6 @@ class GitRecovery implements RepositoryRecovery {
 
     private static final String PROJECT_FILE = "project.yaml";
 
-    /** Room above the highest id Git records, for ids issued without a commit. */
-    static final long UNRECORDED_ID_MARGIN = 1000;
 
     private final ConfigRepository repository;
     private final StartupCheck startup;
@@ -119,9 +117,8 @@ class GitRecovery implements RepositoryRecovery {
             delivery.projectChanged(project.name(), appEnvs);
             recovered.add(app);
         }
-        // Deployments that made no commit (retries, attempts whose commit failed) took ids Git does not record: the
-        // margin keeps new ids above those too, so an old link names nothing rather than another deployment.
-        recoveredHistory.continueAfter(Math.max(history.highestIdIssued(), ids.highest()) + UNRECORDED_ID_MARGIN);
+        recoveredHistory.continueAfter(Math.max(history.highestIdIssued(), ids.highest())
+                + RecoveredHistory.UNRECORDED_ID_MARGIN);
         audit.record(actor, "system.recovered", "repository:" + revision, recovered.size() + " project(s), "
                 + count + " configuration(s), " + historyRows + " deployment(s) of history"
                 + (created.isEmpty() ? "" : ", environments created " + created));

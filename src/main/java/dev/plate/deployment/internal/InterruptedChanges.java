@@ -99,19 +99,27 @@ class InterruptedChanges {
     synchronized int reconcile() {
         repository.refresh(); // a stale clone would make rows written after its head look overtaken
         String head = repository.head();
+        long recorded = history.highestRecordedId();
+        boolean behindGit = recorded > recoveredHistory.highestId(); // rows lost: a crash, or an older backup
         int adopted = 0;
         var known = new HashSet<String>();
         for (ProjectSummary project : projects.list()) {
             known.add(project.name());
             for (EnvironmentSummary env : environments.list()) {
-                Boolean changed = transaction.execute(status -> adopt(project, env, head));
-                adopted += Boolean.TRUE.equals(changed) ? 1 : 0;
+                try {
+                    Boolean changed = transaction.execute(status -> adopt(project, env, head));
+                    adopted += Boolean.TRUE.equals(changed) ? 1 : 0;
+                } catch (ValidationException e) {
+                    // What the file says cannot be read: left as it is (a deploy there is refused, naming the file),
+                    // and the other environments are compared all the same.
+                    LOG.error("{} in {}: {}; left as it is", project.name(), env.name(), e.getMessage());
+                }
             }
         }
-        // Whatever else was lost (a database restored from an older backup), an id Git records is never issued again.
-        long recorded = history.highestRecordedId();
+        // An id Git records is never issued again; where rows were lost, neither is one issued without a commit
+        // (a retry) after the newest commit: those are not in Git, so new ids start a margin past it.
         if (recorded > 0) {
-            recoveredHistory.continueAfter(recorded);
+            recoveredHistory.continueAfter(recorded + (behindGit ? RecoveredHistory.UNRECORDED_ID_MARGIN : 0));
         }
         for (String app : repository.children("applications")) {
             if (!known.contains(app)) {
@@ -144,8 +152,15 @@ class InterruptedChanges {
             if (change.id().isEmpty() || deployments.existsById(change.id().get())) {
                 continue;
             }
-            var config = ValuesReader.read(project.chart(), repository.readAt(change.commit().sha(), change.path())
-                    .orElseThrow());
+            AppConfig config;
+            try {
+                config = ValuesReader.read(project.chart(), repository.readAt(change.commit().sha(), change.path())
+                        .orElseThrow());
+            } catch (ValidationException e) {
+                LOG.error("Deployment #{} ({}) cannot be recorded again: its values file cannot be read back ({})",
+                        change.id().get(), change.commit().sha(), e.getMessage());
+                continue;
+            }
             recoveredHistory.insert(change.id().get(), new RecoveredHistory.Row(project.id(), env.id(), change.kind(),
                     dev.plate.deployment.DeploymentState.COMMITTED, change.commit().author(), change.commit().time(),
                     config.imageTag(), change.commit().parentSha(), change.commit().sha(), AppConfigJson.write(config),

@@ -23,6 +23,13 @@ class RecoveredHistory {
             Instant requestedAt, String imageTag, String fromRevision, String toRevision, String configJson,
             String summary, Instant finishedAt, String outcome) {}
 
+    /**
+     * Room above the highest id Git records, where rows were lost: deployments that made no commit (retries,
+     * attempts whose commit failed) took ids Git does not record, and an old link must name nothing rather than
+     * another deployment.
+     */
+    static final long UNRECORDED_ID_MARGIN = 1000;
+
     private final JdbcTemplate jdbc;
 
     RecoveredHistory(JdbcTemplate jdbc) {
@@ -66,6 +73,11 @@ class RecoveredHistory {
                 row.toRevision(), row.configJson(), truncate(row.summary(), 512),
                 row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()), row.outcome(),
                 Timestamp.from(row.requestedAt()));
+    }
+
+    /** The highest deployment id the database holds (0: none). */
+    long highestId() {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from deployment", Long.class);
     }
 
     /**

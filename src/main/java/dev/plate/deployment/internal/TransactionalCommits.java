@@ -68,29 +68,72 @@ class TransactionalCommits {
 
     /**
      * Takes back a committed change as a new commit (history is never rewritten): each path it wrote that still holds
-     * what it wrote gets its earlier content back (or goes, if it was new). Paths changed again since are left alone.
-     * Returns the undo commit, if one was needed.
+     * what it wrote gets its earlier content back (or goes, if it was new). Paths changed again since are left alone,
+     * here or on another instance: the undo expects each path as it found it, and is computed again if one changed
+     * before it landed. Returns the undo commit, if one was needed.
      */
     Optional<CommitResult> undo(ChangeSet change, CommitResult result, String reason) {
+        for (int attempt = 1; ; attempt++) {
+            repository.refresh(); // what another instance committed since counts as "changed again"
+            var undo = undoOf(change, result, reason);
+            if (undo.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(repository.commit(undo.get()));
+            } catch (dev.plate.gitops.ChangedMeanwhileException e) {
+                if (attempt == 3) {
+                    LOG.warn("Left commit {} as it is: its files kept changing while it was being taken back", result.sha());
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    private Optional<ChangeSet> undoOf(ChangeSet change, CommitResult result, String reason) {
         var restore = new LinkedHashMap<String, byte[]>();
         var remove = new HashSet<String>();
+        var expected = new LinkedHashMap<String, Optional<byte[]>>();
         for (var write : change.writes().entrySet()) {
             if (repository.read(write.getKey()).map(now -> Arrays.equals(now, write.getValue())).orElse(false)) {
                 repository.readAt(result.previousSha(), write.getKey()).ifPresentOrElse(
                         before -> restore.put(write.getKey(), before), () -> remove.add(write.getKey()));
+                expected.put(write.getKey(), Optional.of(write.getValue()));
             }
         }
         for (String deleted : change.deletes()) {
-            if (repository.read(deleted).isEmpty()) {
-                repository.readAt(result.previousSha(), deleted).ifPresent(before -> restore.put(deleted, before));
+            // A deleted directory (a removed project's chart and configuration) comes back file by file.
+            for (String file : filesAt(result.previousSha(), deleted)) {
+                if (repository.read(file).isEmpty()) {
+                    restore.put(file, repository.readAt(result.previousSha(), file).orElseThrow());
+                    expected.put(file, Optional.empty());
+                }
             }
         }
         if (restore.isEmpty() && remove.isEmpty()) {
             return Optional.empty();
         }
         String subject = change.message().lines().findFirst().orElse("");
-        return Optional.of(repository.commit(new ChangeSet("undo \"" + subject + "\": " + reason + "\n\n"
-                + DeploymentTrailers.UNDOES + ": " + result.sha(),
-                new ChangeSet.Author("Plate", "plate@localhost"), restore, remove)));
+        var undo = new ChangeSet("undo \"" + subject + "\": " + reason + "\n\n" + DeploymentTrailers.UNDOES + ": "
+                + result.sha(), new ChangeSet.Author("Plate", "plate@localhost"), restore, remove);
+        for (var path : expected.entrySet()) {
+            undo = undo.expecting(path.getKey(), path.getValue());
+        }
+        return Optional.of(undo);
+    }
+
+    /** The file at {@code path}, or every file below it if it was a directory, at that commit. */
+    private java.util.List<String> filesAt(String sha, String path) {
+        if (sha.isEmpty()) {
+            return java.util.List.of();
+        }
+        if (repository.readAt(sha, path).isPresent()) {
+            return java.util.List.of(path);
+        }
+        var files = new java.util.ArrayList<String>();
+        for (String name : repository.childrenAt(sha, path)) {
+            files.addAll(filesAt(sha, path + "/" + name));
+        }
+        return files;
     }
 }

@@ -79,6 +79,11 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
     }
 
     @Override
+    public java.util.List<String> childrenAt(String commitSha, String directory) {
+        return FileReads.children(repository, commitSha, directory);
+    }
+
+    @Override
     public java.util.List<String> children(String directory) {
         return FileReads.children(repository, BRANCH, directory);
     }

@@ -111,6 +111,16 @@ class SwitchingConfigRepository implements ConfigRepository {
     }
 
     @Override
+    public void refresh() {
+        lock.readLock().lock(); // not while a move switches places
+        try {
+            active.repository().refresh();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public String installationId() {
         return active.repository().installationId();
     }
@@ -138,6 +148,11 @@ class SwitchingConfigRepository implements ConfigRepository {
     @Override
     public List<dev.plate.gitops.CommitInfo> history(java.util.Collection<String> prefixes) {
         return active.repository().history(prefixes);
+    }
+
+    @Override
+    public List<String> childrenAt(String commitSha, String directory) {
+        return active.repository().childrenAt(commitSha, directory);
     }
 
     @Override

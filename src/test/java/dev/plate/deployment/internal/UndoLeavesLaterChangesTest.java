@@ -39,6 +39,23 @@ class UndoLeavesLaterChangesTest {
     }
 
     @Test
+    void a_removed_directory_comes_back_file_by_file_when_the_removal_could_not_be_recorded() {
+        String dir = "scratch/" + UUID.randomUUID();
+        var author = new ChangeSet.Author("test", "test@plate.local");
+        repository.commit(ChangeSet.writing("add", author, Map.of(dir + "/a.yaml", bytes("a"),
+                dir + "/nested/b.yaml", bytes("b"))));
+
+        transactions.executeWithoutResult(status -> {
+            commits.commit(new ChangeSet("remove " + dir, author, Map.of(), java.util.Set.of(dir)));
+            assertThat(repository.children(dir)).as("removed within the transaction").isEmpty();
+            status.setRollbackOnly();
+        });
+
+        assertThat(repository.read(dir + "/a.yaml").map(String::new)).hasValue("a");
+        assertThat(repository.read(dir + "/nested/b.yaml").map(String::new)).hasValue("b");
+    }
+
+    @Test
     void a_deploy_whose_transaction_failed_is_no_deployment_in_the_history_git_tells() {
         dev.plate.support.SignIn.as(securityContext, "admin", dev.plate.security.Role.ADMIN);
         String name = "undone-" + UUID.randomUUID().toString().substring(0, 8);

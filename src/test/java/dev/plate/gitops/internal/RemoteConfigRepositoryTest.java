@@ -75,6 +75,20 @@ class RemoteConfigRepositoryTest {
     }
 
     @Test
+    void refresh_brings_in_what_another_instance_committed_through_the_repository_plate_uses() {
+        var first = open("a");
+        var second = new SwitchingConfigRepository(new SwitchingConfigRepository.Backend(open("b"),
+                dev.plate.gitops.RepositoryHosting.Mode.GITEA, java.util.Optional.empty(), "test"));
+        var landed = first.commit(change("one", "applications/shop/dev/values.yaml", "image: 1.0.0"));
+        assertThat(second.children("applications")).as("not fetched yet").isEmpty();
+
+        second.refresh();
+
+        assertThat(second.head()).isEqualTo(landed.sha());
+        assertThat(second.children("applications")).containsExactly("shop");
+    }
+
+    @Test
     void concurrent_changes_from_two_instances_all_land_once_in_a_linear_history() throws Exception {
         var instances = new RemoteConfigRepository[] {open("a"), open("b")};
         var start = new CountDownLatch(1);
