@@ -75,11 +75,7 @@ class ProjectViewsTest extends KaribuTestBase {
     void a_maintainer_removes_a_project_after_typing_its_name() {
         login("mia", Role.MAINTAINER);
         String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
-        UI.getCurrent().navigate("projects/import");
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
-        _click(_get(Button.class, spec -> spec.withText("Import")));
-        _click(_get(Button.class, spec -> spec.withId("import-open")));
+        importAndOpen(name, null);
 
         _click(_get(Button.class, spec -> spec.withText("Remove project")));
         var confirmation = _get(TextField.class, spec -> spec.withLabel("Type " + name + " to confirm"));
@@ -98,11 +94,7 @@ class ProjectViewsTest extends KaribuTestBase {
     void a_developer_sees_no_remove_button() {
         login("dana", Role.DEVELOPER);
         String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
-        UI.getCurrent().navigate("projects/import");
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
-        _click(_get(Button.class, spec -> spec.withText("Import")));
-        _click(_get(Button.class, spec -> spec.withId("import-open")));
+        importAndOpen(name, null);
 
         assertThat(_find(Button.class, spec -> spec.withText("Remove project"))).isEmpty();
     }
@@ -141,12 +133,7 @@ class ProjectViewsTest extends KaribuTestBase {
     void a_deploy_with_values_is_previewed_then_committed_and_a_rollback_restores_a_chosen_deployment() {
         login("mia", Role.MAINTAINER);
         String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
-        UI.getCurrent().navigate("projects/import");
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Initial image tag")), "3.0.0");
-        _click(_get(Button.class, spec -> spec.withText("Import")));
-        _click(_get(Button.class, spec -> spec.withId("import-open")));
+        importAndOpen(name, "3.0.0");
 
         _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Deploy")));
         var values = _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("Value changes"));
@@ -202,5 +189,17 @@ class ProjectViewsTest extends KaribuTestBase {
         assertThat(name.getErrorMessage()).isEqualTo("A project named '" + taken + "' already exists.");
         _setValue(name, taken + "-2");
         assertThat(name.isInvalid()).isFalse();
+    }
+
+    /** Imports through the import page (a tag, or the form's default when null) and opens the project page. */
+    private static void importAndOpen(String name, String tag) {
+        UI.getCurrent().navigate("projects/import");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Image repository")), "ghcr.io/acme/" + name);
+        if (tag != null) {
+            _setValue(_get(TextField.class, spec -> spec.withLabel("Initial image tag")), tag);
+        }
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+        _click(_get(Button.class, spec -> spec.withId("import-open")));
     }
 }
