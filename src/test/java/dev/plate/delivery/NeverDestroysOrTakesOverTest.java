@@ -10,7 +10,7 @@ import dev.plate.base.ConflictException;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
-import dev.plate.deployment.RepositoryRecovery;
+import dev.plate.recovery.RepositoryRecovery;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.project.NewProject;

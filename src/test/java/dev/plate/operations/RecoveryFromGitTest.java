@@ -13,7 +13,7 @@ import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.EnvironmentAdministration;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.deployment.PromoteRequest;
-import dev.plate.deployment.RepositoryRecovery;
+import dev.plate.recovery.RepositoryRecovery;
 import dev.plate.environment.NewEnvironment;
 import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;

@@ -3,7 +3,7 @@ package dev.plate.api.internal;
 import dev.plate.argocd.ArgoCd;
 import dev.plate.delivery.ArgoCdReconciliation;
 import dev.plate.delivery.ReconcileReport;
-import dev.plate.deployment.RepositoryRecovery;
+import dev.plate.recovery.RepositoryRecovery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.plate.argocd.internal;
 
+import dev.plate.security.CurrentUser;
 import dev.plate.argocd.ArgoCdAdministration;
 import dev.plate.argocd.ClusterConnection;
 import dev.plate.argocd.ClusterConnection.Mode;
@@ -16,7 +17,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -39,18 +39,18 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
     private final Settings settings;
     private final ArgoCdConnection connection;
     private final AuditLog audit;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentUser user;
     private volatile boolean running;
     private volatile boolean loaded;
     /** The saved rows this instance last applied, to notice a save made on another instance. */
     private volatile Optional<java.time.Instant> applied = Optional.empty();
 
     ClusterSettings(Settings settings, ArgoCdConnection connection, AuditLog audit,
-            SecurityContextHolderStrategy securityContext) {
+            CurrentUser user) {
         this.settings = settings;
         this.connection = connection;
         this.audit = audit;
-        this.securityContext = securityContext;
+        this.user = user;
     }
 
     @Override
@@ -153,8 +153,7 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
     }
 
     private String actor() {
-        var authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return user.name();
     }
 
     private static String firstLine(String message) {

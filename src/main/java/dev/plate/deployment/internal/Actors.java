@@ -1,29 +1,25 @@
 package dev.plate.deployment.internal;
 
 import dev.plate.gitops.ChangeSet;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import dev.plate.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Who is acting: the signed-in user, who also becomes the author of the commit made on their behalf. */
 @Component
 class Actors {
 
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentUser user;
 
-    Actors(SecurityContextHolderStrategy securityContext) {
-        this.securityContext = securityContext;
+    Actors(CurrentUser user) {
+        this.user = user;
     }
 
     String current() {
-        var authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return user.name();
     }
 
     boolean hasRole(String role) {
-        var authentication = securityContext.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(("ROLE_" + role)::equals);
+        return user.hasRole(role);
     }
 
     ChangeSet.Author author(String username) {

@@ -1,5 +1,6 @@
 package dev.plate.deployment.internal;
 
+import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;

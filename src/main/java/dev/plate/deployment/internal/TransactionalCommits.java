@@ -1,5 +1,7 @@
 package dev.plate.deployment.internal;
 
+import dev.plate.deployment.DeploymentTrailers;
+import dev.plate.deployment.StartupGate;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.CommitResult;
 import dev.plate.gitops.ConfigRepository;
@@ -16,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Commits a change inside the database transaction that records it, and takes the commit back if that
  * transaction then fails (a constraint, a lost connection): Git and the database never disagree about
- * whether a change happened. (A crash in between is recorded at the next start: {@link InterruptedChanges}.)
+ * whether a change happened. (A crash in between is recorded at the next start: module {@code recovery}.)
  */
 @Component
 class TransactionalCommits {
@@ -24,9 +26,9 @@ class TransactionalCommits {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalCommits.class);
 
     private final ConfigRepository repository;
-    private final StartupCheck startup;
+    private final StartupGate startup;
 
-    TransactionalCommits(ConfigRepository repository, StartupCheck startup) {
+    TransactionalCommits(ConfigRepository repository, StartupGate startup) {
         this.repository = repository;
         this.startup = startup;
     }

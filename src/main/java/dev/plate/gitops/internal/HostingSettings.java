@@ -1,5 +1,6 @@
 package dev.plate.gitops.internal;
 
+import dev.plate.security.CurrentUser;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.health.ComponentStatus.State;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +41,7 @@ class HostingSettings implements RepositoryHosting {
     private final SwitchingConfigRepository repository;
     private final GitProperties git;
     private final AuditLog audit;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentUser user;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
@@ -49,7 +49,7 @@ class HostingSettings implements RepositoryHosting {
 
     HostingSettings(Settings settings, GiteaProperties environment, GiteaClient client, Backends backends,
             SwitchingConfigRepository repository, GitProperties git, AuditLog audit,
-            SecurityContextHolderStrategy securityContext, ApplicationEventPublisher events, Clock clock,
+            CurrentUser user, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactionManager, HostingFollower follower) {
         this.follower = follower;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -60,7 +60,7 @@ class HostingSettings implements RepositoryHosting {
         this.repository = repository;
         this.git = git;
         this.audit = audit;
-        this.securityContext = securityContext;
+        this.user = user;
         this.events = events;
         this.clock = clock;
     }
@@ -218,7 +218,6 @@ class HostingSettings implements RepositoryHosting {
     }
 
     private String actor() {
-        var authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return user.name();
     }
 }

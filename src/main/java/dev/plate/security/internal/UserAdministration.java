@@ -1,5 +1,6 @@
 package dev.plate.security.internal;
 
+import dev.plate.security.CurrentUser;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
@@ -9,7 +10,6 @@ import dev.plate.security.UserService;
 import dev.plate.security.UserSummary;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,19 +24,19 @@ class UserAdministration implements UserService {
     private final PasswordEncoder passwordEncoder;
     private final SharedSessions sessions;
     private final AuditLog audit;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentUser user;
     private final Clock clock;
 
     private final LoginThrottle throttle;
 
     UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder, SharedSessions sessions,
-            AuditLog audit, SecurityContextHolderStrategy securityContext, Clock clock, LoginThrottle throttle) {
+            AuditLog audit, CurrentUser user, Clock clock, LoginThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.audit = audit;
-        this.securityContext = securityContext;
+        this.user = user;
         this.clock = clock;
     }
 
@@ -172,7 +172,6 @@ class UserAdministration implements UserService {
     }
 
     private String actor() {
-        var authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return user.name();
     }
 }

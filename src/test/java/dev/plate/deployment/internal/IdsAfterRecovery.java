@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 abstract class IdsAfterRecovery {
 
     @Autowired
-    RecoveredHistory history;
+    dev.plate.deployment.DeploymentRows history;
     @Autowired
     DeploymentService deployments;
     @Autowired
@@ -30,7 +30,7 @@ abstract class IdsAfterRecovery {
     void after_continue_after_the_next_id_issued_is_the_one_after_it() {
         long highest = jdbc.queryForObject("select coalesce(max(id), 0) from deployment", Long.class) + 10_000;
 
-        history.continueAfter(highest);
+        history.continueIdsAfter(highest);
 
         SignIn.as(securityContext, "admin", Role.ADMIN);
         String name = "ids-" + UUID.randomUUID().toString().substring(0, 8);

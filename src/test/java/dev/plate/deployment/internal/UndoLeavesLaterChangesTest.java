@@ -24,20 +24,6 @@ class UndoLeavesLaterChangesTest {
     @Autowired
     TransactionTemplate transactions;
 
-    @Autowired
-    dev.plate.deployment.DeploymentService deployments;
-
-    @Autowired
-    HistoryFromGit history;
-
-    @Autowired
-    org.springframework.security.core.context.SecurityContextHolderStrategy securityContext;
-
-    @org.junit.jupiter.api.AfterEach
-    void signOut() {
-        securityContext.clearContext();
-    }
-
     @Test
     void a_removed_directory_comes_back_file_by_file_when_the_removal_could_not_be_recorded() {
         String dir = "scratch/" + UUID.randomUUID();
@@ -53,27 +39,6 @@ class UndoLeavesLaterChangesTest {
 
         assertThat(repository.read(dir + "/a.yaml").map(String::new)).hasValue("a");
         assertThat(repository.read(dir + "/nested/b.yaml").map(String::new)).hasValue("b");
-    }
-
-    @Test
-    void a_deploy_whose_transaction_failed_is_no_deployment_in_the_history_git_tells() {
-        dev.plate.support.SignIn.as(securityContext, "admin", dev.plate.security.Role.ADMIN);
-        String name = "undone-" + UUID.randomUUID().toString().substring(0, 8);
-        deployments.importProject(new dev.plate.deployment.ImportRequest(new dev.plate.project.NewProject(name, null,
-                "ghcr.io/acme/" + name, 8080, "/", java.util.List.of()), "1.0.0"));
-        String[] failed = new String[1];
-        transactions.executeWithoutResult(status -> {
-            failed[0] = deployments.deploy(dev.plate.deployment.DeployRequest.image(name, "dev", "2.0.0")).toRevision();
-            status.setRollbackOnly();
-        });
-
-        assertThat(repository.read(dev.plate.gitops.RepoLayout.valuesFile(name, "dev")).map(String::new).orElseThrow())
-                .as("taken back").doesNotContain("2.0.0");
-        var changes = history.read().changes().stream().filter(change -> change.project().equals(name)
-                && change.environment().equals("dev")).toList();
-        assertThat(changes).extracting(change -> change.commit().sha()).doesNotContain(failed[0]);
-        assertThat(changes).extracting(HistoryFromGit.Change::kind)
-                .containsExactly(dev.plate.deployment.DeploymentKind.IMPORT);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.plate.deployment.internal;
+package dev.plate.recovery.internal;
 
 import dev.plate.audit.AuditLog;
 import dev.plate.base.OrderedYaml;
@@ -6,10 +6,11 @@ import dev.plate.base.ValidationException;
 import dev.plate.chart.ChartDependency;
 import dev.plate.chart.ValuesReader;
 import dev.plate.chart.AppConfig;
+import dev.plate.deployment.ClusterDelivery;
 import dev.plate.deployment.DeploymentKind;
+import dev.plate.deployment.DeploymentRows;
 import dev.plate.deployment.DeploymentState;
 import dev.plate.project.ProjectSummary;
-import dev.plate.deployment.RepositoryRecovery;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.environment.NewEnvironment;
@@ -17,6 +18,8 @@ import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
 import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;
+import dev.plate.recovery.RepositoryRecovery;
+import dev.plate.security.CurrentUser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,35 +48,32 @@ class GitRecovery implements RepositoryRecovery {
     private final StartupCheck startup;
     private final ProjectService projects;
     private final EnvironmentService environments;
-    private final AppConfigRepository configs;
-    private final dev.plate.deployment.ClusterDelivery delivery;
-    private final Actors actors;
+    private final DeploymentRows rows;
+    private final ClusterDelivery delivery;
+    private final CurrentUser user;
     private final AuditLog audit;
     private final Clock clock;
     private final HistoryFromGit historyFromGit;
-    private final RecoveredHistory recoveredHistory;
 
-    GitRecovery(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
-            AppConfigRepository configs, dev.plate.deployment.ClusterDelivery delivery, Actors actors,
-            AuditLog audit, Clock clock, HistoryFromGit historyFromGit, RecoveredHistory recoveredHistory,
-            StartupCheck startup) {
+    GitRecovery(ConfigRepository repository, StartupCheck startup, ProjectService projects,
+            EnvironmentService environments, DeploymentRows rows, ClusterDelivery delivery, CurrentUser user,
+            AuditLog audit, Clock clock, HistoryFromGit historyFromGit) {
         this.repository = repository;
         this.startup = startup;
         this.projects = projects;
         this.environments = environments;
-        this.configs = configs;
-        this.historyFromGit = historyFromGit;
-        this.recoveredHistory = recoveredHistory;
+        this.rows = rows;
         this.delivery = delivery;
-        this.actors = actors;
+        this.user = user;
         this.audit = audit;
         this.clock = clock;
+        this.historyFromGit = historyFromGit;
     }
 
     @Override
     public Report recover() {
         startup.requireDone(); // the ids it continues after are settled by then
-        String actor = actors.current();
+        String actor = user.name();
         environments.lockAll();
         if (!projects.list().isEmpty()) {
             throw new ValidationException("projects", "Recovery fills an empty database, and this one has "
@@ -84,7 +84,7 @@ class GitRecovery implements RepositoryRecovery {
         var byName = new java.util.HashMap<String, EnvironmentSummary>();
         environments.list().forEach(env -> byName.put(env.name(), env));
         var history = historyFromGit.read();
-        var ids = new RecoveredHistory.Ids(history.changes().stream().flatMap(change -> change.id().stream()).toList());
+        var ids = new HistoryIds(history.changes().stream().flatMap(change -> change.id().stream()).toList());
         var recovered = new ArrayList<String>();
         int count = 0;
         int historyRows = 0;
@@ -105,8 +105,7 @@ class GitRecovery implements RepositoryRecovery {
             for (String env : envDirs) {
                 var environment = byName.get(env);
                 var config = ValuesReader.read(project.chart(), file(RepoLayout.valuesFile(app, env)));
-                String json = AppConfigJson.write(config);
-                configs.save(new AppConfigEntity(project.id(), environment.id(), json, revision, clock.instant()));
+                rows.addConfig(project.id(), environment.id(), config, revision);
                 var changes = history.changes().stream()
                         .filter(change -> change.project().equals(app) && change.environment().equals(env)).toList();
                 historyRows += writeHistory(project, environment, changes, ids, actor, config, revision);
@@ -117,8 +116,7 @@ class GitRecovery implements RepositoryRecovery {
             delivery.projectChanged(project.name(), appEnvs);
             recovered.add(app);
         }
-        recoveredHistory.continueAfter(Math.max(history.highestIdIssued(), ids.highest())
-                + RecoveredHistory.UNRECORDED_ID_MARGIN);
+        rows.continueIdsAfter(Math.max(history.highestIdIssued(), ids.highest()) + HistoryIds.UNRECORDED_ID_MARGIN);
         audit.record(actor, "system.recovered", "repository:" + revision, recovered.size() + " project(s), "
                 + count + " configuration(s), " + historyRows + " deployment(s) of history"
                 + (created.isEmpty() ? "" : ", environments created " + created));
@@ -131,7 +129,7 @@ class GitRecovery implements RepositoryRecovery {
      * Returns how many were written.
      */
     private int writeHistory(ProjectSummary project, EnvironmentSummary env, List<HistoryFromGit.Change> changes,
-            RecoveredHistory.Ids ids, String actor, AppConfig current, String revision) {
+            HistoryIds ids, String actor, AppConfig current, String revision) {
         var readable = new ArrayList<HistoryFromGit.Change>();
         var configsRead = new ArrayList<AppConfig>();
         for (var change : changes) {
@@ -144,22 +142,21 @@ class GitRecovery implements RepositoryRecovery {
             }
         }
         if (readable.isEmpty()) {
-            recoveredHistory.insert(ids.take(java.util.Optional.empty()), new RecoveredHistory.Row(project.id(),
-                    env.id(), DeploymentKind.RECOVER, DeploymentState.COMMITTED, actor, clock.instant(),
-                    current.imageTag(), revision, revision, AppConfigJson.write(current), "recovered from the config "
-                            + "repository at " + revision.substring(0, Math.min(8, revision.length())), null, null));
+            rows.insert(ids.take(Optional.empty()), new DeploymentRows.HistoryRow(project.id(), env.id(),
+                    DeploymentKind.RECOVER, DeploymentState.COMMITTED, actor, clock.instant(), current, revision,
+                    revision, "recovered from the config repository at " + revision.substring(0,
+                            Math.min(8, revision.length())), Optional.empty(), null));
             return 1;
         }
         for (int i = 0; i < readable.size(); i++) {
             var change = readable.get(i);
             var config = configsRead.get(i);
             boolean newest = i == readable.size() - 1;
-            recoveredHistory.insert(ids.take(change.id()), new RecoveredHistory.Row(project.id(), env.id(),
-                    change.kind(), newest ? DeploymentState.COMMITTED : DeploymentState.SUPERSEDED,
-                    change.commit().author(), change.commit().time(), config.imageTag(), change.commit().parentSha(),
-                    change.commit().sha(), AppConfigJson.write(config), change.summary(),
-                    newest ? null : readable.get(i + 1).commit().time(), newest ? null : "Recovered from the config "
-                            + "repository; what Argo CD made of it was not kept."));
+            rows.insert(ids.take(change.id()), new DeploymentRows.HistoryRow(project.id(), env.id(), change.kind(),
+                    newest ? DeploymentState.COMMITTED : DeploymentState.SUPERSEDED, change.commit().author(),
+                    change.commit().time(), config, change.commit().parentSha(), change.commit().sha(),
+                    change.summary(), newest ? Optional.empty() : Optional.of(readable.get(i + 1).commit().time()),
+                    newest ? null : "Recovered from the config repository; what Argo CD made of it was not kept."));
         }
         return readable.size();
     }

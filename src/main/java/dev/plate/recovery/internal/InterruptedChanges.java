@@ -1,18 +1,20 @@
-package dev.plate.deployment.internal;
+package dev.plate.recovery.internal;
 
 import dev.plate.audit.AuditLog;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
 import dev.plate.chart.ValuesReader;
-import dev.plate.deployment.DeploymentKind;
+import dev.plate.deployment.DeploymentRows;
+import dev.plate.deployment.DeploymentState;
+import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
-import java.time.Clock;
 import java.util.HashSet;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -37,30 +39,23 @@ class InterruptedChanges {
     private final ConfigRepository repository;
     private final ProjectService projects;
     private final EnvironmentService environments;
-    private final AppConfigRepository configs;
-    private final DeploymentRepository deployments;
+    private final DeploymentRows rows;
     private final AuditLog audit;
-    private final Clock clock;
     private final TransactionTemplate transaction;
     private final StartupCheck startup;
     private final HistoryFromGit history;
-    private final RecoveredHistory recoveredHistory;
 
     InterruptedChanges(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
-            AppConfigRepository configs, DeploymentRepository deployments, AuditLog audit, Clock clock,
-            PlatformTransactionManager transactions, StartupCheck startup, HistoryFromGit history,
-            RecoveredHistory recoveredHistory) {
-        this.startup = startup;
-        this.history = history;
-        this.recoveredHistory = recoveredHistory;
+            DeploymentRows rows, AuditLog audit, PlatformTransactionManager transactions, StartupCheck startup,
+            HistoryFromGit history) {
         this.repository = repository;
         this.projects = projects;
         this.environments = environments;
-        this.configs = configs;
-        this.deployments = deployments;
+        this.rows = rows;
         this.audit = audit;
-        this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.startup = startup;
+        this.history = history;
     }
 
     /**
@@ -100,7 +95,7 @@ class InterruptedChanges {
         repository.refresh(); // a stale clone would make rows written after its head look overtaken
         String head = repository.head();
         long recorded = history.highestRecordedId();
-        boolean behindGit = recorded > recoveredHistory.highestId(); // rows lost: a crash, or an older backup
+        boolean behindGit = recorded > rows.highestDeploymentId(); // rows lost: a crash, or an older backup
         int adopted = 0;
         var known = new HashSet<String>();
         for (ProjectSummary project : projects.list()) {
@@ -119,7 +114,7 @@ class InterruptedChanges {
         // An id Git records is never issued again; where rows were lost, neither is one issued without a commit
         // (a retry) after the newest commit: those are not in Git, so new ids start a margin past it.
         if (recorded > 0) {
-            recoveredHistory.continueAfter(recorded + (behindGit ? RecoveredHistory.UNRECORDED_ID_MARGIN : 0));
+            rows.continueIdsAfter(recorded + (behindGit ? HistoryIds.UNRECORDED_ID_MARGIN : 0));
         }
         for (String app : repository.children("applications")) {
             if (!known.contains(app)) {
@@ -149,7 +144,7 @@ class InterruptedChanges {
         boolean newestRestored = false;
         long highest = 0;
         for (var change : changes.subList(after, changes.size())) {
-            if (change.id().isEmpty() || deployments.existsById(change.id().get())) {
+            if (change.id().isEmpty() || rows.deploymentExists(change.id().get())) {
                 continue;
             }
             AppConfig config;
@@ -161,10 +156,9 @@ class InterruptedChanges {
                         change.id().get(), change.commit().sha(), e.getMessage());
                 continue;
             }
-            recoveredHistory.insert(change.id().get(), new RecoveredHistory.Row(project.id(), env.id(), change.kind(),
-                    dev.plate.deployment.DeploymentState.COMMITTED, change.commit().author(), change.commit().time(),
-                    config.imageTag(), change.commit().parentSha(), change.commit().sha(), AppConfigJson.write(config),
-                    change.summary(), null, null));
+            rows.insert(change.id().get(), new DeploymentRows.HistoryRow(project.id(), env.id(), change.kind(),
+                    DeploymentState.COMMITTED, change.commit().author(), change.commit().time(), config,
+                    change.commit().parentSha(), change.commit().sha(), change.summary(), Optional.empty(), null));
             audit.record("plate", "deployment.restored", "project:" + project.name() + "/" + env.name(), "#"
                     + change.id().get() + " (" + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " by "
                     + change.commit().author() + ", commit " + change.commit().sha() + ") was committed but its record "
@@ -173,13 +167,13 @@ class InterruptedChanges {
             newestRestored = config.equals(inGit);
         }
         if (highest > 0) {
-            recoveredHistory.continueAfter(highest);
+            rows.continueIdsAfter(highest);
         }
         return newestRestored;
     }
 
     private boolean adopt(ProjectSummary project, EnvironmentSummary env, String head) {
-        var row = configs.lockFor(project.id(), env.id());
+        var row = rows.lockConfig(project.id(), env.id());
         if (row.isEmpty()) {
             return false;
         }
@@ -197,7 +191,7 @@ class InterruptedChanges {
                     e.getMessage());
             return false;
         }
-        if (inGit.equals(AppConfigJson.read(row.get().configJson()))) {
+        if (inGit.equals(row.get().config())) {
             return false;
         }
         if (!repository.includes(head, row.get().revision())) {
@@ -207,15 +201,13 @@ class InterruptedChanges {
                     project.name(), env.name(), row.get().revision(), head);
             return false;
         }
-        String json = AppConfigJson.write(inGit);
         String before = row.get().revision();
-        row.get().update(json, head, clock.instant());
+        rows.adoptConfig(project.id(), env.id(), inGit, head);
         if (restoreLostDeployments(project, env, before, inGit)) {
             return true; // the commits said which deployments they were: those came back, with their ids
         }
-        deployments.save(new DeploymentEntity(project.id(), env.id(), DeploymentKind.RECOVER, "plate", clock.instant(),
-                inGit.imageTag(), before, head, json, "recorded at start-up: the config repository changed without "
-                        + "a record (an interrupted change)"));
+        rows.recordRecovered(project.id(), env.id(), inGit, before, head, "recorded at start-up: the config "
+                + "repository changed without a record (an interrupted change)");
         audit.record("plate", "deployment.adopted", "project:" + project.name() + "/" + env.name(),
                 "the values file at " + head + " differs from the recorded configuration (revision " + before
                         + "); recorded it");

@@ -1,6 +1,7 @@
-package dev.plate.deployment.internal;
+package dev.plate.recovery.internal;
 
 import dev.plate.base.UnavailableException;
+import dev.plate.deployment.StartupGate;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * check), so a load balancer sends no traffic yet.
  */
 @Component("startupCheck")
-class StartupCheck implements HealthIndicator {
+class StartupCheck implements StartupGate, HealthIndicator {
 
     static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -42,7 +43,8 @@ class StartupCheck implements HealthIndicator {
     }
 
     /** Waits a little for the comparison; refuses (503) if it takes longer. */
-    void requireDone() {
+    @Override
+    public void requireDone() {
         try {
             if (!done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new UnavailableException("Plate is still comparing the config repository with its database "

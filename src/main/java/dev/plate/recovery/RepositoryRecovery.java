@@ -1,4 +1,4 @@
-package dev.plate.deployment;
+package dev.plate.recovery;
 
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;

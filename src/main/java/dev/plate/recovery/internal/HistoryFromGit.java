@@ -1,6 +1,7 @@
-package dev.plate.deployment.internal;
+package dev.plate.recovery.internal;
 
 import dev.plate.deployment.DeploymentKind;
+import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.gitops.CommitInfo;
 import dev.plate.gitops.ConfigRepository;
 import java.util.ArrayList;

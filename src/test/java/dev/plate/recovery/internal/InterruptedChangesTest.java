@@ -1,4 +1,4 @@
-package dev.plate.deployment.internal;
+package dev.plate.recovery.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

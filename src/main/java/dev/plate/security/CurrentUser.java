@@ -1,0 +1,28 @@
+package dev.plate.security;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
+
+/** Who is acting now: the signed-in user, or {@code system} for work nobody signed in for (start-up, schedules). */
+@Component
+public class CurrentUser {
+
+    private final SecurityContextHolderStrategy securityContext;
+
+    CurrentUser(SecurityContextHolderStrategy securityContext) {
+        this.securityContext = securityContext;
+    }
+
+    public String name() {
+        var authentication = securityContext.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+
+    /** @param role a role's name without the {@code ROLE_} prefix, as in {@link Roles} */
+    public boolean hasRole(String role) {
+        var authentication = securityContext.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(("ROLE_" + role)::equals);
+    }
+}
