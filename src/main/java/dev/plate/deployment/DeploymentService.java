@@ -1,6 +1,7 @@
 package dev.plate.deployment;
 
 import dev.plate.chart.AppConfig;
+import dev.plate.history.DeploymentRecord;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 

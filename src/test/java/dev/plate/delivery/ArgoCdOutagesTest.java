@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.plate.base.ConflictException;
 import dev.plate.deployment.DeployRequest;
-import dev.plate.deployment.DeploymentKind;
-import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
-import dev.plate.deployment.DeploymentState;
 import dev.plate.deployment.ImportRequest;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentRecord;
+import dev.plate.history.DeploymentState;
 import dev.plate.project.NewProject;
 import dev.plate.security.Role;
 import dev.plate.support.ArgoCdCluster;

@@ -3,6 +3,7 @@ package dev.plate.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentRecord;
 import dev.plate.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

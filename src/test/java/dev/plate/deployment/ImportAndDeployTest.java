@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentRecord;
 import dev.plate.security.Role;
 import dev.plate.support.SchemaValidator;
 import java.nio.charset.StandardCharsets;

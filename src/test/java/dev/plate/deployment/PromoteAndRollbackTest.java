@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentRecord;
 import dev.plate.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

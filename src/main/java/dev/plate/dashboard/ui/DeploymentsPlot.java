@@ -1,8 +1,8 @@
 package dev.plate.dashboard.ui;
 
 import com.vaadin.flow.component.Svg;
-import dev.plate.deployment.DeploymentActivity.Day;
-import dev.plate.deployment.DeploymentState;
+import dev.plate.history.DeploymentActivity.Day;
+import dev.plate.history.DeploymentState;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.plate.delivery.internal;
 
-import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCd.SyncRequest;
+import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCdException;
 import dev.plate.delivery.DeliveryProperties;
-import dev.plate.deployment.DeploymentLedger;
+import dev.plate.history.DeploymentLedger;
 import dev.plate.leadership.LeaderTasks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package dev.plate.delivery.internal;
 
 import dev.plate.base.Subscription;
-import dev.plate.deployment.DeploymentEvents;
+import dev.plate.history.DeploymentEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package dev.plate.delivery.internal;
 
-import dev.plate.deployment.DeploymentKind;
-import dev.plate.deployment.DeploymentState;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

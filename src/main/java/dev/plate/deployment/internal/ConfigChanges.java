@@ -1,25 +1,27 @@
 package dev.plate.deployment.internal;
 
-import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
+import dev.plate.chart.AppConfigJson;
 import dev.plate.chart.AppConfigRules;
-import dev.plate.deployment.DeploymentKind;
-import dev.plate.deployment.DeploymentRecord;
-import dev.plate.environment.EnvironmentSummary;
 import dev.plate.deployment.ChangePreview;
+import dev.plate.deployment.DeploymentTrailers;
+import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ChangedMeanwhileException;
 import dev.plate.gitops.CommitResult;
 import dev.plate.gitops.ConfigRepository;
-import dev.plate.gitops.TextDiff;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.gitops.TextDiff;
+import dev.plate.history.DeploymentHistory;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentRecord;
 import dev.plate.project.ProjectSummary;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -37,27 +39,24 @@ class ConfigChanges {
     private final ConfigFiles files;
     private final TransactionalCommits commits;
     private final AppConfigRepository configs;
-    private final DeploymentRepository deployments;
+    private final DeploymentHistory history;
     private final Actors actors;
     private final AuditLog audit;
     private final dev.plate.deployment.ClusterDelivery delivery;
-    private final DeploymentMetrics metrics;
     private final Clock clock;
     private final ConfigRepository repository;
     private final ValuesInGit valuesInGit;
 
     ConfigChanges(ValuesInGit valuesInGit, ConfigFiles files, TransactionalCommits commits, AppConfigRepository configs,
-            DeploymentRepository deployments, Actors actors, AuditLog audit,
-            dev.plate.deployment.ClusterDelivery delivery, DeploymentMetrics metrics,
+            DeploymentHistory history, Actors actors, AuditLog audit, dev.plate.deployment.ClusterDelivery delivery,
             Clock clock, ConfigRepository repository) {
         this.repository = repository;
         this.valuesInGit = valuesInGit;
         this.delivery = delivery;
-        this.metrics = metrics;
         this.files = files;
         this.commits = commits;
         this.configs = configs;
-        this.deployments = deployments;
+        this.history = history;
         this.actors = actors;
         this.audit = audit;
         this.clock = clock;
@@ -100,7 +99,7 @@ class ConfigChanges {
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
         String verb = kind.name().toLowerCase(Locale.ROOT);
         String path = RepoLayout.valuesFile(project.name(), env.name());
-        DeploymentEntity saved = null;
+        Long saved = null; // the deployment's id, once recorded
         for (int attempt = 1; ; attempt++) {
             // Built on the file as it is in Git: if it changes before the commit lands (another instance, a push),
             // the commit is refused and the change computed again from what the file holds then.
@@ -112,18 +111,16 @@ class ConfigChanges {
                         + " already runs this image and configuration: nothing to change.");
             }
             String summary = summary(current, next, inGit);
-            String json = AppConfigJson.write(next);
             if (saved == null) {
-                saved = deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(), kind, actor,
-                        clock.instant(), next.imageTag(), row.revision(), DeploymentEntity.NOT_YET_COMMITTED, json,
-                        summary));
+                saved = history.record(new DeploymentHistory.NewDeployment(project.id(), env.id(), kind, actor,
+                        clock.instant(), next, row.revision(), DeploymentHistory.NOT_YET_COMMITTED, summary));
             } else {
-                saved.replanned(next.imageTag(), json, summary);
+                history.replanned(saved, next, summary);
             }
             CommitResult commit;
             try {
                 commit = commits.commit(ChangeSet.writing(DeploymentTrailers.append(verb + " " + project.name() + " "
-                        + description + ": " + summary, Map.of(env.name(), saved.id())), actors.author(actor),
+                        + description + ": " + summary, Map.of(env.name(), saved)), actors.author(actor),
                         Map.of(path, files.values(project, next))).expecting(path, inGit.read()));
             } catch (ChangedMeanwhileException e) {
                 if (attempt == 3) {
@@ -131,15 +128,14 @@ class ConfigChanges {
                 }
                 continue;
             }
-            saved.committed(commit.previousSha(), commit.sha());
-            row.update(json, commit.sha(), clock.instant());
+            history.committed(saved, commit.previousSha(), commit.sha());
+            row.update(AppConfigJson.write(next), commit.sha(), clock.instant());
             audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
                     description + ": " + summary + ", commit " + commit.sha());
-            if (delivery.changeCommitted(saved.id(), project.name(), env, actor, commit.sha())) {
-                saved.awaitingDelivery();
+            if (delivery.changeCommitted(saved, project.name(), env, actor, commit.sha())) {
+                history.awaitingDelivery(saved);
             }
-            metrics.committed(kind);
-            return DeploymentRecords.of(saved, project, env);
+            return history.get(saved, project, env);
         }
     }
 

@@ -1,18 +1,17 @@
 package dev.plate.deployment.internal;
 
-import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
+import dev.plate.chart.AppConfigJson;
 import dev.plate.chart.AppConfigRules;
 import dev.plate.chart.KubernetesNames;
 import dev.plate.chart.ValueChanges;
 import dev.plate.deployment.ChangePreview;
 import dev.plate.deployment.DeployRequest;
-import dev.plate.deployment.DeploymentKind;
-import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.deployment.ImportResult;
 import dev.plate.deployment.PromoteRequest;
@@ -22,6 +21,9 @@ import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentHistory;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentRecord;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
 import java.time.Clock;
@@ -47,7 +49,7 @@ class GitOpsDeployments implements DeploymentService {
     private final TransactionalCommits commits;
     private final ConfigChanges changes;
     private final AppConfigRepository configs;
-    private final DeploymentRepository deployments;
+    private final DeploymentHistory history;
     private final Actors actors;
     private final AuditLog audit;
     private final dev.plate.deployment.ClusterDelivery delivery;
@@ -56,7 +58,7 @@ class GitOpsDeployments implements DeploymentService {
 
     GitOpsDeployments(ValuesInGit valuesInGit, ProjectService projects, EnvironmentService environments, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, ConfigChanges changes,
-            AppConfigRepository configs, DeploymentRepository deployments, Actors actors, AuditLog audit,
+            AppConfigRepository configs, DeploymentHistory history, Actors actors, AuditLog audit,
             dev.plate.deployment.ClusterDelivery delivery, Clock clock) {
         this.valuesInGit = valuesInGit;
         this.delivery = delivery;
@@ -67,7 +69,7 @@ class GitOpsDeployments implements DeploymentService {
         this.commits = commits;
         this.changes = changes;
         this.configs = configs;
-        this.deployments = deployments;
+        this.history = history;
         this.actors = actors;
         this.audit = audit;
         this.clock = clock;
@@ -88,17 +90,15 @@ class GitOpsDeployments implements DeploymentService {
         envs.forEach(env -> changed.putAll(files.environment(project, env, initial, repository.cloneUrl())));
         List<String> names = envs.stream().map(EnvironmentSummary::name).toList();
         String json = AppConfigJson.write(initial);
-        var rows = new LinkedHashMap<String, DeploymentEntity>();
+        var ids = new LinkedHashMap<String, Long>();
         for (var env : envs) {
-            rows.put(env.name(), deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(),
-                    DeploymentKind.IMPORT, actor, clock.instant(), tag, "", DeploymentEntity.NOT_YET_COMMITTED, json,
+            ids.put(env.name(), history.record(new DeploymentHistory.NewDeployment(project.id(), env.id(),
+                    DeploymentKind.IMPORT, actor, clock.instant(), initial, "", DeploymentHistory.NOT_YET_COMMITTED,
                     "imported with image " + tag)));
         }
-        var ids = new LinkedHashMap<String, Long>();
-        rows.forEach((env, row) -> ids.put(env, row.id()));
         var commit = commits.commit(ChangeSet.writing(DeploymentTrailers.append("import " + project.name() + " ("
                 + String.join(", ", names) + "): image " + tag, ids), actors.author(actor), changed));
-        rows.values().forEach(row -> row.committed(commit.previousSha(), commit.sha()));
+        ids.values().forEach(id -> history.committed(id, commit.previousSha(), commit.sha()));
         for (var env : envs) {
             configs.save(new AppConfigEntity(project.id(), env.id(), json, commit.sha(), clock.instant()));
         }
@@ -193,15 +193,15 @@ class GitOpsDeployments implements DeploymentService {
         EnvironmentSummary env = environment(request.environment());
         requireMayDeployTo(env);
         AppConfig current = currentConfig(project, env);
-        var history = deployments.findByProjectIdAndEnvironmentIdOrderByIdDesc(project.id(), env.id());
+        var deployments = history.of(project, env);
         var target = request.toDeployment()
-                .map(id -> history.stream().filter(d -> d.id().equals(id)).findFirst()
+                .map(id -> deployments.stream().filter(d -> d.id() == id).findFirst()
                         .orElseThrow(() -> new NotFoundException("Deployment #" + id + " is not a deployment of "
                                 + project.name() + " to " + env.name() + ".")))
-                .orElseGet(() -> history.stream().filter(d -> !AppConfigJson.read(d.configJson()).equals(current))
+                .orElseGet(() -> deployments.stream().filter(d -> !d.config().equals(current))
                         .findFirst().orElseThrow(() -> new ValidationException("toDeployment", project.name()
                                 + " in " + env.name() + " has no earlier, different deployment to roll back to.")));
-        AppConfig restored = AppConfigJson.read(target.configJson());
+        AppConfig restored = target.config();
         return new Plan(project, env, DeploymentKind.ROLLBACK, unused -> restored,
                 "in " + env.name() + " to deployment #" + target.id());
     }
@@ -215,26 +215,25 @@ class GitOpsDeployments implements DeploymentService {
         String actor = actors.current();
         var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(project.name()
                 + " is not configured for " + env.name() + "."));
-        var last = deployments.findByProjectIdAndEnvironmentIdOrderByIdDesc(project.id(), env.id()).stream()
-                .findFirst().orElseThrow(() -> new NotFoundException(project.name() + " has no deployment in "
+        var last = history.of(project, env).stream().findFirst().orElseThrow(() -> new NotFoundException(project.name() + " has no deployment in "
                         + env.name() + " to retry."));
-        if (last.state() != dev.plate.deployment.DeploymentState.FAILED
-                && last.state() != dev.plate.deployment.DeploymentState.TIMED_OUT) {
+        if (last.state() != dev.plate.history.DeploymentState.FAILED
+                && last.state() != dev.plate.history.DeploymentState.TIMED_OUT) {
             throw new dev.plate.base.ConflictException("environment", "The last deployment of " + project.name()
                     + " to " + env.name() + " (#" + last.id() + ") is " + last.state().name().toLowerCase(
                             java.util.Locale.ROOT).replace('_', ' ') + ": only a failed or timed-out one is retried. "
                     + "Deploy a change instead.");
         }
-        var retried = deployments.saveAndFlush(new DeploymentEntity(project.id(), env.id(), DeploymentKind.RETRY,
-                actor, clock.instant(), last.imageTag(), row.revision(), row.revision(), row.configJson(),
-                "retry of #" + last.id() + ": " + last.summary()));
-        audit.record(actor, "deployment.retry", "project:" + project.name() + "/" + env.name(), "#" + retried.id()
+        long retried = history.record(new DeploymentHistory.NewDeployment(project.id(), env.id(),
+                DeploymentKind.RETRY, actor, clock.instant(), AppConfigJson.read(row.configJson()), row.revision(),
+                row.revision(), "retry of #" + last.id() + ": " + last.summary()));
+        audit.record(actor, "deployment.retry", "project:" + project.name() + "/" + env.name(), "#" + retried
                 + " retries #" + last.id() + " (" + last.state().name().toLowerCase(java.util.Locale.ROOT)
                 + "), revision " + row.revision());
-        if (delivery.changeCommitted(retried.id(), project.name(), env, actor, row.revision())) {
-            retried.awaitingDelivery();
+        if (delivery.changeCommitted(retried, project.name(), env, actor, row.revision())) {
+            history.awaitingDelivery(retried);
         }
-        return DeploymentRecords.of(retried, project, env);
+        return history.get(retried, project, env);
     }
 
     @Override
@@ -276,25 +275,13 @@ class GitOpsDeployments implements DeploymentService {
     public List<DeploymentRecord> history(String projectName, String environmentName) {
         ProjectSummary project = project(projectName);
         EnvironmentSummary env = environment(environmentName);
-        return deployments.findByProjectIdAndEnvironmentIdOrderByIdDesc(project.id(), env.id()).stream()
-                .map(row -> DeploymentRecords.of(row, project, env)).toList();
+        return history.of(project, env);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<DeploymentRecord> latest(java.util.Optional<String> projectName) {
-        var projectsById = projectName.map(name -> List.of(project(name))).orElseGet(projects::list).stream()
-                .collect(java.util.stream.Collectors.toMap(ProjectSummary::id, p -> p));
-        var environmentsById = environments.list().stream()
-                .collect(java.util.stream.Collectors.toMap(EnvironmentSummary::id, e -> e));
-        var rows = projectName.isPresent()
-                ? deployments.findLatestOfProject(projectsById.keySet().iterator().next())
-                : deployments.findLatest();
-        return rows.stream()
-                .filter(row -> projectsById.containsKey(row.projectId()) && environmentsById.containsKey(row.environmentId()))
-                .map(row -> DeploymentRecords.of(row, projectsById.get(row.projectId()),
-                        environmentsById.get(row.environmentId())))
-                .toList();
+        return history.latest(projectName.map(this::project));
     }
 
     @Override
@@ -315,10 +302,7 @@ class GitOpsDeployments implements DeploymentService {
     @Override
     @Transactional(readOnly = true)
     public DeploymentRecord deployment(long id) {
-        var row = deployments.findById(id).orElseThrow(() -> new NotFoundException("There is no deployment #" + id + "."));
-        var project = projects.list().stream().filter(p -> p.id() == row.projectId()).findFirst().orElseThrow();
-        var env = environments.list().stream().filter(e -> e.id() == row.environmentId()).findFirst().orElseThrow();
-        return DeploymentRecords.of(row, project, env);
+        return history.find(id).orElseThrow(() -> new NotFoundException("There is no deployment #" + id + "."));
     }
 
     /** Never a takeover: an AppProject or Application of that name that is not this Plate's refuses the import. */

@@ -3,6 +3,7 @@ package dev.plate.deployment.internal;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
+import dev.plate.chart.AppConfigJson;
 import dev.plate.deployment.EnvironmentAdministration;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;

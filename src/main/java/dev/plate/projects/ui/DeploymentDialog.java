@@ -5,8 +5,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
+import dev.plate.history.DeploymentRecord;
 import java.util.Locale;
 
 /** One deployment: who, when, which commit, how it ended (with Argo CD's message), and the diff it applied. */

@@ -2,7 +2,7 @@ package dev.plate.projects.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import dev.plate.deployment.DeploymentRecord;
+import dev.plate.history.DeploymentRecord;
 import java.util.List;
 import java.util.Locale;
 

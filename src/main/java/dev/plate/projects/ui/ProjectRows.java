@@ -2,9 +2,9 @@ package dev.plate.projects.ui;
 
 import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses;
-import dev.plate.deployment.DeploymentActivity;
-import dev.plate.deployment.DeploymentRecord;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.history.DeploymentActivity;
+import dev.plate.history.DeploymentRecord;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
 import java.util.HashMap;

@@ -4,10 +4,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import dev.plate.deployment.ChangePreview;
-import dev.plate.deployment.DeploymentRecord;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.RollbackRequest;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.history.DeploymentRecord;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,21 +3,22 @@ package dev.plate.recovery.internal;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.OrderedYaml;
 import dev.plate.base.ValidationException;
+import dev.plate.chart.AppConfig;
 import dev.plate.chart.ChartDependency;
 import dev.plate.chart.ValuesReader;
-import dev.plate.chart.AppConfig;
 import dev.plate.deployment.ClusterDelivery;
-import dev.plate.deployment.DeploymentKind;
-import dev.plate.deployment.DeploymentRows;
-import dev.plate.deployment.DeploymentState;
-import dev.plate.project.ProjectSummary;
+import dev.plate.deployment.RecordedConfigs;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.environment.NewEnvironment;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentHistory;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentState;
 import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;
+import dev.plate.project.ProjectSummary;
 import dev.plate.recovery.RepositoryRecovery;
 import dev.plate.security.CurrentUser;
 import java.time.Clock;
@@ -48,7 +49,8 @@ class GitRecovery implements RepositoryRecovery {
     private final StartupCheck startup;
     private final ProjectService projects;
     private final EnvironmentService environments;
-    private final DeploymentRows rows;
+    private final RecordedConfigs configs;
+    private final DeploymentHistory deployments;
     private final ClusterDelivery delivery;
     private final CurrentUser user;
     private final AuditLog audit;
@@ -56,13 +58,14 @@ class GitRecovery implements RepositoryRecovery {
     private final HistoryFromGit historyFromGit;
 
     GitRecovery(ConfigRepository repository, StartupCheck startup, ProjectService projects,
-            EnvironmentService environments, DeploymentRows rows, ClusterDelivery delivery, CurrentUser user,
+            EnvironmentService environments, RecordedConfigs configs, DeploymentHistory deployments, ClusterDelivery delivery, CurrentUser user,
             AuditLog audit, Clock clock, HistoryFromGit historyFromGit) {
         this.repository = repository;
         this.startup = startup;
         this.projects = projects;
         this.environments = environments;
-        this.rows = rows;
+        this.configs = configs;
+        this.deployments = deployments;
         this.delivery = delivery;
         this.user = user;
         this.audit = audit;
@@ -105,7 +108,7 @@ class GitRecovery implements RepositoryRecovery {
             for (String env : envDirs) {
                 var environment = byName.get(env);
                 var config = ValuesReader.read(project.chart(), file(RepoLayout.valuesFile(app, env)));
-                rows.addConfig(project.id(), environment.id(), config, revision);
+                configs.add(project.id(), environment.id(), config, revision);
                 var changes = history.changes().stream()
                         .filter(change -> change.project().equals(app) && change.environment().equals(env)).toList();
                 historyRows += writeHistory(project, environment, changes, ids, actor, config, revision);
@@ -116,7 +119,7 @@ class GitRecovery implements RepositoryRecovery {
             delivery.projectChanged(project.name(), appEnvs);
             recovered.add(app);
         }
-        rows.continueIdsAfter(Math.max(history.highestIdIssued(), ids.highest()) + HistoryIds.UNRECORDED_ID_MARGIN);
+        deployments.continueIdsAfter(Math.max(history.highestIdIssued(), ids.highest()) + HistoryIds.UNRECORDED_ID_MARGIN);
         audit.record(actor, "system.recovered", "repository:" + revision, recovered.size() + " project(s), "
                 + count + " configuration(s), " + historyRows + " deployment(s) of history"
                 + (created.isEmpty() ? "" : ", environments created " + created));
@@ -142,7 +145,7 @@ class GitRecovery implements RepositoryRecovery {
             }
         }
         if (readable.isEmpty()) {
-            rows.insert(ids.take(Optional.empty()), new DeploymentRows.HistoryRow(project.id(), env.id(),
+            deployments.restore(ids.take(Optional.empty()), new DeploymentHistory.Restored(project.id(), env.id(),
                     DeploymentKind.RECOVER, DeploymentState.COMMITTED, actor, clock.instant(), current, revision,
                     revision, "recovered from the config repository at " + revision.substring(0,
                             Math.min(8, revision.length())), Optional.empty(), null));
@@ -152,7 +155,7 @@ class GitRecovery implements RepositoryRecovery {
             var change = readable.get(i);
             var config = configsRead.get(i);
             boolean newest = i == readable.size() - 1;
-            rows.insert(ids.take(change.id()), new DeploymentRows.HistoryRow(project.id(), env.id(), change.kind(),
+            deployments.restore(ids.take(change.id()), new DeploymentHistory.Restored(project.id(), env.id(), change.kind(),
                     newest ? DeploymentState.COMMITTED : DeploymentState.SUPERSEDED, change.commit().author(),
                     change.commit().time(), config, change.commit().parentSha(), change.commit().sha(),
                     change.summary(), newest ? Optional.empty() : Optional.of(readable.get(i + 1).commit().time()),

@@ -1,9 +1,9 @@
 package dev.plate.recovery.internal;
 
-import dev.plate.deployment.DeploymentKind;
 import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.gitops.CommitInfo;
 import dev.plate.gitops.ConfigRepository;
+import dev.plate.history.DeploymentKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,15 +4,18 @@ import dev.plate.audit.AuditLog;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
 import dev.plate.chart.ValuesReader;
-import dev.plate.deployment.DeploymentRows;
-import dev.plate.deployment.DeploymentState;
 import dev.plate.deployment.DeploymentTrailers;
+import dev.plate.deployment.RecordedConfigs;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentHistory;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentState;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,23 +42,27 @@ class InterruptedChanges {
     private final ConfigRepository repository;
     private final ProjectService projects;
     private final EnvironmentService environments;
-    private final DeploymentRows rows;
+    private final RecordedConfigs configs;
+    private final DeploymentHistory deployments;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final StartupCheck startup;
     private final HistoryFromGit history;
+    private final Clock clock;
 
     InterruptedChanges(ConfigRepository repository, ProjectService projects, EnvironmentService environments,
-            DeploymentRows rows, AuditLog audit, PlatformTransactionManager transactions, StartupCheck startup,
-            HistoryFromGit history) {
+            RecordedConfigs configs, DeploymentHistory deployments, AuditLog audit,
+            PlatformTransactionManager transactions, StartupCheck startup, HistoryFromGit history, Clock clock) {
         this.repository = repository;
         this.projects = projects;
         this.environments = environments;
-        this.rows = rows;
+        this.configs = configs;
+        this.deployments = deployments;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.startup = startup;
         this.history = history;
+        this.clock = clock;
     }
 
     /**
@@ -95,7 +102,7 @@ class InterruptedChanges {
         repository.refresh(); // a stale clone would make rows written after its head look overtaken
         String head = repository.head();
         long recorded = history.highestRecordedId();
-        boolean behindGit = recorded > rows.highestDeploymentId(); // rows lost: a crash, or an older backup
+        boolean behindGit = recorded > deployments.highestId(); // rows lost: a crash, or an older backup
         int adopted = 0;
         var known = new HashSet<String>();
         for (ProjectSummary project : projects.list()) {
@@ -114,7 +121,7 @@ class InterruptedChanges {
         // An id Git records is never issued again; where rows were lost, neither is one issued without a commit
         // (a retry) after the newest commit: those are not in Git, so new ids start a margin past it.
         if (recorded > 0) {
-            rows.continueIdsAfter(recorded + (behindGit ? HistoryIds.UNRECORDED_ID_MARGIN : 0));
+            deployments.continueIdsAfter(recorded + (behindGit ? HistoryIds.UNRECORDED_ID_MARGIN : 0));
         }
         for (String app : repository.children("applications")) {
             if (!known.contains(app)) {
@@ -144,7 +151,7 @@ class InterruptedChanges {
         boolean newestRestored = false;
         long highest = 0;
         for (var change : changes.subList(after, changes.size())) {
-            if (change.id().isEmpty() || rows.deploymentExists(change.id().get())) {
+            if (change.id().isEmpty() || deployments.exists(change.id().get())) {
                 continue;
             }
             AppConfig config;
@@ -156,7 +163,7 @@ class InterruptedChanges {
                         change.id().get(), change.commit().sha(), e.getMessage());
                 continue;
             }
-            rows.insert(change.id().get(), new DeploymentRows.HistoryRow(project.id(), env.id(), change.kind(),
+            deployments.restore(change.id().get(), new DeploymentHistory.Restored(project.id(), env.id(), change.kind(),
                     DeploymentState.COMMITTED, change.commit().author(), change.commit().time(), config,
                     change.commit().parentSha(), change.commit().sha(), change.summary(), Optional.empty(), null));
             audit.record("plate", "deployment.restored", "project:" + project.name() + "/" + env.name(), "#"
@@ -167,13 +174,13 @@ class InterruptedChanges {
             newestRestored = config.equals(inGit);
         }
         if (highest > 0) {
-            rows.continueIdsAfter(highest);
+            deployments.continueIdsAfter(highest);
         }
         return newestRestored;
     }
 
     private boolean adopt(ProjectSummary project, EnvironmentSummary env, String head) {
-        var row = rows.lockConfig(project.id(), env.id());
+        var row = configs.lock(project.id(), env.id());
         if (row.isEmpty()) {
             return false;
         }
@@ -202,12 +209,13 @@ class InterruptedChanges {
             return false;
         }
         String before = row.get().revision();
-        rows.adoptConfig(project.id(), env.id(), inGit, head);
+        configs.adopt(project.id(), env.id(), inGit, head);
         if (restoreLostDeployments(project, env, before, inGit)) {
             return true; // the commits said which deployments they were: those came back, with their ids
         }
-        rows.recordRecovered(project.id(), env.id(), inGit, before, head, "recorded at start-up: the config "
-                + "repository changed without a record (an interrupted change)");
+        deployments.record(new DeploymentHistory.NewDeployment(project.id(), env.id(), DeploymentKind.RECOVER,
+                "plate", clock.instant(), inGit, before, head, "recorded at start-up: the config repository changed "
+                        + "without a record (an interrupted change)"));
         audit.record("plate", "deployment.adopted", "project:" + project.name() + "/" + env.name(),
                 "the values file at " + head + " differs from the recorded configuration (revision " + before
                         + "); recorded it");

@@ -2,8 +2,8 @@ package dev.plate.dashboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plate.deployment.DeploymentActivity.Day;
-import dev.plate.deployment.DeploymentState;
+import dev.plate.history.DeploymentActivity.Day;
+import dev.plate.history.DeploymentState;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 abstract class IdsAfterRecovery {
 
     @Autowired
-    dev.plate.deployment.DeploymentRows history;
+    dev.plate.history.DeploymentHistory history;
     @Autowired
     DeploymentService deployments;
     @Autowired

@@ -40,7 +40,7 @@ class ProjectViewsTest extends KaribuTestBase {
         assertThat(card("dev")).contains("1.1.0").contains("deploy by dana");
         assertThat(card("staging")).contains("1.0.0");
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<dev.plate.deployment.DeploymentRecord> history =
+        com.vaadin.flow.component.grid.Grid<dev.plate.history.DeploymentRecord> history =
                 _get(com.vaadin.flow.component.grid.Grid.class);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(history)).isEqualTo(4);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(history, 0, "summary")).isEqualTo("image 1.1.0");
@@ -155,10 +155,10 @@ class ProjectViewsTest extends KaribuTestBase {
         _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Roll back")));
         var rollback = _get(com.vaadin.flow.component.dialog.Dialog.class);
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.select.Select<dev.plate.deployment.DeploymentRecord> target =
+        com.vaadin.flow.component.select.Select<dev.plate.history.DeploymentRecord> target =
                 _get(rollback, com.vaadin.flow.component.select.Select.class);
         var imported = target.getListDataView().getItems()
-                .filter(record -> record.kind() == dev.plate.deployment.DeploymentKind.IMPORT).findFirst().orElseThrow();
+                .filter(record -> record.kind() == dev.plate.history.DeploymentKind.IMPORT).findFirst().orElseThrow();
         _setValue(target, imported);
         assertThat(_get(rollback, Div.class, spec -> spec.withClasses("plate-diff")).getElement().getTextRecursively())
                 .contains("- replicaCount: 2").contains("+ replicaCount: 1");

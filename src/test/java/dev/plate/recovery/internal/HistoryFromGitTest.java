@@ -3,11 +3,11 @@ package dev.plate.recovery.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plate.deployment.DeployRequest;
-import dev.plate.deployment.DeploymentKind;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentKind;
 import dev.plate.project.NewProject;
 import dev.plate.security.Role;
 import dev.plate.support.PlateTest;

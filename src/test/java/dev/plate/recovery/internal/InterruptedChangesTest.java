@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plate.chart.AppConfig;
 import dev.plate.chart.ValuesWriter;
-import dev.plate.deployment.DeploymentKind;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.history.DeploymentKind;
 import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;
 import dev.plate.security.Role;

@@ -1,4 +1,4 @@
-package dev.plate.deployment;
+package dev.plate.history;
 
 import dev.plate.project.ProjectSummary;
 import java.time.LocalDate;

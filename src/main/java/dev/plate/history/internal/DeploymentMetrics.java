@@ -1,6 +1,6 @@
-package dev.plate.deployment.internal;
+package dev.plate.history.internal;
 
-import dev.plate.deployment.DeploymentKind;
+import dev.plate.history.DeploymentKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

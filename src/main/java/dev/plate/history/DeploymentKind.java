@@ -1,4 +1,4 @@
-package dev.plate.deployment;
+package dev.plate.history;
 
 /**
  * What made a deployment row; RECOVER: rebuilt from the config repository after the database was lost; RETRY: the

@@ -1,10 +1,10 @@
-package dev.plate.deployment.internal;
+package dev.plate.history.internal;
 
-import dev.plate.deployment.DeploymentActivity;
-import dev.plate.deployment.DeploymentRecord;
-import dev.plate.deployment.DeploymentState;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.history.DeploymentActivity;
+import dev.plate.history.DeploymentRecord;
+import dev.plate.history.DeploymentState;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
 import jakarta.persistence.EntityManager;

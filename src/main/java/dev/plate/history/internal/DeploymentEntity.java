@@ -1,7 +1,7 @@
-package dev.plate.deployment.internal;
+package dev.plate.history.internal;
 
-import dev.plate.deployment.DeploymentKind;
-import dev.plate.deployment.DeploymentState;
+import dev.plate.history.DeploymentKind;
+import dev.plate.history.DeploymentState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -91,9 +91,6 @@ class DeploymentEntity {
     Instant deliveredAt() {
         return deliveredAt;
     }
-
-    /** Not known before the commit is made: the row is written first, so that the commit can name its id. */
-    static final String NOT_YET_COMMITTED = "pending";
 
     /** Computed again (the file it was built on changed before the commit landed). */
     void replanned(String newImageTag, String newConfigJson, String newSummary) {

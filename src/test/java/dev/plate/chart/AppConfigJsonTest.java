@@ -1,8 +1,7 @@
-package dev.plate.deployment.internal;
+package dev.plate.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plate.chart.AppConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

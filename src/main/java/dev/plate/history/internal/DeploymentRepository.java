@@ -1,6 +1,6 @@
-package dev.plate.deployment.internal;
+package dev.plate.history.internal;
 
-import dev.plate.deployment.DeploymentState;
+import dev.plate.history.DeploymentState;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -31,7 +31,7 @@ interface DeploymentRepository extends JpaRepository<DeploymentEntity, Long> {
      */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update DeploymentEntity d set d.state = :state, d.finishedAt = :at, d.outcomeMessage = :message "
-            + "where d.id = :id and d.state = dev.plate.deployment.DeploymentState.COMMITTED")
+            + "where d.id = :id and d.state = dev.plate.history.DeploymentState.COMMITTED")
     int finish(long id, DeploymentState state, Instant at, String message);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)

@@ -1,7 +1,8 @@
-package dev.plate.deployment.internal;
+package dev.plate.history.internal;
 
-import dev.plate.deployment.DeploymentRecord;
+import dev.plate.chart.AppConfigJson;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.history.DeploymentRecord;
 import dev.plate.project.ProjectSummary;
 
 final class DeploymentRecords {

@@ -1,4 +1,4 @@
-package dev.plate.deployment;
+package dev.plate.history;
 
 import dev.plate.chart.AppConfig;
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package dev.plate.deployment.internal;
+package dev.plate.history.internal;
 
-import dev.plate.deployment.DeploymentLedger;
-import dev.plate.deployment.DeploymentState;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.history.DeploymentLedger;
+import dev.plate.history.DeploymentState;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.plate.deployment;
+package dev.plate.history;
 
 /**
  * Where a deployment is. COMMITTED: in Git, waiting for Argo CD (or no cluster is connected). The others are

@@ -1,4 +1,4 @@
-package dev.plate.deployment;
+package dev.plate.history;
 
 import java.time.Instant;
 import java.util.List;
