@@ -25,7 +25,6 @@ class ModuleSizeTest {
      */
     static final Map<String, Integer> CEILINGS = Map.of(
             "gitops", 2_650,
-            "security", 2_400,
             "argocd", 2_350);
 
     static final Path SOURCES = Path.of("src/main/java/dev/plate");

@@ -26,7 +26,7 @@ class ApiAuditTest {
     @Autowired
     SecurityContextHolderStrategy securityContext;
     @Autowired
-    dev.plate.security.ApiTokens tokens;
+    dev.plate.tokens.ApiTokens tokens;
 
     static String admin;
     static String viewer;

@@ -22,7 +22,7 @@ class EmbeddedGitServerTest extends GitOpsTestBase {
     int port;
 
     @org.springframework.beans.factory.annotation.Autowired
-    dev.plate.security.ApiTokens tokens;
+    dev.plate.tokens.ApiTokens tokens;
 
     @TempDir
     Path dir;

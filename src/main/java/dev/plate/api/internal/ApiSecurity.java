@@ -1,7 +1,7 @@
 package dev.plate.api.internal;
 
-import dev.plate.security.ApiTokens;
-import dev.plate.security.LoginTokens;
+import dev.plate.tokens.ApiTokens;
+import dev.plate.tokens.LoginTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

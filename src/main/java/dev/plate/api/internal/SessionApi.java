@@ -1,7 +1,7 @@
 package dev.plate.api.internal;
 
 import dev.plate.base.ValidationException;
-import dev.plate.security.LoginTokens;
+import dev.plate.tokens.LoginTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;

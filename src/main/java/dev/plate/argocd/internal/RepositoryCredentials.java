@@ -7,7 +7,7 @@ import dev.plate.gitops.ConfigRepositoryMoved;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.leadership.Leadership;
 import dev.plate.security.Role;
-import dev.plate.security.ServiceAccounts;
+import dev.plate.tokens.ServiceAccounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

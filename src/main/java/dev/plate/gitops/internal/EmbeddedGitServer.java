@@ -1,7 +1,7 @@
 package dev.plate.gitops.internal;
 
 import dev.plate.base.PlateProperties;
-import dev.plate.security.ApiTokens;
+import dev.plate.tokens.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;

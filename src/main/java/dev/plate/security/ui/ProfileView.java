@@ -11,12 +11,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.plate.base.ValidationException;
 import dev.plate.base.ui.Notifications;
-import dev.plate.security.ApiTokens;
+import dev.plate.security.ProfileSection;
 import dev.plate.security.UserService;
 import jakarta.annotation.security.PermitAll;
-import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** The signed-in user's own account: who they are, their password and their access tokens. */
+/**
+ * The signed-in user's own account: who they are and their password, then the sections other modules add (their
+ * access tokens) through {@link ProfileSection}.
+ */
 @Route("profile")
 @PageTitle("Profile")
 @PermitAll
@@ -26,7 +29,7 @@ class ProfileView extends Div {
     private final PasswordField next = new PasswordField("New password");
     private final PasswordField repeat = new PasswordField("Repeat new password");
 
-    ProfileView(UserService users, ApiTokens tokens, Clock clock) {
+    ProfileView(UserService users, ObjectProvider<ProfileSection> sections) {
         addClassName("plate-page");
         var me = users.currentUser();
         var who = new Paragraph(me.displayName() + " (" + me.username() + ") · " + me.role() + ": "
@@ -38,7 +41,8 @@ class ProfileView extends Div {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         var save = new Button("Change password", event -> change(users));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Your account"), who, new H2("Change password"), form, save, new AccessTokensSection(tokens, clock));
+        add(new H2("Your account"), who, new H2("Change password"), form, save);
+        sections.orderedStream().map(ProfileSection::create).forEach(this::add);
     }
 
     private void change(UserService users) {

@@ -29,9 +29,6 @@ class ProfileViewTest extends KaribuTestBase {
     @Autowired
     AuthenticationProvider authenticationProvider;
 
-    @Autowired
-    dev.plate.security.ApiTokens tokens;
-
     @BeforeEach
     void aUserOpensTheirProfile() {
         login("admin", Role.ADMIN);
@@ -65,45 +62,6 @@ class ProfileViewTest extends KaribuTestBase {
 
         assertThat(current.isInvalid()).isTrue();
         assertThat(current.getErrorMessage()).isEqualTo("The current password is not correct.");
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void a_user_creates_an_access_token_sees_it_once_and_revokes_it() {
-        int before = tokens.mine().size();
-        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Token name")),
-                "laptop");
-        _click(_get(Button.class, spec -> spec.withText("Create token")));
-
-        String token = _get(com.vaadin.flow.component.textfield.TextField.class,
-                spec -> spec.withClasses("plate-secret")).getValue();
-        assertThat(token).startsWith("plate_");
-        assertThat(tokens.authenticate(token).orElseThrow().getName()).isEqualTo("pat");
-        _click(_get(Button.class, spec -> spec.withText("Done")));
-
-        com.vaadin.flow.component.grid.Grid<dev.plate.security.ApiTokens.TokenSummary> grid =
-                _get(com.vaadin.flow.component.grid.Grid.class);
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(before + 1);
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, 0, "name")).isEqualTo("laptop");
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, 0, "token"))
-                .isEqualTo(token.substring(0, 10) + "…");
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, 0, "status")).isEqualTo("Active");
-
-        _click((Button) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "revoke"));
-
-        assertThat(tokens.authenticate(token)).isEmpty();
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, 0, "status")).isEqualTo("Revoked");
-    }
-
-    @Test
-    void an_empty_token_name_is_refused_next_to_the_field() {
-        int before = tokens.mine().size();
-        _click(_get(Button.class, spec -> spec.withText("Create token")));
-
-        var name = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Token name"));
-        assertThat(name.isInvalid()).isTrue();
-        assertThat(name.getErrorMessage()).startsWith("Name the token");
-        assertThat(tokens.mine()).hasSize(before);
     }
 
     private org.springframework.security.core.Authentication authenticate(String username, String password) {

@@ -1,10 +1,10 @@
-package dev.plate.security.internal;
+package dev.plate.tokens.internal;
 
 import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
-import dev.plate.security.ApiTokens;
 import dev.plate.security.Role;
+import dev.plate.tokens.ApiTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

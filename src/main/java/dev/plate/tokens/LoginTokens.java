@@ -1,5 +1,6 @@
-package dev.plate.security;
+package dev.plate.tokens;
 
+import dev.plate.security.Role;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,4 @@
-package dev.plate.security;
+package dev.plate.tokens;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,14 +1,14 @@
-package dev.plate.security.internal;
+package dev.plate.tokens.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plate.base.ValidationException;
-import dev.plate.security.ApiTokens;
 import dev.plate.security.NewUser;
 import dev.plate.security.Role;
 import dev.plate.security.UserService;
 import dev.plate.support.PlateTest;
+import dev.plate.tokens.ApiTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;

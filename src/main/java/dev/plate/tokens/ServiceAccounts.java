@@ -1,5 +1,6 @@
-package dev.plate.security;
+package dev.plate.tokens;
 
+import dev.plate.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 

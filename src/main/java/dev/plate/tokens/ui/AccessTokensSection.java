@@ -1,4 +1,4 @@
-package dev.plate.security.ui;
+package dev.plate.tokens.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -13,8 +13,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.plate.base.ValidationException;
 import dev.plate.base.ui.Notifications;
 import dev.plate.base.ui.OneTimeSecretDialog;
-import dev.plate.security.ApiTokens;
-import dev.plate.security.ApiTokens.TokenSummary;
+import dev.plate.tokens.ApiTokens;
+import dev.plate.tokens.ApiTokens.TokenSummary;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

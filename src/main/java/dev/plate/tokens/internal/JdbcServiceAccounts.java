@@ -1,9 +1,9 @@
-package dev.plate.security.internal;
+package dev.plate.tokens.internal;
 
 import dev.plate.audit.AuditLog;
-import dev.plate.security.ApiTokens;
 import dev.plate.security.Role;
-import dev.plate.security.ServiceAccounts;
+import dev.plate.tokens.ApiTokens;
+import dev.plate.tokens.ServiceAccounts;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
