@@ -9,12 +9,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.plate.argocd.ArgoCdAdministration;
-import dev.plate.argocd.ClusterConnection;
-import dev.plate.argocd.ClusterConnection.Mode;
 import dev.plate.base.ValidationException;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.ui.FieldErrors;
+import dev.plate.cluster.ClusterAdministration;
+import dev.plate.cluster.ClusterConnection;
+import dev.plate.cluster.ClusterConnection.Mode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 class ClusterSection extends Div {
 
-    private final ArgoCdAdministration argoCd;
+    private final ClusterAdministration cluster;
     private final RadioButtonGroup<Mode> mode = new RadioButtonGroup<>("How Plate reaches Argo CD");
     private final TextArea kubeconfig = new TextArea("Kubeconfig");
     private final TextField namespace = new TextField("Argo CD namespace");
@@ -34,8 +34,8 @@ class ClusterSection extends Div {
     private final Map<String, HasValidation> fields = Map.of("mode", mode, "kubeconfig", kubeconfig,
             "namespace", namespace);
 
-    ClusterSection(ArgoCdAdministration argoCd) {
-        this.argoCd = argoCd;
+    ClusterSection(ClusterAdministration cluster) {
+        this.cluster = cluster;
         addClassName("plate-section");
         mode.setItems(Mode.values());
         mode.setItemLabelGenerator(ClusterSection::describe);
@@ -45,8 +45,8 @@ class ClusterSection extends Div {
         kubeconfig.setMaxHeight("16em");
         kubeconfig.addClassName("plate-secret");
         namespace.setId("argocd-namespace");
-        var test = new Button("Test connection", event -> run(argoCd::test, false));
-        var save = new Button("Save", event -> run(argoCd::save, true));
+        var test = new Button("Test connection", event -> run(cluster::test, false));
+        var save = new Button("Save", event -> run(cluster::save, true));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         test.setId("argocd-test");
         save.setId("argocd-save");
@@ -61,7 +61,7 @@ class ClusterSection extends Div {
         var form = new Div(mode, kubeconfig, namespace, buttons, result);
         form.addClassName("plate-form");
         add(new H2("Kubernetes / Argo CD"), intro, source, form);
-        show(argoCd.current());
+        show(cluster.current());
     }
 
     private void show(ClusterConnection.Current current) {
@@ -86,7 +86,7 @@ class ClusterSection extends Div {
         try {
             showResult(action.apply(request));
             if (saves) {
-                show(argoCd.current());
+                show(cluster.current());
             }
         } catch (ValidationException refusal) {
             FieldErrors.show(refusal, fields);

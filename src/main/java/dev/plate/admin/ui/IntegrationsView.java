@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.plate.argocd.ArgoCdAdministration;
+import dev.plate.cluster.ClusterAdministration;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,8 +16,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.ADMIN)
 class IntegrationsView extends Div {
 
-    IntegrationsView(RepositoryHosting hosting, ArgoCdAdministration argoCd) {
+    IntegrationsView(RepositoryHosting hosting, ClusterAdministration cluster) {
         addClassName("plate-page");
-        add(new RepositorySection(hosting), new ClusterSection(argoCd));
+        add(new RepositorySection(hosting), new ClusterSection(cluster));
     }
 }

@@ -4,17 +4,21 @@ import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.health.ComponentStatus.State;
 import dev.plate.base.health.SystemCheck;
+import dev.plate.cluster.ClusterProbe;
+import dev.plate.cluster.ManagementCluster;
 import org.springframework.stereotype.Component;
 
 /** The dashboard's line for Argo CD: the connection in use, probed now. */
 @Component
 class ArgoCdCheck implements SystemCheck {
 
-    private final ArgoCdConnection connection;
+    private final ManagementCluster cluster;
+    private final ConnectionProbe probe;
     private final ApplicationStatuses statuses;
 
-    ArgoCdCheck(ArgoCdConnection connection, ApplicationStatuses statuses) {
-        this.connection = connection;
+    ArgoCdCheck(ManagementCluster cluster, ConnectionProbe probe, ApplicationStatuses statuses) {
+        this.cluster = cluster;
+        this.probe = probe;
         this.statuses = statuses;
     }
 
@@ -25,12 +29,12 @@ class ArgoCdCheck implements SystemCheck {
 
     @Override
     public ComponentStatus check() {
-        var active = connection.active();
+        var active = cluster.active();
         if (active.client() == null) {
-            return new ComponentStatus(ConnectionProbe.COMPONENT, State.NOT_CONFIGURED,
+            return new ComponentStatus(ClusterProbe.COMPONENT, State.NOT_CONFIGURED,
                     "No cluster configured: changes are committed to Git, Argo CD is not connected.");
         }
-        return ConnectionProbe.probe(active.client(), active.namespace(), ": " + statuses.all().size()
+        return probe.probe(active.client(), active.namespace(), ": " + statuses.all().size()
                 + " Plate applications watched.");
     }
 }

@@ -7,6 +7,7 @@ import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCdException;
 import dev.plate.argocd.ArgoCdObject;
 import dev.plate.argocd.LiveObject;
+import dev.plate.cluster.ManagementCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,11 +37,11 @@ class FabricArgoCd implements ArgoCd {
     private static final Logger LOG = LoggerFactory.getLogger(FabricArgoCd.class);
     private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
 
-    private final ArgoCdConnection connection;
+    private final ManagementCluster connection;
     private final Ownership ownership;
     private final RepositorySecret secret;
 
-    FabricArgoCd(ArgoCdConnection connection, Ownership ownership) {
+    FabricArgoCd(ManagementCluster connection, Ownership ownership) {
         this.connection = connection;
         this.ownership = ownership;
         this.secret = new RepositorySecret(connection);

@@ -7,6 +7,7 @@ import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.argocd.ApplicationStatuses.Connection.State;
 import dev.plate.base.Subscription;
+import dev.plate.cluster.ManagementCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -36,7 +37,7 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
 
     private static final Logger LOG = LoggerFactory.getLogger(InformedApplicationStatuses.class);
 
-    private final ArgoCdConnection connection;
+    private final ManagementCluster connection;
     private final Ownership ownership;
     private final Clock clock;
     private final Map<String, ApplicationStatus> statuses = new ConcurrentHashMap<>();
@@ -49,7 +50,7 @@ class InformedApplicationStatuses implements ApplicationStatuses, SmartLifecycle
     private final ArgoCdThreads threads;
     private java.util.concurrent.ScheduledFuture<?> watchdog;
 
-    InformedApplicationStatuses(ArgoCdConnection connection, Ownership ownership, Clock clock,
+    InformedApplicationStatuses(ManagementCluster connection, Ownership ownership, Clock clock,
             ArgoCdThreads threads) {
         this.threads = threads;
         this.connection = connection;

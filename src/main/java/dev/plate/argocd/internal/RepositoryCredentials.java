@@ -2,6 +2,8 @@ package dev.plate.argocd.internal;
 
 import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCdException;
+import dev.plate.argocd.RepositoryAccess;
+import dev.plate.cluster.ManagementCluster;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.ConfigRepositoryMoved;
 import dev.plate.gitops.RepositoryHosting;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.plate.argocd.RepositoryAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ class RepositoryCredentials implements RepositoryAccess {
     private volatile boolean warned;
 
     RepositoryCredentials(ArgoCd argoCd, ConfigRepository repository, RepositoryHosting hosting,
-            ServiceAccounts accounts, Leadership leadership, Clock clock, ArgoCdConnection connection) {
+            ServiceAccounts accounts, Leadership leadership, Clock clock, ManagementCluster connection) {
         this.argoCd = argoCd;
         this.repository = repository;
         this.hosting = hosting;

@@ -2,6 +2,7 @@ package dev.plate.argocd.internal;
 
 import dev.plate.argocd.ApplicationManifests;
 import dev.plate.argocd.ArgoCd.RepositoryCredentials;
+import dev.plate.cluster.ManagementCluster;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,9 @@ final class RepositorySecret {
     static final String NAME = "plate-config-repository";
     static final String EXPIRES_ANNOTATION = "plate.dev/credential-expires-at";
 
-    private final ArgoCdConnection connection;
+    private final ManagementCluster connection;
 
-    RepositorySecret(ArgoCdConnection connection) {
+    RepositorySecret(ManagementCluster connection) {
         this.connection = connection;
     }
 

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.plate.argocd.ClusterConnection.Mode;
+import dev.plate.cluster.ClusterConnection.Mode;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.security.Role;

@@ -8,15 +8,15 @@ import dev.plate.argocd.ArgoCd;
 import dev.plate.argocd.ArgoCd.SyncRequest;
 import dev.plate.argocd.ArgoCdException;
 import dev.plate.argocd.ArgoCdObject;
-import dev.plate.argocd.ArgoCdProperties;
 import dev.plate.argocd.LiveObject;
+import dev.plate.cluster.ClusterProperties;
+import dev.plate.cluster.internal.KubernetesConnection;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.support.ArgoCdCluster;
 import dev.plate.support.SchemaValidator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ class FabricArgoCdTest {
             "{project}-{env}", false, true);
 
     ArgoCdCluster cluster;
-    ArgoCdConnection connection;
+    KubernetesConnection connection;
     FabricArgoCd argoCd;
 
     @BeforeEach
@@ -286,9 +286,8 @@ class FabricArgoCdTest {
     }
 
     /** A connection to a test cluster, as PLATE_ARGOCD_KUBECONFIG would make it. */
-    static ArgoCdConnection connectionTo(ArgoCdCluster cluster) {
-        return new ArgoCdConnection(new ArgoCdProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE,
-                Duration.ofMinutes(10), "", "", ""));
+    static KubernetesConnection connectionTo(ArgoCdCluster cluster) {
+        return new KubernetesConnection(new ClusterProperties(cluster.kubeconfig(), false, ArgoCdCluster.NAMESPACE));
     }
 
     static tools.jackson.databind.JsonNode json(GenericKubernetesResource resource) {

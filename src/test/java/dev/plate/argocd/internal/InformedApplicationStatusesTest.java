@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses.Connection.State;
+import dev.plate.cluster.internal.KubernetesConnection;
 import dev.plate.support.ArgoCdCluster;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class InformedApplicationStatusesTest {
 
     ArgoCdCluster cluster;
-    ArgoCdConnection connection;
+    KubernetesConnection connection;
     FabricArgoCd argoCd;
     InformedApplicationStatuses statuses;
     List<ApplicationStatus> heard = new CopyOnWriteArrayList<>();

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.plate.argocd.RepositoryAccess.Outcome;
+import dev.plate.cluster.internal.KubernetesConnection;
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.security.Role;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class RepositoryCredentialsOnAnotherInstanceTest {
 
     ArgoCdCluster cluster;
-    ArgoCdConnection connection;
+    KubernetesConnection connection;
     FabricArgoCd argoCd;
     final Tokens accounts = new Tokens();
     final AtomicReference<String> cloneUrl = new AtomicReference<>("https://plate.example.com/git/plate-config.git");

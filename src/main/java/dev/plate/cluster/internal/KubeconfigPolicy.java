@@ -1,4 +1,4 @@
-package dev.plate.argocd.internal;
+package dev.plate.cluster.internal;
 
 import dev.plate.base.OrderedYaml;
 import dev.plate.base.ValidationException;

@@ -1,9 +1,10 @@
-package dev.plate.argocd.internal;
+package dev.plate.cluster.internal;
 
-import dev.plate.argocd.ArgoCdProperties;
-import dev.plate.argocd.ClusterConnection;
-import dev.plate.argocd.ClusterConnection.Mode;
 import dev.plate.base.ValidationException;
+import dev.plate.cluster.ClusterConnection;
+import dev.plate.cluster.ClusterConnection.Mode;
+import dev.plate.cluster.ClusterProperties;
+import dev.plate.cluster.ManagementCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,13 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The client for the management cluster, when one is configured: from {@code PLATE_ARGOCD_*} at start, replaced
- * at run time when an admin saves another connection (listeners, such as the status watch, then restart).
+ * at run time when an admin saves another connection (listeners, such as the status watch, then restart). Public
+ * for tests of other modules, which connect to a test cluster as {@code PLATE_ARGOCD_KUBECONFIG} would; their main
+ * code sees only {@link ManagementCluster} (ArchitectureTest).
  */
 @Component
-class ArgoCdConnection implements DisposableBean {
-
-    /** The connection in use; {@code client} is null when nothing is configured. */
-    record Active(KubernetesClient client, String namespace, Mode mode, String source) {}
+public class KubernetesConnection implements ManagementCluster, DisposableBean {
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Active active;
@@ -37,7 +37,7 @@ class ArgoCdConnection implements DisposableBean {
         System.setProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, "false");
     }
 
-    ArgoCdConnection(ArgoCdProperties properties) {
+    public KubernetesConnection(ClusterProperties properties) {
         Mode mode = properties.inCluster() ? Mode.IN_CLUSTER : properties.kubeconfig().isBlank() ? Mode.NONE
                 : Mode.KUBECONFIG;
         try {
@@ -50,15 +50,18 @@ class ArgoCdConnection implements DisposableBean {
         }
     }
 
-    Optional<KubernetesClient> client() {
+    @Override
+    public Optional<KubernetesClient> client() {
         return Optional.ofNullable(active.client());
     }
 
-    String namespace() {
+    @Override
+    public String namespace() {
         return active.namespace();
     }
 
-    Active active() {
+    @Override
+    public Active active() {
         return active;
     }
 
@@ -72,7 +75,8 @@ class ArgoCdConnection implements DisposableBean {
         }
     }
 
-    void onChange(Runnable listener) {
+    @Override
+    public void onChange(Runnable listener) {
         listeners.add(listener);
     }
 

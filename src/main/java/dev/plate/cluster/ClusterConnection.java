@@ -1,4 +1,4 @@
-package dev.plate.argocd;
+package dev.plate.cluster;
 
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
-package dev.plate.argocd;
+package dev.plate.cluster;
 
 import dev.plate.base.health.ComponentStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Admin → Integrations: the management cluster connection, tested before it is saved. */
-public interface ArgoCdAdministration {
+public interface ClusterAdministration {
 
     @PreAuthorize("hasRole('ADMIN')")
     ClusterConnection.Current current();

@@ -1,19 +1,18 @@
-package dev.plate.argocd.internal;
+package dev.plate.cluster.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plate.argocd.ArgoCdAdministration;
-import dev.plate.argocd.ArgoCdProperties;
-import dev.plate.argocd.ClusterConnection;
-import dev.plate.argocd.ClusterConnection.Mode;
 import dev.plate.base.ValidationException;
+import dev.plate.cluster.ClusterAdministration;
+import dev.plate.cluster.ClusterConnection;
+import dev.plate.cluster.ClusterConnection.Mode;
+import dev.plate.cluster.ClusterProperties;
 import dev.plate.security.Role;
 import dev.plate.support.PlateTest;
 import dev.plate.support.SignIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 class KubeconfigIsDataTest {
 
     @Autowired
-    ArgoCdAdministration administration;
+    ClusterAdministration administration;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -68,8 +67,7 @@ class KubeconfigIsDataTest {
         Path marker = dir.resolve("ran");
         Path file = Files.writeString(dir.resolve("kubeconfig"), execKubeconfig(marker));
 
-        assertThatThrownBy(() -> new ArgoCdConnection(new ArgoCdProperties(file.toString(), false, "argocd",
-                Duration.ofMinutes(10), "", "", "")))
+        assertThatThrownBy(() -> new KubernetesConnection(new ClusterProperties(file.toString(), false, "argocd")))
                 .hasMessageContaining("PLATE_ARGOCD_KUBECONFIG").hasMessageContaining("users[0].user.exec");
 
         assertThat(marker).doesNotExist();

@@ -1,18 +1,22 @@
-package dev.plate.argocd.internal;
+package dev.plate.cluster.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.plate.argocd.ApplicationManifests;
 import dev.plate.argocd.ApplicationStatuses;
-import dev.plate.argocd.ArgoCdAdministration;
-import dev.plate.argocd.ClusterConnection;
-import dev.plate.argocd.ClusterConnection.Mode;
+import dev.plate.argocd.ArgoCdObject;
 import dev.plate.base.ValidationException;
 import dev.plate.base.health.ComponentStatus.State;
+import dev.plate.cluster.ClusterAdministration;
+import dev.plate.cluster.ClusterConnection;
+import dev.plate.cluster.ClusterConnection.Mode;
+import dev.plate.environment.EnvironmentSummary;
 import dev.plate.security.Role;
 import dev.plate.support.ArgoCdCluster;
 import dev.plate.support.PlateTest;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 class ClusterSettingsTest {
 
     @Autowired
-    ArgoCdAdministration administration;
+    ClusterAdministration administration;
     @Autowired
     ApplicationStatuses statuses;
     @Autowired
@@ -63,8 +67,8 @@ class ClusterSettingsTest {
     @Test
     void savingAKubeconfigConnectsAtOnceAndStoresItEncrypted() {
         // An Application of this Plate's (its installation), made before the cluster is connected.
-        FabricArgoCdTest.applyProject(new FabricArgoCd(FabricArgoCdTest.connectionTo(cluster),
-                new Ownership(repository::installationId, repository::cloneUrl)), "shop", FabricArgoCdTest.DEV);
+        applyProject("shop", new EnvironmentSummary(1, "dev", 0, "https://kubernetes.default.svc", "{project}-{env}",
+                true, false));
 
         var result = administration.save(new ClusterConnection(Mode.KUBECONFIG, Optional.of(cluster.kubeconfig()),
                 "argocd"));
@@ -138,6 +142,21 @@ class ClusterSettingsTest {
         assertThatThrownBy(() -> administration.save(new ClusterConnection(Mode.KUBECONFIG,
                 Optional.of(cluster.kubeconfig()), "argocd"))).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("select count(*) from setting", Long.class)).isZero();
+    }
+
+    /** The project's objects as Plate's adapter writes them, put straight into the cluster Plate is not yet on. */
+    private void applyProject(String project, EnvironmentSummary env) {
+        var client = cluster.client();
+        for (ArgoCdObject object : List.of(
+                ApplicationManifests.appProject(project, List.of(env), repository.cloneUrl(), ArgoCdCluster.NAMESPACE,
+                        repository.installationId()),
+                ApplicationManifests.application(project, env, repository.cloneUrl(), ArgoCdCluster.NAMESPACE,
+                        repository.installationId()))) {
+            client.genericKubernetesResources(object.objectKind() == ArgoCdObject.Kind.APPLICATION
+                    ? ArgoCdCluster.APPLICATION : ArgoCdCluster.APP_PROJECT).inNamespace(ArgoCdCluster.NAMESPACE)
+                    .resource(client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class))
+                    .create();
+        }
     }
 
     private void signInAs(String username, Role role) {

@@ -1,14 +1,16 @@
-package dev.plate.argocd.internal;
+package dev.plate.cluster.internal;
 
-import dev.plate.security.CurrentUser;
-import dev.plate.argocd.ArgoCdAdministration;
-import dev.plate.argocd.ClusterConnection;
-import dev.plate.argocd.ClusterConnection.Mode;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.ValidationException;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.health.ComponentStatus.State;
 import dev.plate.chart.KubernetesNames;
+import dev.plate.cluster.ClusterAdministration;
+import dev.plate.cluster.ClusterConnection;
+import dev.plate.cluster.ClusterConnection.Mode;
+import dev.plate.cluster.ClusterProbe;
+import dev.plate.cluster.ManagementCluster;
+import dev.plate.security.CurrentUser;
 import dev.plate.settings.Settings;
 import io.fabric8.kubernetes.client.Config;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Plate over at once. Loaded at start, before the status watch begins.
  */
 @Service
-class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
+class ClusterSettings implements ClusterAdministration, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSettings.class);
     static final String MODE = "argocd.mode";
@@ -37,7 +39,8 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
     private static final int MAX_KUBECONFIG = 256 * 1024;
 
     private final Settings settings;
-    private final ArgoCdConnection connection;
+    private final KubernetesConnection connection;
+    private final ClusterProbe probe;
     private final AuditLog audit;
     private final CurrentUser user;
     private volatile boolean running;
@@ -45,10 +48,11 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
     /** The saved rows this instance last applied, to notice a save made on another instance. */
     private volatile Optional<java.time.Instant> applied = Optional.empty();
 
-    ClusterSettings(Settings settings, ArgoCdConnection connection, AuditLog audit,
+    ClusterSettings(Settings settings, KubernetesConnection connection, ClusterProbe probe, AuditLog audit,
             CurrentUser user) {
         this.settings = settings;
         this.connection = connection;
+        this.probe = probe;
         this.audit = audit;
         this.user = user;
     }
@@ -64,12 +68,12 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
     public ComponentStatus test(ClusterConnection requested) {
         ClusterConnection complete = complete(requested);
         if (complete.mode() == Mode.NONE) {
-            return new ComponentStatus(ConnectionProbe.COMPONENT, State.NOT_CONFIGURED,
+            return new ComponentStatus(ClusterProbe.COMPONENT, State.NOT_CONFIGURED,
                     "Not connected: deployments are committed to Git only.");
         }
         var trial = open(complete);
         try {
-            return ConnectionProbe.probe(trial.client(), trial.namespace(), ": the connection works.");
+            return probe.probe(trial.client(), trial.namespace(), ": the connection works.");
         } finally {
             trial.client().close();
         }
@@ -99,7 +103,7 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
                 connection.switchTo(complete, "saved");
             }
         });
-        return complete.mode() == Mode.NONE ? new ComponentStatus(ConnectionProbe.COMPONENT, State.NOT_CONFIGURED,
+        return complete.mode() == Mode.NONE ? new ComponentStatus(ClusterProbe.COMPONENT, State.NOT_CONFIGURED,
                 "Saved: not connected.") : test(complete);
     }
 
@@ -143,9 +147,9 @@ class ClusterSettings implements ArgoCdAdministration, SmartLifecycle {
         }
     }
 
-    private ArgoCdConnection.Active open(ClusterConnection connection) {
+    private ManagementCluster.Active open(ClusterConnection connection) {
         try {
-            return ArgoCdConnection.open(connection, "test");
+            return KubernetesConnection.open(connection, "test");
         } catch (RuntimeException e) {
             throw new ValidationException(connection.mode() == Mode.IN_CLUSTER ? "mode" : "kubeconfig",
                     "Cannot connect this way: " + firstLine(e.getMessage()));
