@@ -26,7 +26,6 @@ class ModuleSizeTest {
      */
     static final Map<String, Integer> CEILINGS = Map.of(
             "deployment", 2_460,
-            "gitops", 2_650,
             "security", 2_400,
             "argocd", 2_350);
 
