@@ -20,11 +20,11 @@ class ModuleSizeTest {
 
     static final int LIMIT = 2_000;
     /**
-     * Not yet split: each may shrink, never grow. Lower a ceiling when a module shrinks; remove it once under. A raise
-     * is a decision, made in the commit that needs it and said why.
+     * A module over the limit while it waits to be split (none since issue 21): it may shrink, never grow. Lower a
+     * ceiling when its module shrinks; remove it once under. Adding or raising one is a decision, made in the commit
+     * that needs it and said why.
      */
-    static final Map<String, Integer> CEILINGS = Map.of(
-            "gitops", 2_650);
+    static final Map<String, Integer> CEILINGS = Map.of();
 
     static final Path SOURCES = Path.of("src/main/java/dev/plate");
 

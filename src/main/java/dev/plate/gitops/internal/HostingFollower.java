@@ -2,8 +2,9 @@ package dev.plate.gitops.internal;
 
 import dev.plate.base.ValidationException;
 import dev.plate.gitea.GiteaProperties;
+import dev.plate.gitops.ConfigRepositoryBackends;
+import dev.plate.gitops.ConfigRepositoryBackends.Backend;
 import dev.plate.gitops.ConfigRepositoryMoved;
-import dev.plate.gitops.internal.SwitchingConfigRepository.Backend;
 import dev.plate.settings.Settings;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,13 +27,13 @@ class HostingFollower {
 
     private final Settings settings;
     private final GiteaProperties environment;
-    private final Backends backends;
+    private final ConfigRepositoryBackends backends;
     private final SwitchingConfigRepository repository;
     private final ApplicationEventPublisher events;
     /** The saved rows this instance last applied, to notice a save made on another instance. */
     private volatile Optional<Instant> applied;
 
-    HostingFollower(Settings settings, GiteaProperties environment, Backends backends,
+    HostingFollower(Settings settings, GiteaProperties environment, ConfigRepositoryBackends backends,
             SwitchingConfigRepository repository, ApplicationEventPublisher events) {
         this.settings = settings;
         this.environment = environment;

@@ -1,6 +1,5 @@
 package dev.plate.gitops.internal;
 
-import dev.plate.security.CurrentUser;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.health.ComponentStatus.State;
@@ -9,11 +8,14 @@ import dev.plate.gitea.GiteaException;
 import dev.plate.gitea.GiteaHost;
 import dev.plate.gitea.GiteaProperties;
 import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.ConfigRepositoryBackends;
+import dev.plate.gitops.ConfigRepositoryBackends.Backend;
+import dev.plate.gitops.ConfigRepositoryBackends.Opened;
 import dev.plate.gitops.ConfigRepositoryMoved;
 import dev.plate.gitops.GitProperties;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.gitops.internal.SavedPlace.Place;
-import dev.plate.gitops.internal.SwitchingConfigRepository.Backend;
+import dev.plate.security.CurrentUser;
 import dev.plate.settings.Settings;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,7 +39,7 @@ class HostingSettings implements RepositoryHosting {
     private final Settings settings;
     private final GiteaProperties environment;
     private final GiteaClient client;
-    private final Backends backends;
+    private final ConfigRepositoryBackends backends;
     private final SwitchingConfigRepository repository;
     private final GitProperties git;
     private final AuditLog audit;
@@ -47,8 +49,8 @@ class HostingSettings implements RepositoryHosting {
     private final TransactionTemplate transactions;
     private final HostingFollower follower;
 
-    HostingSettings(Settings settings, GiteaProperties environment, GiteaClient client, Backends backends,
-            SwitchingConfigRepository repository, GitProperties git, AuditLog audit,
+    HostingSettings(Settings settings, GiteaProperties environment, GiteaClient client,
+            ConfigRepositoryBackends backends, SwitchingConfigRepository repository, GitProperties git, AuditLog audit,
             CurrentUser user, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactionManager, HostingFollower follower) {
         this.follower = follower;
@@ -126,7 +128,7 @@ class HostingSettings implements RepositoryHosting {
      * in flight, seals the old place, pushes the rest, stores the setting and switches over.
      */
     private Backend switchTo(Backend current, Place wanted, String actor) {
-        Backends.Opened opened = null;
+        Opened opened = null;
         Backend next;
         if (wanted.gitea().isEmpty()) {
             next = backends.embedded("saved");
@@ -143,11 +145,11 @@ class HostingSettings implements RepositoryHosting {
         String pushUser;
         boolean moving = !next.repository().cloneUrl().equals(current.repository().cloneUrl());
         var author = new ChangeSet.Author(actor, actor + "@users.plate.local");
-        org.eclipse.jgit.lib.ObjectId targetHead = null;
+        String targetHead = null;
         try {
             pushUser = user(next);
             if (moving) {
-                targetHead = RepositoryMove.prepare(current.repository(), next.repository());
+                targetHead = backends.prepareMove(current, next);
             }
         } catch (GiteaException e) {
             forgetQuietly(opened);
@@ -162,8 +164,7 @@ class HostingSettings implements RepositoryHosting {
         return repository.exclusively(() -> {
             if (moving) {
                 try {
-                    RepositoryMove.complete(current.repository(), target.repository(), pushedUpTo,
-                            note(target, actor), author);
+                    backends.completeMove(current, target, pushedUpTo, note(target, actor), author);
                 } catch (RuntimeException e) {
                     forgetQuietly(created);
                     throw e;
@@ -178,7 +179,7 @@ class HostingSettings implements RepositoryHosting {
                 });
             } catch (RuntimeException e) {
                 if (moving) {
-                    RepositoryMove.unseal(current.repository(), author, e);
+                    backends.unseal(current, author, e);
                 }
                 throw e;
             }
@@ -200,7 +201,7 @@ class HostingSettings implements RepositoryHosting {
                 + "the new one, and point anything that still reads this one there (Plate re-points Argo CD).\n";
     }
 
-    private void forgetQuietly(Backends.Opened opened) {
+    private void forgetQuietly(Opened opened) {
         if (opened == null) {
             return;
         }

@@ -4,9 +4,10 @@ import dev.plate.gitea.GiteaConnection;
 import dev.plate.gitea.GiteaException;
 import dev.plate.gitea.GiteaHost;
 import dev.plate.gitea.GiteaProperties;
+import dev.plate.gitops.ConfigRepositoryBackends;
+import dev.plate.gitops.ConfigRepositoryBackends.Backend;
 import dev.plate.gitops.GitProperties;
 import dev.plate.gitops.RepositoryHosting.Mode;
-import dev.plate.gitops.internal.SwitchingConfigRepository.Backend;
 import dev.plate.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class SavedPlace {
      * not answer does not stop the start (a pod restarting during a Gitea outage must not crash-loop): Plate starts
      * from its local clone, serves reads, and every commit is refused (503) until Gitea answers again.
      */
-    static Backend initial(Settings settings, GiteaProperties environment, Backends backends) {
+    static Backend initial(Settings settings, GiteaProperties environment, ConfigRepositoryBackends backends) {
         var saved = saved(settings, environment);
         if (saved.isPresent()) {
             try {
@@ -92,7 +93,7 @@ final class SavedPlace {
     }
 
     private static Backend offline(GiteaHost host, Optional<String> cloneUrl, Optional<String> user, String source,
-            Backends backends, GiteaException cause) {
+            ConfigRepositoryBackends backends, GiteaException cause) {
         if (cloneUrl.isEmpty() || user.isEmpty()) {
             throw new GiteaException(cause.status(), "Gitea at " + host.connection().baseUrl() + " cannot be "
                     + "reached, and Plate has never cloned the config repository from it, so it cannot start without "
@@ -110,7 +111,7 @@ final class SavedPlace {
                         settings.get(READ_USERNAME).orElse(""), settings.get(READ_TOKEN).orElse("")))));
     }
 
-    static Backend open(Place place, String source, Backends backends) {
+    static Backend open(Place place, String source, ConfigRepositoryBackends backends) {
         return place.gitea().map(host -> backends.gitea(host, source).backend())
                 .orElseGet(() -> backends.embedded(source));
     }

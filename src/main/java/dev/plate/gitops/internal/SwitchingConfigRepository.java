@@ -1,11 +1,12 @@
 package dev.plate.gitops.internal;
 
-import dev.plate.gitea.GiteaHost;
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.CommitResult;
 import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.ConfigRepositoryBackends.Backend;
 import dev.plate.gitops.GitException;
 import dev.plate.gitops.RepositoryHosting.Mode;
+import dev.plate.gitops.RepositoryMovedException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -18,9 +19,6 @@ import java.util.function.Supplier;
  * (moved by another instance) asks to follow the saved setting and is tried again there: it is not lost.
  */
 class SwitchingConfigRepository implements ConfigRepository {
-
-    /** A place the repository can live, opened. {@code source}: saved, environment or default. */
-    record Backend(ObjectDatabaseRepository repository, Mode mode, Optional<GiteaHost> gitea, String source) {}
 
     private static final int FOLLOW_ATTEMPTS = 12;
 

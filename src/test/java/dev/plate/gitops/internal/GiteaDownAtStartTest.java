@@ -7,10 +7,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.plate.base.PlateProperties;
+import dev.plate.git.internal.RepositoriesForTests;
 import dev.plate.gitea.GiteaClient;
 import dev.plate.gitea.GiteaException;
 import dev.plate.gitea.GiteaProperties;
 import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.ConfigRepositoryBackends;
 import dev.plate.gitops.GitProperties;
 import dev.plate.gitops.RepositoryHosting.Mode;
 import dev.plate.settings.Settings;
@@ -42,7 +44,7 @@ class GiteaDownAtStartTest {
     void plate_opens_the_saved_repository_without_asking_gitea_and_commits_when_git_answers() throws Exception {
         Git.init().setBare(true).setDirectory(dir.resolve("origin.git").toFile()).setInitialBranch("main").call().close();
         String cloneUrl = dir.resolve("origin.git").toUri().toString();
-        RemoteConfigRepository.open(dir.resolve("seed"), cloneUrl, new UsernamePasswordCredentialsProvider("", ""),
+        RepositoriesForTests.remote(dir.resolve("seed"), cloneUrl, new UsernamePasswordCredentialsProvider("", ""),
                 Clock.systemUTC()).commit(ChangeSet.writing("Create the config repository",
                         new ChangeSet.Author("Plate", "plate@localhost"), Map.of("README.md", "hi".getBytes(StandardCharsets.UTF_8))));
         var settings = new MapSettings(Map.of(SavedPlace.MODE, "GITEA", SavedPlace.URL, "https://gitea.example.com",
@@ -102,17 +104,17 @@ class GiteaDownAtStartTest {
         assertThat(restarted.repository().read("a.txt")).as("nothing half-written").isEmpty();
     }
 
-    private Backends backends(GiteaClient client) throws Exception {
+    private ConfigRepositoryBackends backends(GiteaClient client) throws Exception {
         if (java.nio.file.Files.exists(dir.resolve("embedded.git"))) {
             var bare = new FileRepositoryBuilder().setGitDir(dir.resolve("embedded.git").toFile()).setBare().build();
-            return new Backends(bare, new GitProperties("plate-config", "http://localhost:8080",
+            return RepositoriesForTests.backends(bare, new GitProperties("plate-config", "http://localhost:8080",
                     java.time.Duration.ofSeconds(10)), client, new PlateProperties(dir.resolve("data")),
                     Clock.systemUTC());
         }
         Git.init().setBare(true).setDirectory(dir.resolve("embedded.git").toFile()).setInitialBranch("main").call()
                 .close();
         var bare = new FileRepositoryBuilder().setGitDir(dir.resolve("embedded.git").toFile()).setBare().build();
-        return new Backends(bare, new GitProperties("plate-config", "http://localhost:8080", java.time.Duration.ofSeconds(10)), client,
+        return RepositoriesForTests.backends(bare, new GitProperties("plate-config", "http://localhost:8080", java.time.Duration.ofSeconds(10)), client,
                 new PlateProperties(dir.resolve("data")), Clock.systemUTC());
     }
 

@@ -1,4 +1,4 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,20 +72,6 @@ class RemoteConfigRepositoryTest {
         var computedAgain = second.commit(change("three", "values.yaml", "image: 3.0.0")
                 .expecting("values.yaml", second.read("values.yaml")));
         assertThat(computedAgain.changed()).isTrue();
-    }
-
-    @Test
-    void refresh_brings_in_what_another_instance_committed_through_the_repository_plate_uses() {
-        var first = open("a");
-        var second = new SwitchingConfigRepository(new SwitchingConfigRepository.Backend(open("b"),
-                dev.plate.gitops.RepositoryHosting.Mode.GITEA, java.util.Optional.empty(), "test"));
-        var landed = first.commit(change("one", "applications/shop/dev/values.yaml", "image: 1.0.0"));
-        assertThat(second.children("applications")).as("not fetched yet").isEmpty();
-
-        second.refresh();
-
-        assertThat(second.head()).isEqualTo(landed.sha());
-        assertThat(second.children("applications")).containsExactly("shop");
     }
 
     @Test

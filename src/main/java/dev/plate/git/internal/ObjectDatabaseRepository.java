@@ -1,15 +1,16 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.ConfigRepository;
+import dev.plate.gitops.GitException;
+import dev.plate.gitops.RepositoryMovedException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import dev.plate.gitops.GitException;
-import java.io.IOException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -22,7 +23,7 @@ abstract class ObjectDatabaseRepository implements ConfigRepository {
      * The file that seals a repository Plate moved away from: its last commit says where the history went, and
      * every instance refuses to commit on top of it (see {@link RepositoryMove}).
      */
-    static final String MOVED = "MOVED.md";
+    static final String MOVED = RepositoryMovedException.NOTE;
     /** Where objects fetched from the other repository during a move are parked. */
     static final String INCOMING = "refs/plate/incoming";
 

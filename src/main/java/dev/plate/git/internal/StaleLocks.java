@@ -1,4 +1,4 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;

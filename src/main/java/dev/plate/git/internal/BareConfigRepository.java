@@ -1,4 +1,4 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.CommitResult;

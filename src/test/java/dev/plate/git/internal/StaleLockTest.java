@@ -1,4 +1,4 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,23 +1,16 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plate.gitops.ChangeSet;
 import dev.plate.gitops.GitException;
-import dev.plate.gitops.RepositoryHosting.Mode;
-import dev.plate.gitops.internal.SwitchingConfigRepository.Backend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -28,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Moving the config repository between the embedded server (a bare repository written in place) and a remote
- * (Gitea; here a bare repository at a file URL): every commit arrives, the old place is sealed, a target with
- * another history or out of reach changes nothing, and commits racing the move from another instance land.
+ * (Gitea; here a bare repository at a file URL): every commit arrives, the old place is sealed, and a target with
+ * another history or out of reach changes nothing. Commits racing the move from another instance: module gitops's
+ * {@code SwitchingConfigRepositoryTest}.
  */
 class RepositoryMoveTest {
 
@@ -118,72 +112,6 @@ class RepositoryMoveTest {
         assertThat(embedded.read(ObjectDatabaseRepository.MOVED)).isEmpty();
     }
 
-    /**
-     * Two instances share the embedded repository (one volume). The first moves it while both commit; the second
-     * meets the seal, follows the saved place once it is there, and commits again: nothing is lost or doubled.
-     */
-    @Test
-    void commits_racing_a_move_from_both_instances_all_land_once_in_the_new_place() throws Exception {
-        var first = new SwitchingConfigRepository(new Backend(embedded, Mode.EMBEDDED, Optional.empty(), "default"));
-        var second = new SwitchingConfigRepository(new Backend(bare(), Mode.EMBEDDED, Optional.empty(), "default"));
-        var saved = new AtomicReference<Backend>();
-        var secondsRemote = new Backend(remote("b"), Mode.GITEA, Optional.empty(), "saved");
-        var sealedCommits = new java.util.concurrent.atomic.AtomicInteger();
-        var done = new java.util.concurrent.atomic.AtomicInteger();
-        second.onMoved(() -> {
-            sealedCommits.incrementAndGet();
-            if (saved.get() != null && second.active().mode() == Mode.EMBEDDED) {
-                second.use(secondsRemote);
-            }
-        });
-        var start = new CountDownLatch(1);
-        var failures = new ArrayList<Throwable>();
-        int changes = 60;
-        try (var pool = Executors.newFixedThreadPool(6)) {
-            for (int i = 0; i < changes; i++) {
-                var instance = i % 2 == 0 ? first : second;
-                String name = "change-" + i;
-                pool.submit(() -> {
-                    try {
-                        start.await();
-                        instance.commit(change(name, "apps/" + name + ".yaml", name));
-                        done.incrementAndGet();
-                    } catch (Throwable e) {
-                        synchronized (failures) {
-                            failures.add(e);
-                        }
-                    }
-                });
-            }
-            start.countDown();
-            while (done.get() < changes / 3) {
-                Thread.sleep(1);
-            }
-            var target = new Backend(remote("a"), Mode.GITEA, Optional.empty(), "saved");
-            first.exclusively(() -> {
-                RepositoryMove.move(embedded, target.repository(), "moved to the remote", ADMIN);
-                saved.set(target);
-                first.use(target);
-                return null;
-            });
-            pool.shutdown();
-            assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-        }
-
-        assertThat(failures).isEmpty();
-        assertThat(sealedCommits.get()).as("commits of the second instance that met the seal").isPositive();
-        var landed = messages(dir.resolve("origin.git"));
-        for (int i = 0; i < changes; i++) {
-            assertThat(landed).as("change-" + i).containsOnlyOnce("change-" + i);
-        }
-        assertThat(landed).hasSize(changes + 3).doesNotContain("move the config repository to " + origin);
-        try (var git = Git.open(dir.resolve("origin.git").toFile())) {
-            for (RevCommit commit : git.log().call()) {
-                assertThat(commit.getParentCount()).isLessThanOrEqualTo(1);
-            }
-        }
-    }
-
     /** Another instance moved it to A; a stale instance saving B must not move the sealed history again. */
     @Test
     void a_repository_sealed_for_one_place_is_not_moved_to_another_and_a_retried_move_goes_through() throws Exception {
@@ -203,19 +131,6 @@ class RepositoryMoveTest {
         // The same target again (a save that stopped before its setting was stored) continues from the seal.
         assertThat(RepositoryMove.move(embedded, remote("a2"), "again", ADMIN).name())
                 .isEqualTo(log(dir.resolve("origin.git")).getFirst());
-    }
-
-    @Test
-    void a_commit_has_a_web_page_on_gitea_and_none_on_the_embedded_server() {
-        String sha = embedded.head();
-        var onGitea = new SwitchingConfigRepository(new Backend(RemoteConfigRepository.open(dir.resolve("clone-web"),
-                "https://gitea.example.com/acme/plate-config.git", NO_CREDENTIALS, Clock.systemUTC()), Mode.GITEA,
-                Optional.empty(), "saved"));
-        var onEmbedded = new SwitchingConfigRepository(new Backend(embedded, Mode.EMBEDDED, Optional.empty(), "default"));
-
-        assertThat(onGitea.commitUrl(sha)).hasValue("https://gitea.example.com/acme/plate-config/commit/" + sha);
-        assertThat(onGitea.commitUrl("not-a-sha")).isEmpty();
-        assertThat(onEmbedded.commitUrl(sha)).isEmpty();
     }
 
     private BareConfigRepository bare() {

@@ -1,11 +1,12 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import dev.plate.base.PlateProperties;
 import dev.plate.gitea.GiteaClient;
 import dev.plate.gitea.GiteaHost;
+import dev.plate.gitops.ChangeSet;
+import dev.plate.gitops.ConfigRepositoryBackends;
 import dev.plate.gitops.GitProperties;
 import dev.plate.gitops.RepositoryHosting.Mode;
-import dev.plate.gitops.internal.SwitchingConfigRepository.Backend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,11 +14,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
-/** Opens the places the config repository can live: the embedded server's bare repository, or a Gitea one. */
-class Backends {
+/**
+ * Opens the places the config repository can live: the embedded server's bare repository, or a Gitea one; and moves
+ * the history between two it opened ({@link RepositoryMove}).
+ */
+class Backends implements ConfigRepositoryBackends {
 
     private static final String DESCRIPTION = "Plate's config repository: charts, values and Argo CD Applications, "
             + "written by Plate";
@@ -37,19 +42,21 @@ class Backends {
         this.clock = clock;
     }
 
-    Backend embedded(String source) {
+    @Override
+    public Backend embedded(String source) {
         if (embedded == null) {
             embedded = new BareConfigRepository(bare, embeddedUrl(), clock, git.staleLockAfter());
         }
         return new Backend(embedded, Mode.EMBEDDED, Optional.empty(), source);
     }
 
-    String embeddedUrl() {
+    @Override
+    public String embeddedUrl() {
         return git.publicUrl().replaceAll("/+$", "") + "/git/" + git.repositoryName() + ".git";
     }
 
-    /** The repository in the organisation, created if missing, and Plate's local clone of it. */
-    Opened gitea(GiteaHost host, String source) {
+    @Override
+    public Opened gitea(GiteaHost host, String source) {
         var connection = host.connection();
         String user = client.check(connection).user();
         var remote = client.ensureRepository(connection, git.repositoryName(), DESCRIPTION);
@@ -59,22 +66,46 @@ class Backends {
         return new Opened(new Backend(repository, Mode.GITEA, Optional.of(host), source), remote.created(), user);
     }
 
-    /**
-     * The saved Gitea while it cannot be asked (down at start): the local clone serves reads, and commits fail
-     * with Gitea's error until it answers again — Plate itself still starts, so an admin can act.
-     */
-    Backend giteaOffline(GiteaHost host, String cloneUrl, String user, String source) {
+    @Override
+    public Backend giteaOffline(GiteaHost host, String cloneUrl, String user, String source) {
         var repository = RemoteConfigRepository.open(localClone(cloneUrl), cloneUrl,
                 new UsernamePasswordCredentialsProvider(user, host.connection().token()), clock,
                 host.connection().timeout(), git.staleLockAfter());
         return new Backend(repository, Mode.GITEA, Optional.of(host), source);
     }
 
-    /** Takes back a repository created for a move that then failed: no partial state left in Gitea. */
-    void forget(Opened opened) {
+    @Override
+    public void forget(Opened opened) {
         if (opened.created()) {
             opened.backend().gitea().ifPresent(host -> client.deleteRepository(host.connection(), git.repositoryName()));
         }
+    }
+
+    @Override
+    public String prepareMove(Backend source, Backend target) {
+        return RepositoryMove.prepare(opened(source), opened(target)).name();
+    }
+
+    @Override
+    public void completeMove(Backend source, Backend target, String targetHead, String note,
+            ChangeSet.Author author) {
+        RepositoryMove.complete(opened(source), opened(target), ObjectId.fromString(targetHead), note, author);
+    }
+
+    @Override
+    public void unseal(Backend source, ChangeSet.Author author, Exception why) {
+        RepositoryMove.unseal(opened(source), author, why);
+    }
+
+    /**
+     * A backend's repository with its object database, which a move works on. Only this class opens config
+     * repositories (module gitops makes a backend only around one it got from here): it is one of the two above.
+     */
+    private static ObjectDatabaseRepository opened(Backend backend) {
+        if (backend.repository() instanceof ObjectDatabaseRepository repository) {
+            return repository;
+        }
+        throw new IllegalArgumentException("Not a config repository opened here: " + backend.repository().cloneUrl());
     }
 
     /**
@@ -89,10 +120,4 @@ class Backends {
             throw new IllegalStateException(e);
         }
     }
-
-    /**
-     * @param created whether the Gitea repository was created just now
-     * @param user the Gitea user the token belongs to
-     */
-    record Opened(Backend backend, boolean created, String user) {}
 }

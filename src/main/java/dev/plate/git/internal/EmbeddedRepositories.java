@@ -1,4 +1,4 @@
-package dev.plate.gitops.internal;
+package dev.plate.git.internal;
 
 import dev.plate.base.PlateProperties;
 import java.nio.file.Path;
