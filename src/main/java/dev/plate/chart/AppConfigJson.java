@@ -1,6 +1,8 @@
 package dev.plate.chart;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** How an {@link AppConfig} is kept in the database: JSON, the same shape as the record. */
 public final class AppConfigJson {
@@ -15,5 +17,14 @@ public final class AppConfigJson {
 
     public static AppConfig read(String json) {
         return JSON.readValue(json, AppConfig.class);
+    }
+
+    /** The same JSON as a tree, to change single values in ({@link ValueChanges}). */
+    static ObjectNode tree(AppConfig config) {
+        return JSON.valueToTree(config);
+    }
+
+    static AppConfig of(JsonNode tree) {
+        return JSON.treeToValue(tree, AppConfig.class);
     }
 }

@@ -1,18 +1,24 @@
 package dev.plate.chart;
 
 import dev.plate.base.ValidationException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies {@code --set KEY=VALUE} / {@code --unset KEY} changes (the CLI's and the API's way to change a value
- * without sending the whole configuration) to an environment's current {@link AppConfig}. Keys name fields of
- * the configuration, not raw chart values, so a change can only produce a configuration that
- * {@link AppConfigRules} then checks as a whole; a value is always taken as a literal string.
+ * Applies {@code --set KEY=VALUE} / {@code --unset KEY} changes — the CLI's and the API's way to change a value
+ * without sending the whole configuration, and the configuration form's — to an environment's {@link AppConfig}.
+ * Keys name fields of the configuration as {@code values.yaml} names them, not raw chart values, so a change can only
+ * produce a configuration that {@link AppConfigRules} then checks as a whole; a value is always taken as a literal
+ * string. One table ({@link #FIELDS}) says where each key lives in the configuration's JSON form
+ * ({@link AppConfigJson}), what a value reads as, and what unsetting it returns to; changes are made on that form and
+ * read back as an {@link AppConfig}.
  */
 public final class ValueChanges {
 
@@ -28,6 +34,68 @@ public final class ValueChanges {
             "addons.<name>.enabled", "addons.<name>.values.<path>", "ports.<name> (an extra container port)");
 
     private static final int MAX_CHANGES = 200;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** What a value reads as. */
+    private enum Kind { TEXT, NUMBER, SWITCH, NAMES, WORDS }
+
+    /**
+     * One value: its place in the configuration's JSON form, and what unsetting it leaves — the value a new
+     * configuration has ({@link AppConfig#initial}) unless given here. Probes cannot be unset.
+     */
+    private record Field(String path, Kind kind, Optional<JsonNode> unsetTo, boolean unsettable) {
+
+        Field(String path, Kind kind) {
+            this(path, kind, Optional.empty(), true);
+        }
+
+        static Field unsetTo(String path, String value) {
+            return new Field(path, Kind.TEXT, Optional.of(NODES.stringNode(value)), true);
+        }
+
+        static Field fixed(String path, Kind kind) {
+            return new Field(path, kind, Optional.empty(), false);
+        }
+    }
+
+    private static final Map<String, Field> FIELDS = fields();
+
+    /** Keys that take a name after their prefix ({@code env.LOG_LEVEL}): where the named entries live. */
+    private static final Map<String, Field> NAMED = Map.of("env.", new Field("env", Kind.TEXT),
+            "labels.", new Field("labels", Kind.TEXT), "annotations.", new Field("annotations", Kind.TEXT),
+            "ports.", new Field("extraPorts", Kind.NUMBER));
+
+    private static Map<String, Field> fields() {
+        var fields = new LinkedHashMap<String, Field>();
+        fields.put("replicas", new Field("replicas", Kind.NUMBER));
+        fields.put("secretRefs", new Field("secretRefs", Kind.NAMES));
+        fields.put("resources.requests.cpu", new Field("resources.cpuRequest", Kind.TEXT));
+        fields.put("resources.requests.memory", new Field("resources.memoryRequest", Kind.TEXT));
+        fields.put("resources.limits.cpu", new Field("resources.cpuLimit", Kind.TEXT));
+        // Unset, no memory limit (the chart's default limits memory; a new configuration keeps that).
+        fields.put("resources.limits.memory", Field.unsetTo("resources.memoryLimit", ""));
+        fields.put("ingress.enabled", new Field("ingress.enabled", Kind.SWITCH));
+        fields.put("ingress.host", new Field("ingress.host", Kind.TEXT));
+        fields.put("ingress.tlsSecret", new Field("ingress.tlsSecretName", Kind.TEXT));
+        fields.put("ingress.className", new Field("ingress.className", Kind.TEXT));
+        fields.put("probes.path", Field.fixed("probes.path", Kind.TEXT));
+        fields.put("probes.readiness", Field.fixed("probes.readiness", Kind.SWITCH));
+        fields.put("probes.liveness", Field.fixed("probes.liveness", Kind.SWITCH));
+        fields.put("autoscaling.enabled", new Field("autoscaling.enabled", Kind.SWITCH));
+        fields.put("autoscaling.minReplicas", new Field("autoscaling.minReplicas", Kind.NUMBER));
+        fields.put("autoscaling.maxReplicas", new Field("autoscaling.maxReplicas", Kind.NUMBER));
+        fields.put("autoscaling.targetCPUPercent", new Field("autoscaling.targetCpuPercent", Kind.NUMBER));
+        fields.put("networkPolicy.enabled", new Field("networkPolicy.enabled", Kind.SWITCH));
+        fields.put("networkPolicy.ingressNamespace", Field.unsetTo("networkPolicy.ingressNamespace", ""));
+        fields.put("networkPolicy.allowFrom", new Field("networkPolicy.allowFrom", Kind.NAMES));
+        fields.put("externalSecrets.enabled", new Field("externalSecrets.enabled", Kind.SWITCH));
+        fields.put("externalSecrets.store", new Field("externalSecrets.store", Kind.TEXT));
+        fields.put("externalSecrets.keyPrefix", new Field("externalSecrets.keyPrefix", Kind.TEXT));
+        fields.put("worker.enabled", new Field("worker.enabled", Kind.SWITCH));
+        fields.put("worker.command", new Field("worker.command", Kind.WORDS));
+        fields.put("worker.replicas", new Field("worker.replicas", Kind.NUMBER));
+        return fields;
+    }
 
     private ValueChanges() {}
 
@@ -56,82 +124,163 @@ public final class ValueChanges {
             }
             draft.unset(key);
         }
-        return draft.build();
+        return AppConfigJson.of(draft.tree);
     }
 
+    /** A single value as {@code --set} writes it ({@code replicas} → "2", {@code secretRefs} → "db, api"). */
+    public static String valueOf(AppConfig config, String key) {
+        Field field = FIELDS.get(key);
+        if (field == null) {
+            throw new IllegalArgumentException(key + " is not a single value");
+        }
+        JsonNode node = at(AppConfigJson.tree(config), field.path());
+        return switch (field.kind()) {
+            case NAMES -> String.join(", ", node.valueStream().map(JsonNode::asString).toList());
+            case WORDS -> String.join(" ", node.valueStream().map(JsonNode::asString).toList());
+            default -> node.asString();
+        };
+    }
+
+    /**
+     * The field of {@link AppConfig} a key sets, as {@link AppConfigRules} names it in a refusal
+     * ({@code resources.requests.cpu} → {@code resources.cpuRequest}).
+     */
+    public static String fieldOf(String key) {
+        Field field = FIELDS.get(key);
+        if (field == null) {
+            throw new IllegalArgumentException(key + " is not a single value");
+        }
+        return field.path();
+    }
+
+    private static JsonNode at(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String name : path.split("\\.")) {
+            node = node.path(name);
+        }
+        return node;
+    }
+
+    /** The configuration's JSON form, changed in place. */
     private static final class Draft {
-        private final AppConfig base;
-        private int replicas;
-        private final Map<String, String> env;
-        private final Map<String, AppConfig.SecretKeyRef> secretEnv = new LinkedHashMap<>();
-        private List<String> secretRefs;
-        private String cpuRequest;
-        private String memoryRequest;
-        private String cpuLimit;
-        private String memoryLimit;
-        private boolean ingressEnabled;
-        private String host;
-        private String tlsSecret;
-        private String className;
-        private String probePath;
-        private boolean readiness;
-        private boolean liveness;
-        private boolean autoscalingEnabled;
-        private int minReplicas;
-        private int maxReplicas;
-        private int targetCpu;
-        private final Map<String, String> labels;
-        private final Map<String, String> annotations;
-        private boolean policyEnabled;
-        private String ingressNamespace;
-        private List<String> allowFrom;
-        private boolean externalEnabled;
-        private String store;
-        private String keyPrefix;
-        private boolean workerEnabled;
-        private List<String> workerCommand;
-        private int workerReplicas;
-        private final Map<String, Integer> extraPorts;
-        private final Map<String, Boolean> addonEnabled = new TreeMap<>();
-        private final Map<String, Map<String, String>> addonValues = new TreeMap<>();
+        private final ObjectNode tree;
+        private final JsonNode initial;
 
         Draft(AppConfig config) {
-            base = config;
-            replicas = config.replicas();
-            env = new TreeMap<>(config.env());
-            config.secretEnv().forEach(ref -> secretEnv.put(ref.name(), ref));
-            secretRefs = config.secretRefs();
-            cpuRequest = config.resources().cpuRequest();
-            memoryRequest = config.resources().memoryRequest();
-            cpuLimit = config.resources().cpuLimit();
-            memoryLimit = config.resources().memoryLimit();
-            ingressEnabled = config.ingress().enabled();
-            host = config.ingress().host();
-            tlsSecret = config.ingress().tlsSecretName();
-            className = config.ingress().className();
-            probePath = config.probes().path();
-            readiness = config.probes().readiness();
-            liveness = config.probes().liveness();
-            autoscalingEnabled = config.autoscaling().enabled();
-            minReplicas = config.autoscaling().minReplicas();
-            maxReplicas = config.autoscaling().maxReplicas();
-            targetCpu = config.autoscaling().targetCpuPercent();
-            labels = new TreeMap<>(config.labels());
-            annotations = new TreeMap<>(config.annotations());
-            policyEnabled = config.networkPolicy().enabled();
-            ingressNamespace = config.networkPolicy().ingressNamespace();
-            allowFrom = config.networkPolicy().allowFrom();
-            externalEnabled = config.externalSecrets().enabled();
-            store = config.externalSecrets().store();
-            keyPrefix = config.externalSecrets().keyPrefix();
-            workerEnabled = config.worker().enabled();
-            workerCommand = config.worker().command();
-            workerReplicas = config.worker().replicas();
-            extraPorts = new TreeMap<>(config.extraPorts());
-            config.addons().forEach((name, addon) -> {
-                addonEnabled.put(name, addon.enabled());
-                addonValues.put(name, new TreeMap<>(addon.values()));
-            });
+            tree = AppConfigJson.tree(config);
+            initial = AppConfigJson.tree(AppConfig.initial(config.imageTag(), config.probes().path()));
+        }
+
+        void set(String key, String value) {
+            String field = "set." + KubernetesNames.printable(key);
+            if (addonKey(key, field) instanceof String[] addon) {
+                setAddon(addon, value, field);
+            } else if (named(key, field) instanceof Map.Entry<String, Field> entry) {
+                object(entry.getValue().path()).set(entry.getKey(), parse(entry.getValue().kind(), value, field));
+            } else if (name(key, "secretEnv.", field) instanceof String name) {
+                setSecretEnv(key, name, value, field);
+            } else if (FIELDS.get(key) instanceof Field known) {
+                put(known.path(), parse(known.kind(), value, field));
+            } else {
+                throw unknown(key, field);
+            }
+        }
+
+        void unset(String key) {
+            String field = "unset." + KubernetesNames.printable(key);
+            if (addonKey(key, field) instanceof String[] addon) {
+                unsetAddon(addon, key, field);
+            } else if (named(key, field) instanceof Map.Entry<String, Field> entry) {
+                removeExisting(object(entry.getValue().path()), entry.getKey(), key, field);
+            } else if (name(key, "secretEnv.", field) instanceof String name) {
+                ArrayNode refs = array("secretEnv");
+                int index = indexOf(refs, name);
+                if (index < 0) {
+                    throw notSet(key, field);
+                }
+                refs.remove(index);
+            } else if (FIELDS.get(key) instanceof Field known) {
+                if (!known.unsettable()) {
+                    throw new ValidationException(field,
+                            "Probes cannot be unset; set probes.readiness=false or probes.liveness=false instead.");
+                }
+                put(known.path(), known.unsetTo().orElseGet(() -> at(initial, known.path()).deepCopy()));
+            } else {
+                throw unknown(key, field);
+            }
+        }
+
+        private void setAddon(String[] addon, String value, String field) {
+            if (addon[1].isEmpty()) {
+                throw new ValidationException(field, "Set addons." + addon[0] + ".enabled or addons." + addon[0]
+                        + ".values.<path>.");
+            }
+            ObjectNode section = object("addons").has(addon[0]) ? object("addons." + addon[0])
+                    : object("addons").putObject(addon[0]).put("enabled", false);
+            if (!section.has("values")) {
+                section.putObject("values");
+            }
+            if (addon[1].equals("enabled")) {
+                section.put("enabled", bool(field, value));
+            } else {
+                ((ObjectNode) section.get("values")).put(addon[1].substring("values.".length()), value);
+            }
+        }
+
+        private void unsetAddon(String[] addon, String key, String field) {
+            ObjectNode addons = object("addons");
+            if (!addons.has(addon[0])) {
+                throw new ValidationException(field, "Add-on " + addon[0] + " has no settings here to unset.");
+            }
+            if (addon[1].isEmpty()) {
+                addons.remove(addon[0]);
+            } else if (addon[1].equals("enabled")) {
+                ((ObjectNode) addons.get(addon[0])).put("enabled", false);
+            } else {
+                removeExisting((ObjectNode) addons.get(addon[0]).get("values"),
+                        addon[1].substring("values.".length()), key, field);
+            }
+        }
+
+        /** Replaced where it is, else added last: the file keeps the order it has. */
+        private void setSecretEnv(String key, String name, String value, String field) {
+            int colon = value.indexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new ValidationException(field, "Give the Secret and its key as <secret>:<key>, e.g. "
+                        + key + "=db-credentials:password.");
+            }
+            ObjectNode ref = NODES.objectNode().put("name", name).put("secretName", value.substring(0, colon))
+                    .put("key", value.substring(colon + 1));
+            ArrayNode refs = array("secretEnv");
+            int index = indexOf(refs, name);
+            if (index < 0) {
+                refs.add(ref);
+            } else {
+                refs.set(index, ref);
+            }
+        }
+
+        private static int indexOf(ArrayNode refs, String name) {
+            for (int i = 0; i < refs.size(); i++) {
+                if (refs.get(i).path("name").asString().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private ObjectNode object(String path) {
+            return (ObjectNode) at(tree, path);
+        }
+
+        private ArrayNode array(String path) {
+            return (ArrayNode) at(tree, path);
+        }
+
+        private void put(String path, JsonNode value) {
+            int dot = path.lastIndexOf('.');
+            ObjectNode parent = dot < 0 ? tree : object(path.substring(0, dot));
+            parent.set(path.substring(dot + 1), value);
         }
 
         /** {@code addons.<name>.enabled} or {@code addons.<name>.values.<path>}: the name and the rest. */
@@ -151,149 +300,18 @@ public final class ValueChanges {
             return new String[] {name, tail};
         }
 
-        void set(String key, String value) {
-            String field = "set." + KubernetesNames.printable(key);
-            if (addonKey(key, field) instanceof String[] addon) {
-                if (addon[1].isEmpty()) {
-                    throw new ValidationException(field, "Set addons." + addon[0] + ".enabled or addons." + addon[0]
-                            + ".values.<path>.");
-                }
-                addonValues.computeIfAbsent(addon[0], n -> new TreeMap<>());
-                if (addon[1].equals("enabled")) {
-                    addonEnabled.put(addon[0], bool(field, value));
-                } else {
-                    addonEnabled.putIfAbsent(addon[0], false);
-                    addonValues.get(addon[0]).put(addon[1].substring("values.".length()), value);
-                }
-            } else if (mapKey(key, "ports.", field) instanceof String name) {
-                extraPorts.put(name, integer(field, value));
-            } else if (mapKey(key, "env.", field) instanceof String name) {
-                env.put(name, value);
-            } else if (mapKey(key, "labels.", field) instanceof String name) {
-                labels.put(name, value);
-            } else if (mapKey(key, "annotations.", field) instanceof String name) {
-                annotations.put(name, value);
-            } else if (mapKey(key, "secretEnv.", field) instanceof String name) {
-                int colon = value.indexOf(':');
-                if (colon <= 0 || colon == value.length() - 1) {
-                    throw new ValidationException(field, "Give the Secret and its key as <secret>:<key>, e.g. "
-                            + key + "=db-credentials:password.");
-                }
-                secretEnv.put(name, new AppConfig.SecretKeyRef(name, value.substring(0, colon),
-                        value.substring(colon + 1)));
-            } else {
-                switch (key) {
-                    case "replicas" -> replicas = integer(field, value);
-                    case "secretRefs" -> secretRefs = value.isBlank() ? List.of()
-                            : List.of(value.split(",", -1)).stream().map(String::strip).toList();
-                    case "resources.requests.cpu" -> cpuRequest = value;
-                    case "resources.requests.memory" -> memoryRequest = value;
-                    case "resources.limits.cpu" -> cpuLimit = value;
-                    case "resources.limits.memory" -> memoryLimit = value;
-                    case "ingress.enabled" -> ingressEnabled = bool(field, value);
-                    case "ingress.host" -> host = value;
-                    case "ingress.tlsSecret" -> tlsSecret = value;
-                    case "ingress.className" -> className = value;
-                    case "probes.path" -> probePath = value;
-                    case "probes.readiness" -> readiness = bool(field, value);
-                    case "probes.liveness" -> liveness = bool(field, value);
-                    case "autoscaling.enabled" -> autoscalingEnabled = bool(field, value);
-                    case "autoscaling.minReplicas" -> minReplicas = integer(field, value);
-                    case "autoscaling.maxReplicas" -> maxReplicas = integer(field, value);
-                    case "autoscaling.targetCPUPercent" -> targetCpu = integer(field, value);
-                    case "networkPolicy.enabled" -> policyEnabled = bool(field, value);
-                    case "networkPolicy.ingressNamespace" -> ingressNamespace = value;
-                    case "networkPolicy.allowFrom" -> allowFrom = list(value);
-                    case "externalSecrets.enabled" -> externalEnabled = bool(field, value);
-                    case "externalSecrets.store" -> store = value;
-                    case "externalSecrets.keyPrefix" -> keyPrefix = value;
-                    case "worker.enabled" -> workerEnabled = bool(field, value);
-                    case "worker.command" -> workerCommand = value.isBlank() ? List.of()
-                            : List.of(value.strip().split("\\s+"));
-                    case "worker.replicas" -> workerReplicas = integer(field, value);
-                    default -> throw unknown(key, field);
+        /** For a key with a name after one of {@link #NAMED}'s prefixes: the name and where it lives. */
+        private static Map.Entry<String, Field> named(String key, String field) {
+            for (var prefix : List.of("ports.", "env.", "labels.", "annotations.")) {
+                if (name(key, prefix, field) instanceof String name) {
+                    return Map.entry(name, NAMED.get(prefix));
                 }
             }
-        }
-
-        void unset(String key) {
-            String field = "unset." + KubernetesNames.printable(key);
-            var initial = AppConfig.initial(base.imageTag(), base.probes().path());
-            if (addonKey(key, field) instanceof String[] addon) {
-                if (!addonEnabled.containsKey(addon[0])) {
-                    throw new ValidationException(field, "Add-on " + addon[0] + " has no settings here to unset.");
-                }
-                if (addon[1].isEmpty()) {
-                    addonEnabled.remove(addon[0]);
-                    addonValues.remove(addon[0]);
-                } else if (addon[1].equals("enabled")) {
-                    addonEnabled.put(addon[0], false);
-                } else if (addonValues.get(addon[0]).remove(addon[1].substring("values.".length())) == null) {
-                    throw new ValidationException(field, "'" + key + "' is not set, so it cannot be unset.");
-                }
-            } else if (mapKey(key, "ports.", field) instanceof String name) {
-                removeExisting(extraPorts, name, key, field);
-            } else if (mapKey(key, "env.", field) instanceof String name) {
-                removeExisting(env, name, key, field);
-            } else if (mapKey(key, "labels.", field) instanceof String name) {
-                removeExisting(labels, name, key, field);
-            } else if (mapKey(key, "annotations.", field) instanceof String name) {
-                removeExisting(annotations, name, key, field);
-            } else if (mapKey(key, "secretEnv.", field) instanceof String name) {
-                removeExisting(secretEnv, name, key, field);
-            } else {
-                switch (key) {
-                    case "replicas" -> replicas = initial.replicas();
-                    case "secretRefs" -> secretRefs = List.of();
-                    case "resources.requests.cpu" -> cpuRequest = AppConfig.Resources.DEFAULT.cpuRequest();
-                    case "resources.requests.memory" -> memoryRequest = AppConfig.Resources.DEFAULT.memoryRequest();
-                    case "resources.limits.cpu" -> cpuLimit = "";
-                    case "resources.limits.memory" -> memoryLimit = "";
-                    case "ingress.enabled" -> ingressEnabled = false;
-                    case "ingress.host" -> host = "";
-                    case "ingress.tlsSecret" -> tlsSecret = "";
-                    case "ingress.className" -> className = "";
-                    case "autoscaling.enabled" -> autoscalingEnabled = false;
-                    case "autoscaling.minReplicas" -> minReplicas = AppConfig.Autoscaling.DISABLED.minReplicas();
-                    case "autoscaling.maxReplicas" -> maxReplicas = AppConfig.Autoscaling.DISABLED.maxReplicas();
-                    case "autoscaling.targetCPUPercent" ->
-                        targetCpu = AppConfig.Autoscaling.DISABLED.targetCpuPercent();
-                    case "networkPolicy.enabled" -> policyEnabled = false;
-                    case "networkPolicy.ingressNamespace" -> ingressNamespace = "";
-                    case "networkPolicy.allowFrom" -> allowFrom = List.of();
-                    case "externalSecrets.enabled" -> externalEnabled = false;
-                    case "externalSecrets.store" -> store = "";
-                    case "externalSecrets.keyPrefix" -> keyPrefix = "";
-                    case "worker.enabled" -> workerEnabled = false;
-                    case "worker.command" -> workerCommand = List.of();
-                    case "worker.replicas" -> workerReplicas = AppConfig.Worker.DISABLED.replicas();
-                    case "probes.path", "probes.readiness", "probes.liveness" -> throw new ValidationException(field,
-                            "Probes cannot be unset; set probes.readiness=false or probes.liveness=false instead.");
-                    default -> throw unknown(key, field);
-                }
-            }
-        }
-
-        AppConfig build() {
-            return new AppConfig(base.imageTag(), replicas, env, new ArrayList<>(secretEnv.values()), secretRefs,
-                    new AppConfig.Resources(cpuRequest, memoryRequest, cpuLimit, memoryLimit),
-                    new AppConfig.Ingress(ingressEnabled, host, tlsSecret, className),
-                    new AppConfig.Probes(probePath, readiness, liveness),
-                    new AppConfig.Autoscaling(autoscalingEnabled, minReplicas, maxReplicas, targetCpu), labels,
-                    annotations, new AppConfig.NetworkPolicy(policyEnabled, ingressNamespace, allowFrom),
-                    new AppConfig.ExternalSecrets(externalEnabled, store, keyPrefix),
-                    new AppConfig.Worker(workerEnabled, workerCommand, workerReplicas), addons(), extraPorts);
-        }
-
-        private Map<String, AppConfig.Addon> addons() {
-            var addons = new TreeMap<String, AppConfig.Addon>();
-            addonEnabled.forEach((name, enabled) -> addons.put(name, new AppConfig.Addon(enabled,
-                    addonValues.getOrDefault(name, Map.of()))));
-            return addons;
+            return null;
         }
 
         /** The name after {@code prefix}, or null when the key has another prefix. */
-        private static String mapKey(String key, String prefix, String field) {
+        private static String name(String key, String prefix, String field) {
             if (!key.startsWith(prefix)) {
                 return null;
             }
@@ -309,14 +327,31 @@ public final class ValueChanges {
             return name;
         }
 
-        private static void removeExisting(Map<String, ?> map, String name, String key, String field) {
+        private static void removeExisting(ObjectNode map, String name, String key, String field) {
             if (map.remove(name) == null) {
-                throw new ValidationException(field, "'" + key + "' is not set, so it cannot be unset.");
+                throw notSet(key, field);
             }
         }
 
-        private static List<String> list(String value) {
-            return value.isBlank() ? List.of() : List.of(value.split(",", -1)).stream().map(String::strip).toList();
+        private static ValidationException notSet(String key, String field) {
+            return new ValidationException(field, "'" + key + "' is not set, so it cannot be unset.");
+        }
+
+        private static JsonNode parse(Kind kind, String value, String field) {
+            return switch (kind) {
+                case TEXT -> NODES.stringNode(value);
+                case NUMBER -> NODES.numberNode(integer(field, value));
+                case SWITCH -> NODES.booleanNode(bool(field, value));
+                case NAMES -> strings(value.isBlank() ? List.of()
+                        : List.of(value.split(",", -1)).stream().map(String::strip).toList());
+                case WORDS -> strings(value.isBlank() ? List.of() : List.of(value.strip().split("\\s+")));
+            };
+        }
+
+        private static ArrayNode strings(List<String> values) {
+            ArrayNode array = NODES.arrayNode();
+            values.forEach(array::add);
+            return array;
         }
 
         private static int integer(String field, String value) {

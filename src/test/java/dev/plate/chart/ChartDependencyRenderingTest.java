@@ -102,13 +102,12 @@ class ChartDependencyRenderingTest {
 
     @Test
     void an_environment_may_only_configure_declared_addons_with_well_formed_paths() {
-        var writer = new ValuesWriter();
         var undeclared = AppConfig.initial("1.0.0", "/").withAddons(Map.of("redis", new AppConfig.Addon(true, null)));
-        assertThatThrownBy(() -> writer.write(project(), undeclared)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> AppConfigRules.validate(project(), undeclared)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'redis' is not an add-on of web-app; it declares cache");
         var conflicting = AppConfig.initial("1.0.0", "/").withAddons(Map.of("cache", new AppConfig.Addon(true,
                 Map.of("auth", "x", "auth.password", "y"))));
-        assertThatThrownBy(() -> writer.write(project(), conflicting)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> AppConfigRules.validate(project(), conflicting)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'auth' is set as a value");
         assertThatThrownBy(() -> AppConfigRules.validate(new ProjectChart("web-app", "ghcr.io/acme/web-app", 8080,
                 List.of(new ChartDependency("image", repositoryUrl, "1.0.0"))))).hasMessageContaining("key of Plate's chart");

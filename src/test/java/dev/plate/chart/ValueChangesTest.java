@@ -291,4 +291,54 @@ class ValueChangesTest {
         assertThat(refusal).as("refused").isNotNull();
         return refusal;
     }
+
+    /** Every single value away from its default, each different from the others. */
+    static final Map<String, String> EVERY_VALUE = orderedMap("replicas", "5", "secretRefs", "common, extra",
+            "resources.requests.cpu", "200m", "resources.requests.memory", "192Mi", "resources.limits.cpu", "2",
+            "resources.limits.memory", "1Gi", "ingress.enabled", "true", "ingress.host", "app.example.com",
+            "ingress.tlsSecret", "app-tls", "ingress.className", "traefik", "probes.path", "/livez",
+            "probes.readiness", "false", "probes.liveness", "false", "autoscaling.enabled", "true",
+            "autoscaling.minReplicas", "2", "autoscaling.maxReplicas", "10", "autoscaling.targetCPUPercent", "75",
+            "networkPolicy.enabled", "true", "networkPolicy.ingressNamespace", "traefik-system",
+            "networkPolicy.allowFrom", "shop, billing", "externalSecrets.enabled", "true",
+            "externalSecrets.store", "vault", "externalSecrets.keyPrefix", "apps/web", "worker.enabled", "true",
+            "worker.command", "bin/worker --queue default", "worker.replicas", "3");
+
+    /** The configuration form shows each value by its key and saves it through {@code --set}: the two agree. */
+    @Test
+    void each_single_value_reads_back_as_it_was_set() {
+        var everything = ValueChanges.apply(FRESH, EVERY_VALUE, List.of());
+
+        EVERY_VALUE.forEach((key, value) -> {
+            assertThat(ValueChanges.valueOf(everything, key)).as(key).isEqualTo(value);
+            assertThat(ValueChanges.valueOf(FRESH, key)).as("%s differs from a fresh configuration's", key)
+                    .isNotEqualTo(value);
+            assertThat(ValueChanges.apply(everything, Map.of(key, ValueChanges.valueOf(everything, key)), List.of()))
+                    .as("setting %s to what it reads changes nothing", key).isEqualTo(everything);
+        });
+    }
+
+    /** A refusal of the rules names the field a key sets: the form shows it next to that key's input. */
+    @ParameterizedTest
+    @CsvSource({"resources.requests.cpu, lots", "resources.limits.memory, much", "ingress.tlsSecret, Not A Name!",
+            "autoscaling.targetCPUPercent, 0", "replicas, -1"})
+    void the_rules_name_the_field_a_key_sets(String key, String bad) {
+        var set = orderedMap("ingress.enabled", "true", "ingress.host", "app.example.com", "autoscaling.enabled",
+                "true");
+        set.put(key, bad);
+
+        var refusal = catchThrowableOfType(ValidationException.class,
+                () -> AppConfigRules.validate(ValueChanges.apply(FRESH, set, List.of())));
+
+        assertThat(refusal).as(key).isNotNull();
+        assertThat(refusal.field()).isEqualTo(ValueChanges.fieldOf(key));
+    }
+
+    private static LinkedHashMap<String, String> orderedMap(String... keysAndValues) {
+        var map = new LinkedHashMap<String, String>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
 }

@@ -74,7 +74,7 @@ class ConfigChanges {
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
         var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
         AppConfig current = inGit.config();
-        AppConfig next = AppConfigRules.validate(change.apply(current));
+        AppConfig next = AppConfigRules.validate(project.chart(), change.apply(current));
         String path = RepoLayout.valuesFile(project.name(), env.name());
         String after = new String(files.values(project, next), StandardCharsets.UTF_8);
         String before = repository.read(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
@@ -105,7 +105,7 @@ class ConfigChanges {
             // the commit is refused and the change computed again from what the file holds then.
             var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
             AppConfig current = inGit.config();
-            AppConfig next = AppConfigRules.validate(change.apply(current));
+            AppConfig next = AppConfigRules.validate(project.chart(), change.apply(current));
             if (next.equals(current)) {
                 throw new ValidationException("imageTag", project.name() + " in " + env.name()
                         + " already runs this image and configuration: nothing to change.");

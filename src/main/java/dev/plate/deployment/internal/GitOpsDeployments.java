@@ -85,7 +85,7 @@ class GitOpsDeployments implements DeploymentService {
         ProjectSummary project = projects.create(request.project(), actor);
         requireNoForeignObjects(project.name(), envs);
         Placements.check(projects.list(), envs, pair -> pair.project().id() == project.id(), "name");
-        AppConfig initial = AppConfigRules.validate(AppConfig.initial(tag, project.healthPath()));
+        AppConfig initial = AppConfigRules.validate(project.chart(), AppConfig.initial(tag, project.healthPath()));
         var changed = new LinkedHashMap<>(files.chart(project, tag));
         envs.forEach(env -> changed.putAll(files.environment(project, env, initial, repository.cloneUrl())));
         List<String> names = envs.stream().map(EnvironmentSummary::name).toList();

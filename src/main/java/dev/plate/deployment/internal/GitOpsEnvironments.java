@@ -3,6 +3,7 @@ package dev.plate.deployment.internal;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
+import dev.plate.chart.AppConfigRules;
 import dev.plate.chart.AppConfigJson;
 import dev.plate.deployment.EnvironmentAdministration;
 import dev.plate.environment.EnvironmentService;
@@ -70,7 +71,7 @@ class GitOpsEnvironments implements EnvironmentAdministration {
         for (var project : projects.list()) {
             String tag = source == null ? "latest" : configs.findByProjectIdAndEnvironmentId(project.id(),
                     source.id()).map(row -> AppConfigJson.read(row.configJson()).imageTag()).orElse("latest");
-            AppConfig config = AppConfig.initial(tag, project.healthPath());
+            AppConfig config = AppConfigRules.validate(project.chart(), AppConfig.initial(tag, project.healthPath()));
             initial.put(project.id(), config);
             changed.putAll(files.environment(project, env, config, repository.cloneUrl()));
         }

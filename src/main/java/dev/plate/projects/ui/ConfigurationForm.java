@@ -1,6 +1,7 @@
 package dev.plate.projects.ui;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -14,6 +15,8 @@ import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
 import dev.plate.base.ui.Notifications;
 import dev.plate.chart.AppConfig;
+import dev.plate.chart.ValueChanges;
+import dev.plate.chart.ValueLines;
 import dev.plate.deployment.DeployRequest;
 import dev.plate.deployment.DeploymentService;
 import java.util.ArrayList;
@@ -52,6 +55,9 @@ class ConfigurationForm extends Div {
     private final IntegerField maxReplicas = new IntegerField("Max replicas");
     private final IntegerField targetCpu = new IntegerField("Target CPU %");
     private final PreviewPanel preview = new PreviewPanel();
+    /** Each single value's field, by its {@code --set} key: the form changes a configuration as the CLI does. */
+    private final Map<String, HasValue<?, ?>> bound = new LinkedHashMap<>();
+    /** Where a refusal is shown, by the field it names (a rule's, or a {@code set.<key>}). */
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final transient DeploymentService deployments;
     private final String project;
@@ -64,14 +70,25 @@ class ConfigurationForm extends Div {
         this.project = project;
         this.environment = environment;
         addClassName("plate-config-form");
-        fields.putAll(Map.ofEntries(Map.entry("replicas", replicas), Map.entry("env", env),
-                Map.entry("secretEnv", secretEnv), Map.entry("secretRefs", secretRefs),
-                Map.entry("resources.cpuRequest", cpuRequest), Map.entry("resources.cpuLimit", cpuLimit),
-                Map.entry("resources.memoryRequest", memoryRequest), Map.entry("resources.memoryLimit", memoryLimit),
-                Map.entry("ingress.host", host), Map.entry("ingress.tlsSecretName", tlsSecret),
-                Map.entry("ingress.className", ingressClass), Map.entry("probes.path", probePath),
-                Map.entry("autoscaling.minReplicas", minReplicas), Map.entry("autoscaling.maxReplicas", maxReplicas),
-                Map.entry("autoscaling.targetCpuPercent", targetCpu)));
+        bind("replicas", replicas);
+        bind("secretRefs", secretRefs);
+        bind("resources.requests.cpu", cpuRequest);
+        bind("resources.limits.cpu", cpuLimit);
+        bind("resources.requests.memory", memoryRequest);
+        bind("resources.limits.memory", memoryLimit);
+        bind("ingress.enabled", ingressEnabled);
+        bind("ingress.host", host);
+        bind("ingress.tlsSecret", tlsSecret);
+        bind("ingress.className", ingressClass);
+        bind("probes.path", probePath);
+        bind("probes.readiness", readiness);
+        bind("probes.liveness", liveness);
+        bind("autoscaling.enabled", autoscalingEnabled);
+        bind("autoscaling.minReplicas", minReplicas);
+        bind("autoscaling.maxReplicas", maxReplicas);
+        bind("autoscaling.targetCPUPercent", targetCpu);
+        List.of("env", "set.env", "unset.env").forEach(name -> fields.put(name, env));
+        List.of("secretEnv", "set.secretEnv", "unset.secretEnv").forEach(name -> fields.put(name, secretEnv));
         env.setHelperText("NAME=value, one per line. Values are taken literally, {{ }} and all.");
         secretEnv.setHelperText("NAME=secret/key, one per line: the value comes from that key of that Secret.");
         secretRefs.setHelperText("Secret names, comma-separated: every key becomes a variable. Plate never writes "
@@ -102,8 +119,8 @@ class ConfigurationForm extends Div {
             var note = new Paragraph("Read-only: your role may not deploy to " + environment + ".");
             note.addClassName("plate-muted");
             addComponentAsFirst(note);
-            fields.values().forEach(field -> ((com.vaadin.flow.component.HasValue<?, ?>) field).setReadOnly(true));
-            List.of(ingressEnabled, readiness, liveness, autoscalingEnabled).forEach(box -> box.setReadOnly(true));
+            bound.values().forEach(field -> field.setReadOnly(true));
+            List.of(env, secretEnv).forEach(area -> area.setReadOnly(true));
         }
         load(deployments.currentConfig(project, environment));
     }
@@ -116,29 +133,30 @@ class ConfigurationForm extends Div {
         return section;
     }
 
+    /** A single value's field: shown and changed by its key, and where refusals naming it appear. */
+    private void bind(String key, HasValue<?, ?> field) {
+        bound.put(key, field);
+        if (field instanceof HasValidation validated) {
+            fields.put(ValueChanges.fieldOf(key), validated);
+            fields.put("set." + key, validated);
+        }
+    }
+
     private void load(AppConfig config) {
         current = config;
-        replicas.setValue(config.replicas());
+        bound.forEach((key, field) -> {
+            String value = ValueChanges.valueOf(config, key);
+            switch (field) {
+                case IntegerField number -> number.setValue(Integer.valueOf(value));
+                case Checkbox box -> box.setValue(Boolean.parseBoolean(value));
+                case TextField text -> text.setValue(value);
+                default -> throw new IllegalStateException("No way to show " + key);
+            }
+        });
         env.setValue(config.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n")));
         secretEnv.setValue(config.secretEnv().stream().map(ref -> ref.name() + "=" + ref.secretName() + "/" + ref.key())
                 .collect(Collectors.joining("\n")));
-        secretRefs.setValue(String.join(", ", config.secretRefs()));
-        cpuRequest.setValue(config.resources().cpuRequest());
-        cpuLimit.setValue(config.resources().cpuLimit());
-        memoryRequest.setValue(config.resources().memoryRequest());
-        memoryLimit.setValue(config.resources().memoryLimit());
-        ingressEnabled.setValue(config.ingress().enabled());
-        host.setValue(config.ingress().host());
-        tlsSecret.setValue(config.ingress().tlsSecretName());
-        ingressClass.setValue(config.ingress().className());
-        probePath.setValue(config.probes().path());
-        readiness.setValue(config.probes().readiness());
-        liveness.setValue(config.probes().liveness());
-        autoscalingEnabled.setValue(config.autoscaling().enabled());
-        minReplicas.setValue(config.autoscaling().minReplicas());
-        maxReplicas.setValue(config.autoscaling().maxReplicas());
-        targetCpu.setValue(config.autoscaling().targetCpuPercent());
         showIngress();
         showAutoscaling();
     }
@@ -154,8 +172,9 @@ class ConfigurationForm extends Div {
     private boolean attempt(boolean commit) {
         fields.values().forEach(field -> field.setInvalid(false));
         try {
-            var request = new DeployRequest(project, environment, Optional.empty(), Optional.of(edited()));
-            // The form sends a whole configuration: refuse to overwrite what someone deployed since it opened.
+            var edited = changes();
+            var request = DeployRequest.changes(project, environment, Optional.empty(), edited.set(), edited.unset());
+            // The form shows a whole configuration: refuse to save it over what someone deployed since it opened.
             var now = deployments.currentConfig(project, environment);
             if (!now.equals(current)) {
                 Notifications.error(environment + " changed since this form opened (it runs " + now.imageTag()
@@ -200,16 +219,30 @@ class ConfigurationForm extends Div {
         field.setInvalid(true);
     }
 
-    private AppConfig edited() {
-        return current.withSettings(number(replicas, "replicas"), pairs(env, "env"), secretRefsOf(),
-                Arrays.stream(secretRefs.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                new AppConfig.Resources(cpuRequest.getValue().strip(), memoryRequest.getValue().strip(),
-                        cpuLimit.getValue().strip(), memoryLimit.getValue().strip()),
-                new AppConfig.Ingress(ingressEnabled.getValue(), ingressEnabled.getValue() ? host.getValue().strip() : "",
-                        tlsSecret.getValue().strip(), ingressClass.getValue().strip()),
-                new AppConfig.Probes(probePath.getValue().strip(), readiness.getValue(), liveness.getValue()),
-                new AppConfig.Autoscaling(autoscalingEnabled.getValue(), number(minReplicas, "autoscaling.minReplicas"),
-                        number(maxReplicas, "autoscaling.maxReplicas"), number(targetCpu, "autoscaling.targetCpuPercent")));
+    /** Every field as a {@code --set} change, and the variables no longer listed as {@code --unset}. */
+    private ValueLines.Changes changes() {
+        var set = new LinkedHashMap<String, String>();
+        var unset = new ArrayList<String>();
+        bound.forEach((key, field) -> set.put(key, switch (field) {
+            case IntegerField integer -> String.valueOf(number(integer, ValueChanges.fieldOf(key)));
+            case Checkbox box -> String.valueOf(box.getValue());
+            case TextField text -> text.getValue().strip();
+            default -> throw new IllegalStateException("No way to read " + key);
+        }));
+        set.put("secretRefs", Arrays.stream(secretRefs.getValue().split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(",")));
+        if (!ingressEnabled.getValue()) {
+            set.put("ingress.host", "");
+        }
+        var variables = pairs(env, "env");
+        variables.forEach((name, value) -> set.put("env." + name, value));
+        current.env().keySet().stream().filter(name -> !variables.containsKey(name))
+                .forEach(name -> unset.add("env." + name));
+        var fromSecrets = secretRefsOf();
+        fromSecrets.forEach((name, reference) -> set.put("secretEnv." + name, reference));
+        current.secretEnv().stream().map(AppConfig.SecretKeyRef::name).filter(name -> !fromSecrets.containsKey(name))
+                .forEach(name -> unset.add("secretEnv." + name));
+        return new ValueLines.Changes(set, unset);
     }
 
     private static int number(IntegerField field, String name) {
@@ -221,18 +254,18 @@ class ConfigurationForm extends Div {
     }
 
     private static Map<String, String> pairs(TextArea area, String name) {
-        return dev.plate.chart.ValueLines.pairs(area.getValue(), name);
+        return ValueLines.pairs(area.getValue(), name);
     }
 
-    private List<AppConfig.SecretKeyRef> secretRefsOf() {
-        var refs = new ArrayList<AppConfig.SecretKeyRef>();
+    /** {@code NAME=secret/key} lines, as {@code --set secretEnv.NAME=secret:key} takes them. */
+    private Map<String, String> secretRefsOf() {
+        var refs = new LinkedHashMap<String, String>();
         pairs(secretEnv, "secretEnv").forEach((name, reference) -> {
             int slash = reference.indexOf('/');
             if (slash <= 0 || slash == reference.length() - 1) {
                 throw new ValidationException("secretEnv", name + ": write NAME=secret/key, e.g. DATABASE_URL=db/url.");
             }
-            refs.add(new AppConfig.SecretKeyRef(name, reference.substring(0, slash).strip(),
-                    reference.substring(slash + 1).strip()));
+            refs.put(name, reference.substring(0, slash).strip() + ":" + reference.substring(slash + 1).strip());
         });
         return refs;
     }
