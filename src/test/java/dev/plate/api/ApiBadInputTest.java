@@ -81,7 +81,7 @@ class ApiBadInputTest {
         "import: name as a path          | POST /api/v1/projects        | {\"name\":\"../x\",\"imageRepository\":\"ghcr.io/acme/web\"}            | 400 | name              | '../x' is not valid",
         "import: Argo CD's own project   | POST /api/v1/projects        | {\"name\":\"default\",\"imageRepository\":\"ghcr.io/acme/web\"}         | 400 | name              | choose another name",
         "import: no name                 | POST /api/v1/projects        | {\"imageRepository\":\"ghcr.io/acme/web\"}                              | 400 | name              | Name is required",
-        "import: a name already taken    | POST /api/v1/projects        | {\"name\":\"PROJECT\",\"imageRepository\":\"ghcr.io/acme/web\"}         | 400 | name              | already exists",
+        "import: a name already taken    | POST /api/v1/projects        | {\"name\":\"PROJECT\",\"imageRepository\":\"ghcr.io/acme/web\"}         | 409 | name              | already exists",
         "import: image with a tag        | POST /api/v1/projects        | {\"name\":\"fresh-a\",\"imageRepository\":\"ghcr.io/acme/web:1.0\"}     | 400 | imageRepository   | without tag",
         "import: image with a scheme     | POST /api/v1/projects        | {\"name\":\"fresh-b\",\"imageRepository\":\"https://ghcr.io/acme/web\"} | 400 | imageRepository   | such as ghcr.io/acme/web",
         "import: no image                | POST /api/v1/projects        | {\"name\":\"fresh-c\"}                                                  | 400 | imageRepository   | is required",

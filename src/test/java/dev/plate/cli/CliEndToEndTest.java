@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepoLayout;
+import dev.plate.security.NewUser;
+import dev.plate.security.Role;
+import dev.plate.security.UserService;
 import dev.plate.support.ArgoCdCluster;
 import dev.plate.support.ArgoCdTest;
 import dev.plate.support.PlateTest;
+import dev.plate.support.SignIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +53,10 @@ class CliEndToEndTest {
     ConfigRepository repository;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    UserService users;
+    @Autowired
+    SecurityContextHolderStrategy securityContext;
 
     final ArgoCdCluster cluster = ArgoCdCluster.shared();
 
@@ -178,6 +187,45 @@ class CliEndToEndTest {
                 "projects"), 3, "unknown, revoked or expired");
         assertRefused(plate(Map.of("PLATE_TOKEN", "x", "PLATE_URL", "http://localhost:1"), null, "projects"), 6,
                 "Cannot reach Plate");
+    }
+
+    /** The server's reason reaches the person typing: a wrong password, then the lock, each in one line. */
+    @Test
+    void a_refused_login_says_why() throws Exception {
+        String name = "lee" + Long.toString(System.nanoTime(), 36);
+        SignIn.as(securityContext, "admin", Role.ADMIN);
+        users.createUser(new NewUser(name, "Lee", Role.DEVELOPER, "a-long-enough-password-1"));
+        securityContext.clearContext();
+
+        var wrong = login("not-the-password\n", "login", "http://localhost:" + port, "-u", name, "--password-stdin");
+
+        assertRefused(wrong, 3, "Wrong username or password");
+        for (int i = 2; i <= 5; i++) { // five in a row from one address lock it out of the account for a while
+            login("not-the-password\n", "login", "http://localhost:" + port, "-u", name, "--password-stdin");
+        }
+        assertRefused(login("a-long-enough-password-1\n", "login", "http://localhost:" + port, "-u", name,
+                "--password-stdin"), 3, "Too many failed sign-ins to this account from your address: try again in");
+    }
+
+    /** Two services of one repository (a monorepo) are two projects, each named after its directory. */
+    @Test
+    void services_of_one_repository_import_as_projects_of_their_own() throws Exception {
+        var login = login(PlateTest.ADMIN_PASSWORD + "\n", "login", "http://localhost:" + port, "-u", "admin",
+                "--password-stdin");
+        assertThat(login.exit()).isZero();
+        String repo = "mono" + Long.toString(System.nanoTime(), 36);
+        Path checkout = sampleProject(repo);
+        for (String service : List.of("billing-" + repo, "search-" + repo)) {
+            Path dir = Files.createDirectories(checkout.resolve("services").resolve(service));
+            Files.copy(checkout.resolve("Dockerfile"), dir.resolve("Dockerfile"));
+
+            var imported = plate("import", dir.toString());
+
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(repository.read("applications/" + service + "/project.yaml").map(String::new).orElseThrow())
+                    .contains("ghcr.io/acme/" + repo + "/" + service)
+                    .contains("https://github.com/acme/" + repo + ".git");
+        }
     }
 
     private void assertRefused(Run run, int exit, String message) {

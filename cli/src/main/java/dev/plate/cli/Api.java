@@ -121,7 +121,8 @@ public final class Api {
                 byte[] bytes = JSON.std.asBytes(body);
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");
-                connection.setFixedLengthStreamingMode(bytes.length);
+                // Not streamed: a streamed request's error answer (a refused login, 401) comes without its body,
+                // and the body says why ("Wrong username or password.", "locked until …").
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(bytes);
                 }
@@ -171,8 +172,9 @@ public final class Api {
             case 400, 413, 415, 422 -> new CliException(ExitCode.USAGE, detail);
             case 401 -> new CliException(ExitCode.AUTH, detail == null ? "Plate refused the login: run `plate login`."
                     : detail);
-            case 403 -> new CliException(ExitCode.AUTH, detail);
+            case 403, 429 -> new CliException(ExitCode.AUTH, detail); // 429: too many failed sign-ins
             case 404 -> new CliException(ExitCode.NOT_FOUND, detail);
+            case 409 -> new CliException(ExitCode.CONFLICT, detail);
             default -> new CliException(ExitCode.ERROR, detail);
         };
     }

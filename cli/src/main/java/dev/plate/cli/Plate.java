@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         footer = {"", "PLATE_URL and PLATE_TOKEN override the login kept in ~/.config/plate/.",
             "Exit codes: 0 ok, 1 error, 2 usage or invalid input, 3 not logged in",
             "or not allowed, 4 not found, 5 deployment failed or timed out,",
-            "6 server unreachable."})
+            "6 server unreachable, 7 already exists."})
 public final class Plate implements Runnable {
 
     private final Terminal terminal;
@@ -50,7 +50,7 @@ public final class Plate implements Runnable {
         COMMANDS.put("projects", ProjectsCommand::new);
         COMMANDS.put("env", EnvCommand::new);
         COMMANDS.put("completion", CompletionCommand::new);
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
+        COMMANDS.put("help", HelpCommand::new);
         COMMANDS.put("__train", TrainCommand::new);
     }
 
@@ -67,13 +67,13 @@ public final class Plate implements Runnable {
         } else {
             COMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
         }
+        withHelp(commandLine);
         commandLine.setOut(new java.io.PrintWriter(terminal.out(), true));
         commandLine.setErr(new java.io.PrintWriter(terminal.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((error, args2) -> {
-            terminal.error(error.getMessage());
             var command = error.getCommandLine().getCommandSpec().qualifiedName();
-            terminal.err().println("Try '" + command + " --help'.");
+            terminal.error(withoutFullStop(error.getMessage()) + " (see '" + command + " --help')");
             return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
@@ -86,5 +86,20 @@ public final class Plate implements Runnable {
             return ExitCode.ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    /** {@code -h}/{@code --help} (and {@code -V}/{@code --version}) on every command, as on {@code plate} itself. */
+    private static void withHelp(CommandLine command) {
+        command.getSubcommands().values().forEach(sub -> {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelp(sub);
+        });
+    }
+
+    private static String withoutFullStop(String message) {
+        String line = message == null ? "" : message.strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }

@@ -36,13 +36,18 @@ final class ProjectDetector {
     static Detection detect(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
         var remote = gitRemote(root);
-        String rawName = remote.map(ProjectDetector::repositoryName).filter(n -> !n.isBlank())
-                .orElse(root.getFileName() == null ? "" : root.getFileName().toString());
+        String directory = root.getFileName() == null ? "" : root.getFileName().toString();
+        // A service inside a repository (monorepo/services/billing) is named after its directory: the repository
+        // holds several, and each is a project of its own.
+        boolean inside = remote.isPresent() && !Files.exists(root.resolve(".git"));
+        String rawName = remote.filter(url -> !inside).map(ProjectDetector::repositoryName).filter(n -> !n.isBlank())
+                .orElse(directory);
         String name = projectName(rawName);
-        Detected detectedName = new Detected(name, remote.isPresent() ? "the git remote" : "the directory name");
+        Detected detectedName = new Detected(name, remote.isEmpty() ? "the directory name" : inside
+                ? "the directory name (a service inside its repository)" : "the git remote");
         var source = remote.map(url -> new Detected(url, "the git remote"));
-        var image = remote.flatMap(ProjectDetector::registryFor).map(repo -> new Detected(repo,
-                "guessed from the git remote"));
+        var image = remote.flatMap(ProjectDetector::registryFor).map(repo -> new Detected(inside ? repo + "/" + name
+                : repo, "guessed from the git remote"));
         var dockerfile = Dockerfile.read(root.resolve("Dockerfile"));
         return new Detection(detectedName, source, image,
                 dockerfile.flatMap(Dockerfile::port).map(p -> new Detected(p, "Dockerfile EXPOSE")),

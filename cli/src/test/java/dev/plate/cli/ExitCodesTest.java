@@ -78,7 +78,7 @@ class ExitCodesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"400, 2", "413, 2", "401, 3", "403, 3", "404, 4", "409, 1", "500, 1"})
+    @CsvSource({"400, 2", "413, 2", "401, 3", "403, 3", "429, 3", "404, 4", "409, 7", "500, 1"})
     void problemStatusesMapToExitCodes(int httpStatus, int exitCode) {
         status = httpStatus;
         contentType = "application/problem+json";

@@ -35,18 +35,26 @@ class ProjectDetectorTest {
         assertThat(detected.imageRepository()).map(ProjectDetector.Detected::value).contains("ghcr.io/acme/web_app");
     }
 
+    /** A service inside a repository (a monorepo) is a project of its own, named after its directory. */
     @Test
-    void aSubdirectoryOfACheckoutAndAWorktreeFindTheRepository() throws IOException {
+    void aSubdirectoryOfACheckoutAndAWorktreeFindTheRepositoryAndNameTheService() throws IOException {
         Path main = Files.createDirectories(dir.resolve("main/.git/worktrees/wt"));
-        Files.writeString(dir.resolve("main/.git/config"), "[remote \"origin\"]\n  url = git@gitlab.com:team/api.git\n");
+        Files.writeString(dir.resolve("main/.git/config"), "[remote \"origin\"]\n  url = git@gitlab.com:team/shop.git\n");
         Files.writeString(main.resolve("commondir"), "../..\n");
-        Path worktree = Files.createDirectories(dir.resolve("wt/services/api"));
+        Path billing = Files.createDirectories(dir.resolve("wt/services/billing"));
+        Path search = Files.createDirectories(dir.resolve("wt/services/search"));
         Files.writeString(dir.resolve("wt/.git"), "gitdir: " + main + "\n");
-        var detected = ProjectDetector.detect(worktree);
-        assertThat(detected.sourceRepoUrl()).map(ProjectDetector.Detected::value).contains("git@gitlab.com:team/api.git");
+
+        var detected = ProjectDetector.detect(billing);
+
+        assertThat(detected.sourceRepoUrl()).map(ProjectDetector.Detected::value)
+                .contains("git@gitlab.com:team/shop.git");
+        assertThat(detected.name().value()).isEqualTo("billing");
+        assertThat(detected.name().source()).contains("inside its repository");
         assertThat(detected.imageRepository()).map(ProjectDetector.Detected::value)
-                .contains("registry.gitlab.com/team/api");
-        assertThat(detected.name().value()).isEqualTo("api");
+                .contains("registry.gitlab.com/team/shop/billing");
+        assertThat(ProjectDetector.detect(search).name().value()).isEqualTo("search");
+        assertThat(ProjectDetector.detect(dir.resolve("wt")).name().value()).as("the checkout itself").isEqualTo("shop");
     }
 
     @Test

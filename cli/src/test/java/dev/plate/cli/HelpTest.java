@@ -1,0 +1,69 @@
+package dev.plate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every command answers {@code --help} and {@code -h}, {@code plate help} reaches nested commands, and a usage error
+ * is one line.
+ */
+class HelpTest {
+
+    record Run(int exit, String out, String err) {}
+
+    static Run plate(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
+                Map.of("XDG_CONFIG_HOME", "/nonexistent"), false);
+        int exit = Plate.run(terminal, args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"login", "logout", "whoami", "import", "deploy", "status", "promote", "rollback", "history",
+            "projects", "env", "env list", "completion"})
+    void every_command_answers_help_and_h(String command) {
+        for (String flag : new String[] {"--help", "-h"}) {
+            var run = plate((command + " " + flag).split(" "));
+
+            assertThat(run.exit()).as(command + " " + flag + ": " + run.err()).isZero();
+            assertThat(run.out()).startsWith("Usage: plate " + command);
+            assertThat(run.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void help_names_a_nested_command_by_its_path() {
+        var run = plate("help", "env", "list");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Usage: plate env list");
+    }
+
+    @Test
+    void help_for_a_command_that_does_not_exist_says_so() {
+        var run = plate("help", "env", "nope");
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("'env nope' is not a command");
+    }
+
+    @Test
+    void a_usage_error_is_one_line_naming_the_help_to_read() {
+        var run = plate("deploy", "web", "--env", "dev", "--bogus");
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: Unknown option: '--bogus'").contains("(see 'plate deploy --help')");
+    }
+}
