@@ -89,12 +89,16 @@ class ApiBadInputTest {
         "import: port 0                  | POST /api/v1/projects        | {\"name\":\"fresh-e\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":0}     | 400 | containerPort | between 1 and 65535",
         "import: port 70000              | POST /api/v1/projects        | {\"name\":\"fresh-f\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":70000} | 400 | containerPort | between 1 and 65535",
         "import: port abc                | POST /api/v1/projects        | {\"name\":\"fresh-g\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":\"abc\"} | 400 | containerPort | abc",
-        "import: port as an object       | POST /api/v1/projects        | {\"name\":\"fresh-h\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":{\"n\":1}} | 400 | containerPort | Integer",
+        "import: port as an object       | POST /api/v1/projects        | {\"name\":\"fresh-h\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":{\"n\":1}} | 400 | containerPort | containerPort must be a whole number",
+        "import: port 80.5               | POST /api/v1/projects        | {\"name\":\"fresh-n\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":80.5} | 400 | containerPort | containerPort must be a whole number",
+        "import: port as a string        | POST /api/v1/projects        | {\"name\":\"fresh-o\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":\"8080\"} | 400 | containerPort | containerPort must be a whole number",
+        "import: image tag as a number   | POST /api/v1/projects        | {\"name\":\"fresh-p\",\"imageRepository\":\"ghcr.io/a/b\",\"imageTag\":123} | 400 | imageTag | imageTag must be text",
+        "import: body as a list          | POST /api/v1/projects        | [\"fresh-q\"]                                                          | 400 | -                 | The body must be an object",
         "import: health path without /   | POST /api/v1/projects        | {\"name\":\"fresh-i\",\"imageRepository\":\"ghcr.io/a/b\",\"healthPath\":\"healthz\"} | 400 | healthPath | starting with '/'",
         "import: credentials in the source URL | POST /api/v1/projects  | {\"name\":\"fresh-j\",\"imageRepository\":\"ghcr.io/a/b\",\"sourceRepoUrl\":\"https://me:pw@github.com/a/b\"} | 400 | sourceRepoUrl | https://host/org/repo",
-        "import: owners as one string    | POST /api/v1/projects        | {\"name\":\"fresh-k\",\"imageRepository\":\"ghcr.io/a/b\",\"owners\":\"team-a\"} | 400 | owners | List",
+        "import: owners as one string    | POST /api/v1/projects        | {\"name\":\"fresh-k\",\"imageRepository\":\"ghcr.io/a/b\",\"owners\":\"team-a\"} | 400 | owners | owners must be a list (a JSON array)",
         "import: owner with spaces       | POST /api/v1/projects        | {\"name\":\"fresh-l\",\"imageRepository\":\"ghcr.io/a/b\",\"owners\":[\"Team A\"]} | 400 | owners | lowercase letters",
-        "import: unknown field           | POST /api/v1/projects        | {\"name\":\"fresh-m\",\"imageRepository\":\"ghcr.io/a/b\",\"replicas\":2}  | 400 | replicas | replicas",
+        "import: unknown field           | POST /api/v1/projects        | {\"name\":\"fresh-m\",\"imageRepository\":\"ghcr.io/a/b\",\"replicas\":2}  | 400 | replicas | 'replicas' is not a field of this request; it takes containerPort,",
         "import: empty body              | POST /api/v1/projects        | ``                                                                       | 400 | -                 | The body is missing (or null): send a JSON object",
         "import: JSON null               | POST /api/v1/projects        | null                                                                     | 400 | -                 | The body is missing (or null): send a JSON object",
         "deploy: no project              | POST /api/v1/deploy          | {\"environment\":\"dev\",\"imageTag\":\"1.2.0\"}                        | 400 | project           | Name the project",
@@ -102,9 +106,10 @@ class ApiBadInputTest {
         "deploy: project as a path       | POST /api/v1/deploy          | {\"project\":\"../x\",\"environment\":\"dev\",\"imageTag\":\"1.2.0\"}  | 404 | -                 | There is no project named '../x'",
         "deploy: empty image tag         | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"imageTag\":\"\"}    | 400 | imageTag          | leave it out",
         "deploy: the tag already running | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"imageTag\":\"1.1.0\"} | 400 | imageTag         | nothing to change",
-        "deploy: set as an array         | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":[\"replicas=3\"]} | 400 | set            | Map",
-        "deploy: a set value as an object | POST /api/v1/deploy         | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":{\"replicas\":{\"n\":3}}} | 400 | set.replicas | String",
-        "deploy: unset as one string     | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"unset\":\"replicas\"} | 400 | unset           | List",
+        "deploy: set as an array         | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":[\"replicas=3\"]} | 400 | set            | set must be an object",
+        "deploy: a set value as an object | POST /api/v1/deploy         | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":{\"replicas\":{\"n\":3}}} | 400 | set.replicas | set.replicas must be text",
+        "deploy: a set value as a number | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":{\"replicas\":3}} | 400 | set.replicas | set.replicas must be text (a JSON string)",
+        "deploy: unset as one string     | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"unset\":\"replicas\"} | 400 | unset           | unset must be a list",
         "deploy: a set value null        | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":{\"replicas\":null}} | 400 | set        | KEY=VALUE",
         "deploy: unset null              | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"unset\":[null]}    | 400 | unset             | Name the value to unset",
         "deploy: set an unknown key      | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":{\"replica\":\"3\"}} | 400 | set.replica   | Settable: replicas",
@@ -127,7 +132,8 @@ class ApiBadInputTest {
         "deploy: set and unset one key   | POST /api/v1/deploy          | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"set\":{\"replicas\":\"2\"},\"unset\":[\"replicas\"]} | 400 | unset.replicas | choose one",
         "deploy: as a form               | POST /api/v1/deploy          | form:project=x&environment=dev                                            | 415 | -                 | application/json",
         "promote: to an unknown environment | POST /api/v1/promote      | {\"project\":\"PROJECT\",\"from\":\"dev\",\"to\":\"qa\"}                | 404 | -                 | There is no environment named 'qa'",
-        "promote: includeConfig maybe    | POST /api/v1/promote         | {\"project\":\"PROJECT\",\"from\":\"dev\",\"to\":\"staging\",\"includeConfig\":\"maybe\"} | 400 | includeConfig | maybe",
+        "promote: includeConfig maybe    | POST /api/v1/promote         | {\"project\":\"PROJECT\",\"from\":\"dev\",\"to\":\"staging\",\"includeConfig\":\"maybe\"} | 400 | includeConfig | includeConfig must be true or false",
+        "promote: includeConfig as text  | POST /api/v1/promote         | {\"project\":\"PROJECT\",\"from\":\"dev\",\"to\":\"staging\",\"includeConfig\":\"true\"} | 400 | includeConfig | includeConfig must be true or false",
         "promote: no from                | POST /api/v1/promote         | {\"project\":\"PROJECT\",\"to\":\"staging\"}                            | 400 | from              | Name the environment",
         "rollback: deployment abc        | POST /api/v1/rollback        | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"toDeployment\":\"abc\"} | 400 | toDeployment    | abc",
         "rollback: a deployment not of this project | POST /api/v1/rollback | {\"project\":\"PROJECT\",\"environment\":\"dev\",\"toDeployment\":-1} | 404 | -            | is not a deployment of",
@@ -154,7 +160,8 @@ class ApiBadInputTest {
                 .startsWith("application/problem+json");
         var problem = json(response);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("detail").asString()).doesNotContain(Api.UNFORESEEN).contains(detail.strip());
+        assertThat(problem.path("detail").asString()).doesNotContain(Api.UNFORESEEN).contains(detail.strip())
+                .as("no Java in a message for people").doesNotContain("java.", "dev.plate", "class ");
         if (field != null) {
             assertThat(problem.path("field").asString()).isEqualTo(field.strip());
         }

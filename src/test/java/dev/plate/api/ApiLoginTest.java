@@ -185,7 +185,7 @@ class ApiLoginTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "malformed JSON       | application/json | {\"username\":          | 400 | The body is not the JSON this endpoint takes",
-        "not an object        | application/json | [\"admin\",\"secret\"]    | 400 | The body is not the JSON this endpoint takes",
+        "not an object        | application/json | [\"admin\",\"secret\"]    | 400 | The body must be an object (a JSON object)",
         "unknown field        | application/json | {\"user\":\"a\",\"password\":\"b\"} | 400 | user",
         "a form, not JSON     | application/x-www-form-urlencoded | username=admin&password=x | 415 | Send the body as application/json.",
     })
