@@ -28,6 +28,7 @@ public final class Api {
 
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 60_000;
+    static final int PAGE_SIZE = 500;
 
     private final String baseUrl;
     private final Optional<String> token;
@@ -85,6 +86,18 @@ public final class Api {
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> getList(String path) {
         return (List<Map<String, Object>>) get(path);
+    }
+
+    /** Every page of a paged list ({@code /projects}), in order: the server gives at most {@link #PAGE_SIZE} at once. */
+    public List<Map<String, Object>> getAll(String path) {
+        var all = new java.util.ArrayList<Map<String, Object>>();
+        for (int page = 1; ; page++) {
+            var items = getList(path + (path.contains("?") ? "&" : "?") + "size=" + PAGE_SIZE + "&page=" + page);
+            all.addAll(items);
+            if (items.size() < PAGE_SIZE) {
+                return all;
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

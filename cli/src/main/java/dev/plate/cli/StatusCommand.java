@@ -26,7 +26,7 @@ final class StatusCommand extends ApiCommand {
         var api = api();
         String previous = null;
         while (true) {
-            Object data = project == null ? api.getList("/projects") : api.getObject("/projects/" + Api.segment(project));
+            Object data = project == null ? api.getAll("/projects") : api.getObject("/projects/" + Api.segment(project));
             String shown = render(data);
             if (!shown.equals(previous)) {
                 if (watch && terminal().interactive()) {

@@ -7,6 +7,7 @@ import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ImportRequest;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
+import dev.plate.history.DeploymentActivity;
 import dev.plate.history.DeploymentRecord;
 import dev.plate.project.NewProject;
 import dev.plate.project.ProjectService;
@@ -35,23 +36,51 @@ class ProjectsApi {
     private final ProjectService projects;
     private final EnvironmentService environments;
     private final DeploymentService deployments;
+    private final DeploymentActivity activity;
     private final ApiViews views;
 
     ProjectsApi(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            ApiViews views) {
+            DeploymentActivity activity, ApiViews views) {
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
+        this.activity = activity;
         this.views = views;
     }
 
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
+
+    /**
+     * A page of the projects, in name order, as a JSON array (as before paging, so a client that reads one array
+     * keeps working), with the total in {@code X-Total-Count} and the next page's address in a {@code Link} header,
+     * as GitHub's API pages (so {@code gh api --paginate}-style clients follow it).
+     */
     @GetMapping("/projects")
-    @Operation(summary = "Every project with each environment's image, last deployment and live Argo CD status")
+    @Operation(summary = "A page of the projects (name order) with each environment's image, last deployment and "
+            + "live Argo CD status; q filters by name or owner; X-Total-Count and Link: rel=\"next\" page through")
     @PreAuthorize("hasRole('VIEWER')")
-    List<ApiViews.Project> projects() {
+    org.springframework.http.ResponseEntity<List<ApiViews.Project>> projects(
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        if (page < 1) {
+            throw new dev.plate.base.ValidationException("page", "page counts from 1, not " + page + ".");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new dev.plate.base.ValidationException("size", "size is between 1 and " + MAX_PAGE_SIZE + ", not "
+                    + size + ".");
+        }
+        long total = projects.count(q);
+        var found = projects.search(q, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size), size);
         var order = environments.list();
-        var latest = ApiViews.latest(deployments.latest(Optional.empty()));
-        return projects.list().stream().map(project -> views.project(project, order, latest)).toList();
+        var latest = ApiViews.latest(activity.latestOf(found));
+        var response = org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(total));
+        if ((long) page * size < total) {
+            response.header("Link", "<" + org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                    .fromCurrentRequest().replaceQueryParam("page", page + 1).replaceQueryParam("size", size)
+                    .build().toUriString() + ">; rel=\"next\"");
+        }
+        return response.body(found.stream().map(project -> views.project(project, order, latest)).toList());
     }
 
     @GetMapping("/projects/{name}")
