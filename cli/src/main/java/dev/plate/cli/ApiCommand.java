@@ -1,5 +1,6 @@
 package dev.plate.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,12 +10,15 @@ abstract class ApiCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    Connection connection = new Connection();
+
     Terminal terminal() {
         return ((Plate) spec.root().userObject()).terminal();
     }
 
     Config config() {
-        return Config.load(terminal());
+        return Config.load(connection.applied(terminal()));
     }
 
     Api api() {

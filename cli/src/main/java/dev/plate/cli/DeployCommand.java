@@ -9,19 +9,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "deploy", description = {"Deploy an image tag and/or value changes to one environment: one commit.",
-    "Keys for --set/--unset: replicas, env.NAME, secretEnv.NAME=<secret>:<key>, secretRefs, resources.requests.cpu,",
-    "resources.requests.memory, resources.limits.cpu, resources.limits.memory, ingress.enabled, ingress.host,",
-    "ingress.tlsSecret, ingress.className, probes.path, probes.readiness, probes.liveness, autoscaling.enabled,",
-    "autoscaling.minReplicas, autoscaling.maxReplicas, autoscaling.targetCPUPercent, labels.KEY, annotations.KEY,",
-    "networkPolicy.enabled, networkPolicy.ingressNamespace, networkPolicy.allowFrom, externalSecrets.enabled,",
-    "externalSecrets.store, externalSecrets.keyPrefix, worker.enabled, worker.command, worker.replicas,",
-    "addons.NAME.enabled, addons.NAME.values.PATH, ports.NAME."})
+    "",
+    "Keys for --set/--unset (KEY=VALUE, the value taken literally):",
+    "  replicas, env.NAME, secretEnv.NAME (<secret>:<key>), secretRefs,",
+    "  resources.requests.cpu, resources.requests.memory,",
+    "  resources.limits.cpu, resources.limits.memory,",
+    "  ingress.enabled, ingress.host, ingress.tlsSecret, ingress.className,",
+    "  probes.path, probes.readiness, probes.liveness,",
+    "  autoscaling.enabled, autoscaling.minReplicas, autoscaling.maxReplicas,",
+    "  autoscaling.targetCPUPercent, labels.KEY, annotations.KEY,",
+    "  networkPolicy.enabled, networkPolicy.ingressNamespace,",
+    "  networkPolicy.allowFrom, externalSecrets.enabled, externalSecrets.store,",
+    "  externalSecrets.keyPrefix, worker.enabled, worker.command, worker.replicas,",
+    "  addons.NAME.enabled, addons.NAME.values.PATH, ports.NAME"})
 final class DeployCommand extends ApiCommand {
 
-    @Parameters(paramLabel = "PROJECT")
+    @Parameters(index = "0", paramLabel = "PROJECT")
     String project;
 
-    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ENV", description = "the environment (or -e ENV)")
+    String environmentArgument;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", description = "the environment (or ENV after PROJECT)")
+    String environmentOption;
+
     String environment;
 
     @Option(names = {"-i", "--image"}, paramLabel = "TAG", description = "the image tag to run, e.g. 1.4.2")
@@ -47,6 +58,7 @@ final class DeployCommand extends ApiCommand {
 
     @Override
     public Integer call() {
+        environment = EnvironmentArgument.of(environmentArgument, environmentOption, spec.qualifiedName());
         deployment.timeout(); // a bad --timeout is refused before anything is committed
         if (retry) {
             if (image != null || !set.isEmpty() || !unset.isEmpty()) {

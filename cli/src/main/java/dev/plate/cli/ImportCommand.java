@@ -12,10 +12,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = {"Import a project: its Helm chart and values, committed, and an Argo CD",
-    "Application per environment.",
-    "Detects the name and source repository (git remote), the port (EXPOSE) and health path (HEALTHCHECK);",
-    "The flags override what is detected."})
+@Command(name = "import", description = {"Import a project: chart, values and Argo CD Applications in one commit.",
+    "Detects the name and source repository (git remote), the port (EXPOSE) and the",
+    "health path (HEALTHCHECK) and shows where each value came from; flags override",
+    "what is detected. A directory inside a repository (monorepo/services/billing)",
+    "is a project named after the directory."})
 final class ImportCommand extends ApiCommand {
 
     @Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "the project's directory "

@@ -29,7 +29,9 @@ public final class Output {
     public void data(PrintStream out, Object data) {
         if (format == Format.json) {
             try {
-                out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(data));
+                // Null fields too, as YAML prints them: a script sees the same keys in either format.
+                out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+                        .asString(data));
             } catch (IOException e) {
                 throw new CliException(ExitCode.ERROR, "Cannot write JSON: " + e.getMessage());
             }

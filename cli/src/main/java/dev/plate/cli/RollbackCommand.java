@@ -10,10 +10,15 @@ import picocli.CommandLine.Parameters;
         + "(history is never rewritten).")
 final class RollbackCommand extends ApiCommand {
 
-    @Parameters(paramLabel = "PROJECT")
+    @Parameters(index = "0", paramLabel = "PROJECT")
     String project;
 
-    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ENV", description = "the environment (or -e ENV)")
+    String environmentArgument;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", description = "the environment (or ENV after PROJECT)")
+    String environmentOption;
+
     String environment;
 
     @Option(names = "--to", paramLabel = "ID", description = "the deployment to go back to (see plate history); "
@@ -28,6 +33,7 @@ final class RollbackCommand extends ApiCommand {
 
     @Override
     public Integer call() {
+        environment = EnvironmentArgument.of(environmentArgument, environmentOption, spec.qualifiedName());
         deployment.timeout(); // a bad --timeout is refused before anything is committed
         var body = new LinkedHashMap<String, Object>();
         body.put("project", project);

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,5 +66,39 @@ class HelpTest {
         assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).startsWith("error: Unknown option: '--bogus'").contains("(see 'plate deploy --help')");
+    }
+
+    /** "plate --help" lists each command with its first line: a whole sentence, never cut mid-way. */
+    @Test
+    void each_commands_summary_is_a_whole_sentence() {
+        var summaries = new java.util.LinkedHashMap<String, String>();
+        String current = null;
+        boolean commands = false;
+        for (String line : plate("--help").out().split("\\R")) {
+            if (line.equals("Commands:")) {
+                commands = true;
+            } else if (commands && line.isBlank()) {
+                break;
+            } else if (commands && line.startsWith("   ") && current != null) {
+                summaries.merge(current, " " + line.strip(), String::concat);
+            } else if (commands) {
+                current = line.strip().split("\\s+", 2)[0];
+                summaries.put(current, line.strip().split("\\s+", 2)[1]);
+            }
+        }
+
+        assertThat(summaries).containsKeys("login", "import", "deploy", "projects", "help");
+        summaries.forEach((command, summary) -> assertThat(summary).as(command).endsWith("."));
+    }
+
+    /** The keys deploy takes are listed whole: none is broken across lines. */
+    @Test
+    void the_keys_in_deploy_help_are_never_cut() {
+        String help = plate("deploy", "--help").out();
+
+        for (String key : List.of("resources.requests.memory", "probes.liveness", "autoscaling.targetCPUPercent",
+                "networkPolicy.ingressNamespace", "externalSecrets.keyPrefix", "worker.command", "ports.NAME")) {
+            assertThat(help).contains(key);
+        }
     }
 }
