@@ -62,6 +62,9 @@ class ApiAccessMatrixTest {
             recover             403      403        403       400     401         401            401            401
             argocd_state        403      403        403       200     401         401            401            401
             argocd_removal      403      403        403       400     401         401            401            401
+            tokens              200      200        200       200     401         401            401            401
+            tokens_of_everyone  403      403        403       200     401         401            401            401
+            token_create        201      201        201       201     401         401            401            401
             """;
 
     enum Caller { VIEWER, DEVELOPER, MAINTAINER, ADMIN, NO_TOKEN, EXPIRED_LOGIN, REVOKED_TOKEN, FORGED_TOKEN }
@@ -161,6 +164,22 @@ class ApiAccessMatrixTest {
         argocd_removal(false) {
             HttpResponse<String> call(Api api, Target t, String token) {
                 return api.post("/api/v1/admin/argocd/removals", token, "{\"projects\":[\"" + t.project() + "\"]}");
+            }
+        },
+        tokens(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.get("/api/v1/tokens", token);
+            }
+        },
+        tokens_of_everyone(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.get("/api/v1/tokens?all=true", token);
+            }
+        },
+        /** Anyone signed in may make themselves a token (no commit: tokens are not in Git). */
+        token_create(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.post("/api/v1/tokens", token, "{\"name\":\"matrix\",\"days\":1}");
             }
         };
 

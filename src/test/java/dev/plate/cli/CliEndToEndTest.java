@@ -207,6 +207,29 @@ class CliEndToEndTest {
                 "--password-stdin"), 3, "Too many failed sign-ins to this account from your address: try again in");
     }
 
+    /** A CI token from the command line: made, used as PLATE_TOKEN, listed without its secret, revoked. */
+    @Test
+    void a_token_for_ci_is_made_used_and_revoked_without_the_browser() throws Exception {
+        assertThat(login(PlateTest.ADMIN_PASSWORD + "\n", "login", "http://localhost:" + port, "-u", "admin",
+                "--password-stdin").exit()).isZero();
+
+        var created = plate("token", "create", "ci-e2e", "--days", "7");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String token = created.out().strip();
+        assertThat(token).startsWith("plate_");
+        assertThat(created.err()).contains("shown only now");
+        var ci = Map.of("PLATE_TOKEN", token, "PLATE_URL", "http://localhost:" + port);
+        assertThat(plate(ci, null, "whoami").out()).contains("admin");
+        var listed = plate("token", "list", "-o", "json");
+        assertThat(listed.out()).contains("ci-e2e").doesNotContain(token);
+        long id = JSON.readTree(listed.out()).valueStream().filter(t -> t.path("name").asString().equals("ci-e2e"))
+                .findFirst().orElseThrow().path("id").asLong();
+
+        assertThat(plate("token", "revoke", String.valueOf(id)).exit()).isZero();
+
+        assertRefused(plate(ci, null, "whoami"), 3, "unknown, revoked or expired");
+    }
+
     /** Two services of one repository (a monorepo) are two projects, each named after its directory. */
     @Test
     void services_of_one_repository_import_as_projects_of_their_own() throws Exception {

@@ -49,6 +49,7 @@ public final class Plate implements Runnable {
         COMMANDS.put("history", HistoryCommand::new);
         COMMANDS.put("projects", ProjectsCommand::new);
         COMMANDS.put("env", EnvCommand::new);
+        COMMANDS.put("token", TokenCommand::new);
         COMMANDS.put("completion", CompletionCommand::new);
         COMMANDS.put("help", HelpCommand::new);
         COMMANDS.put("__train", TrainCommand::new);

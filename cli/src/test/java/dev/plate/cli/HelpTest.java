@@ -32,7 +32,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"login", "logout", "whoami", "import", "deploy", "status", "promote", "rollback", "history",
-            "projects", "env", "env list", "completion"})
+            "projects", "env", "env list", "token", "token create", "token list", "token revoke", "completion"})
     void every_command_answers_help_and_h(String command) {
         for (String flag : new String[] {"--help", "-h"}) {
             var run = plate((command + " " + flag).split(" "));
