@@ -65,6 +65,8 @@ class ApiAccessMatrixTest {
             tokens              200      200        200       200     401         401            401            401
             tokens_of_everyone  403      403        403       200     401         401            401            401
             token_create        201      201        201       201     401         401            401            401
+            users               403      403        403       200     401         401            401            401
+            user_create         403      403        403       201     401         401            401            401
             """;
 
     enum Caller { VIEWER, DEVELOPER, MAINTAINER, ADMIN, NO_TOKEN, EXPIRED_LOGIN, REVOKED_TOKEN, FORGED_TOKEN }
@@ -180,6 +182,17 @@ class ApiAccessMatrixTest {
         token_create(false) {
             HttpResponse<String> call(Api api, Target t, String token) {
                 return api.post("/api/v1/tokens", token, "{\"name\":\"matrix\",\"days\":1}");
+            }
+        },
+        users(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.get("/api/v1/users", token);
+            }
+        },
+        user_create(false) {
+            HttpResponse<String> call(Api api, Target t, String token) {
+                return api.post("/api/v1/users", token, "{\"username\":\"m" + Long.toString(System.nanoTime(), 36)
+                        + "\",\"role\":\"VIEWER\"}");
             }
         };
 

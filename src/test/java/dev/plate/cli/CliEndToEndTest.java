@@ -230,6 +230,30 @@ class CliEndToEndTest {
         assertRefused(plate(ci, null, "whoami"), 3, "unknown, revoked or expired");
     }
 
+    /** An admin runs accounts from the command line: create (password printed once), role, disable, list. */
+    @Test
+    void an_admin_manages_accounts_from_the_command_line() throws Exception {
+        assertThat(login(PlateTest.ADMIN_PASSWORD + "\n", "login", "http://localhost:" + port, "-u", "admin",
+                "--password-stdin").exit()).isZero();
+        String name = "cli" + Long.toString(System.nanoTime(), 36);
+
+        var created = plate("user", "create", name, "--role", "developer");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String password = created.out().strip();
+        assertThat(plate("user", "role", name, "maintainer").out()).contains(name + " is now maintainer.");
+        assertThat(plate("user", "list", "-o", "json").out()).contains("\"" + name + "\"").contains("MAINTAINER");
+        assertRefused(plate("user", "role", name, "superuser"), 2, "not a role");
+        assertThat(plate("user", "disable", name).exit()).isZero();
+
+        Path other = Files.createDirectories(home.resolve("other-" + name));
+        var refused = plate(Map.of("XDG_CONFIG_HOME", other.toString()), password + "\n", "login",
+                "http://localhost:" + port, "-u", name, "--password-stdin");
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(plate("user", "enable", name).exit()).isZero();
+        assertThat(plate(Map.of("XDG_CONFIG_HOME", other.toString()), password + "\n", "login",
+                "http://localhost:" + port, "-u", name, "--password-stdin").out()).contains("as " + name + " (MAINTAINER)");
+    }
+
     /** Two services of one repository (a monorepo) are two projects, each named after its directory. */
     @Test
     void services_of_one_repository_import_as_projects_of_their_own() throws Exception {

@@ -105,6 +105,11 @@ public final class Api {
         return (Map<String, Object>) send("POST", path, body);
     }
 
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> put(String path, Map<String, Object> body) {
+        return (Map<String, Object>) send("PUT", path, body);
+    }
+
     public void delete(String path) {
         send("DELETE", path, null);
     }

@@ -50,6 +50,7 @@ public final class Plate implements Runnable {
         COMMANDS.put("projects", ProjectsCommand::new);
         COMMANDS.put("env", EnvCommand::new);
         COMMANDS.put("token", TokenCommand::new);
+        COMMANDS.put("user", UserCommand::new);
         COMMANDS.put("completion", CompletionCommand::new);
         COMMANDS.put("help", HelpCommand::new);
         COMMANDS.put("__train", TrainCommand::new);

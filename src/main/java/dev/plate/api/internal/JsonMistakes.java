@@ -47,7 +47,11 @@ final class JsonMistakes {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
         }
-        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf).toList());
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
             return "text (a JSON string)";
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {

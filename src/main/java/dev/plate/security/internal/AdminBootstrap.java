@@ -1,6 +1,7 @@
 package dev.plate.security.internal;
 
 import dev.plate.audit.AuditLog;
+import dev.plate.security.PasswordGenerator;
 import dev.plate.security.Role;
 import dev.plate.security.SecurityProperties;
 import java.time.Clock;

@@ -1,10 +1,11 @@
 package dev.plate.security.internal;
 
-import dev.plate.security.CurrentUser;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
+import dev.plate.security.CurrentUser;
 import dev.plate.security.NewUser;
+import dev.plate.security.PasswordGenerator;
 import dev.plate.security.Role;
 import dev.plate.security.UserService;
 import dev.plate.security.UserSummary;
