@@ -2,7 +2,9 @@ package dev.plate.git.internal;
 
 import dev.plate.base.PlateProperties;
 import dev.plate.tokens.ApiTokens;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.UploadPack;
 import org.eclipse.jgit.transport.resolver.RepositoryResolver;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,11 +44,38 @@ class EmbeddedGitServer {
         servlet.setRepositoryResolver(new DirectoryResolver(EmbeddedRepositories.root(plate)));
         servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
         servlet.setReceivePackFactory((request, repository) -> {
-            throw new ServiceNotEnabledException("The config repository is written by Plate only");
+            throw new ServiceNotEnabledException(PUSH_REFUSED);
         });
         var registration = new ServletRegistrationBean<>(servlet, "/git/*");
         registration.setName("plate-git");
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    static final String PUSH_REFUSED = "Plate writes this repository itself: change a project through Plate (plate "
+            + "deploy, plate import or the dashboard). Pushes here are refused.";
+
+    /**
+     * A push is refused before JGit answers, with the reason as text: git prints a text/plain error body as
+     * {@code remote: …} lines, where JGit's own refusal shows only "returned error: 403". (The receive-pack factory
+     * refuses too, should a request get past this.)
+     */
+    @Bean
+    FilterRegistrationBean<Filter> gitPushRefusal() {
+        var registration = new FilterRegistrationBean<Filter>((request, response, chain) -> {
+            var http = (HttpServletRequest) request;
+            String query = http.getQueryString() == null ? "" : http.getQueryString();
+            if (http.getRequestURI().endsWith("/git-receive-pack") || query.contains("service=git-receive-pack")) {
+                var answer = (HttpServletResponse) response;
+                answer.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                answer.setContentType("text/plain; charset=UTF-8");
+                answer.getWriter().write(PUSH_REFUSED + "\n");
+                return;
+            }
+            chain.doFilter(request, response);
+        });
+        registration.addUrlPatterns("/git/*");
+        registration.setName("plate-git-push-refusal");
         return registration;
     }
 
