@@ -7,7 +7,9 @@ import dev.plate.support.PlateTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The login as a browser performs it: the real form post, cookies, redirects and CSRF. */
 @PlateTest
@@ -15,6 +17,8 @@ class LoginOverHttpTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String base;
 
@@ -26,9 +30,13 @@ class LoginOverHttpTest {
     @Test
     void wrong_password_goes_back_to_the_login_page_with_an_error() {
         var browser = new HttpSession();
+        long failures = audited("login.failed", "admin");
 
         var response = browser.login(base, "admin", "not-the-password");
 
+        assertThat(audited("login.failed", "admin")).as("in the audit log, with the address").isEqualTo(failures + 1);
+        assertThat(jdbc.queryForObject("select details from audit_event where action = 'login.failed' and target = "
+                + "'user:admin' order by id desc limit 1", String.class)).isEqualTo("wrong username or password (from " + browser.address() + ")");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue(base + "/login?error");
         assertThat(browser.cookie("PLATE_SESSION")).isEmpty();
@@ -38,9 +46,11 @@ class LoginOverHttpTest {
     @Test
     void right_password_leads_to_the_dashboard() {
         var browser = new HttpSession();
+        long signIns = audited("login.succeeded", "admin");
 
         var response = browser.login(base, "admin", PlateTest.ADMIN_PASSWORD);
 
+        assertThat(audited("login.succeeded", "admin")).isEqualTo(signIns + 1);
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue(base + "/");
         assertThat(browser.cookie("PLATE_SESSION")).isPresent();
@@ -79,5 +89,10 @@ class LoginOverHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue(base + "/login");
+    }
+
+    private long audited(String action, String username) {
+        return jdbc.queryForObject("select count(*) from audit_event where action = ? and target = ?", Long.class,
+                action, "user:" + username);
     }
 }

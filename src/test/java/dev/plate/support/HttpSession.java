@@ -30,6 +30,11 @@ public final class HttpSession {
     /** Where this browser's requests come from, as the server sees them. */
     private final String address = TestAddresses.next();
 
+    /** The address this browser's requests come from (as a proxy in front of Plate says). */
+    public String address() {
+        return address;
+    }
+
     public HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("X-Forwarded-For", address).GET().build());
     }

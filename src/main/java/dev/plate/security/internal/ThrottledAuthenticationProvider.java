@@ -24,12 +24,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final AuthenticationProvider passwordCheck;
     private final LoginThrottle throttle;
     private final SignInSources sources;
+    private final SignInAudit audit;
 
     ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle,
-            SignInSources sources) {
+            SignInSources sources, SignInAudit audit) {
         this.passwordCheck = passwordCheck;
         this.throttle = throttle;
         this.sources = sources;
+        this.audit = audit;
     }
 
     @Override
@@ -42,12 +44,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         var refused = throttle.begin(username, source);
         if (refused.isPresent()) {
+            audit.refused(username, source, "locked out after too many failed sign-ins");
             throw locked(refused.get());
         }
         Authentication result;
         try {
             result = passwordCheck.authenticate(authentication);
         } catch (BadCredentialsException e) {
+            audit.refused(username, source, "wrong username or password");
             var locked = throttle.failed(username, source);
             if (locked.isPresent()) {
                 throw locked(locked.get());
