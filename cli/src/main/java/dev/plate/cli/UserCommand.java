@@ -106,31 +106,37 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", description = "Disable an account: its sessions and tokens stop working.")
-    static final class DisableCommand extends ApiCommand {
+    /** Disabling and enabling: one switch, set one way or the other. */
+    abstract static class EnabledCommand extends ApiCommand {
 
         @Parameters(paramLabel = "USERNAME")
         String username;
 
+        abstract boolean enabled();
+
         @Override
         public Integer call() {
-            api().put(path(username) + "/enabled", Map.of("enabled", false));
-            out().println("Disabled " + username + ".");
+            api().put(path(username) + "/enabled", Map.of("enabled", enabled()));
+            out().println((enabled() ? "Enabled " : "Disabled ") + username + ".");
             return ExitCode.OK;
         }
     }
 
-    @Command(name = "enable", description = "Enable a disabled account again.")
-    static final class EnableCommand extends ApiCommand {
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
+    @Command(name = "disable", description = "Disable an account: its sessions and tokens stop working.")
+    static final class DisableCommand extends EnabledCommand {
 
         @Override
-        public Integer call() {
-            api().put(path(username) + "/enabled", Map.of("enabled", true));
-            out().println("Enabled " + username + ".");
-            return ExitCode.OK;
+        boolean enabled() {
+            return false;
+        }
+    }
+
+    @Command(name = "enable", description = "Enable a disabled account again.")
+    static final class EnableCommand extends EnabledCommand {
+
+        @Override
+        boolean enabled() {
+            return true;
         }
     }
 
