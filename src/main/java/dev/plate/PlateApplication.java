@@ -2,6 +2,7 @@ package dev.plate;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -19,5 +20,11 @@ public class PlateApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         SpringApplication.run(PlateApplication.class, args);
+    }
+
+    /** The tab's icon (without one every browser asks for /favicon.ico and logs its 404). */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/plate.svg", "any");
     }
 }

@@ -97,7 +97,8 @@ class BrowserSmokeTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-text-field input")));
         browser.findElement(By.cssSelector("vaadin-text-field input")).sendKeys(project);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "1 project"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "Waiting for Argo CD"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"),
+                "Committed; Argo CD not connected"));
         screenshot("projects");
 
         browser.get("http://localhost:" + port + "/admin/tokens");

@@ -23,6 +23,11 @@ public enum Role {
         return description;
     }
 
+    /** As people read it: "Maintainer". */
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** This role and every role it includes, in Spring's {@code ROLE_} authority form. */
     public List<String> grantedAuthorities() {
         return Arrays.stream(values())

@@ -95,4 +95,17 @@ class LoginOverHttpTest {
         return jdbc.queryForObject("select count(*) from audit_event where action = ? and target = ?", Long.class,
                 action, "user:" + username);
     }
+
+    /** The tab's icon, for the login page too: no 404 in the browser's console. */
+    @Test
+    void the_pages_name_an_icon_that_anyone_may_load() {
+        var browser = new HttpSession();
+
+        String login = browser.get(base + "/login").body();
+        var icon = browser.get(base + "/icons/plate.svg");
+
+        assertThat(login).contains("rel=\"icon\"").contains("icons/plate.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    }
 }

@@ -31,7 +31,7 @@ class NewUserDialog extends Dialog {
         setHeaderTitle("New user");
         role.setLabel("Role");
         role.setItems(Role.values());
-        role.setItemLabelGenerator(r -> r.name().charAt(0) + r.name().substring(1).toLowerCase());
+        role.setItemLabelGenerator(Role::label);
         role.setValue(Role.DEVELOPER);
         username.setHelperText("Lowercase letters, digits, '.', '_' or '-'");
         password.setHelperText("At least 12 characters");

@@ -3,6 +3,7 @@ package dev.plate.admin.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.base.ui.Notifications;
 import dev.plate.base.ui.OneTimeSecretDialog;
 import dev.plate.security.Role;
@@ -37,11 +39,13 @@ class UsersView extends Div {
 
     private final UserService users;
     private final Clock clock;
+    private final transient AuthenticationContext authentication;
     private final Grid<UserSummary> grid = new Grid<>();
 
-    UsersView(UserService users, Clock clock) {
+    UsersView(UserService users, Clock clock, AuthenticationContext authentication) {
         this.users = users;
         this.clock = clock;
+        this.authentication = authentication;
         addClassName("plate-page");
         var create = new Button("New user", new Icon("vaadin", "plus"),
                 event -> new NewUserDialog(users, created -> refresh()).open());
@@ -57,7 +61,7 @@ class UsersView extends Div {
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserSummary::username).setHeader("Username").setSortable(true).setAutoWidth(true);
         grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
+        grid.addComponentColumn(this::roleSelect).setHeader("Role").setKey("role").setAutoWidth(true);
         grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(user -> user.lastLoginAt().map(WHEN::format).orElse("never")).setHeader("Last login")
                 .setAutoWidth(true);
@@ -68,15 +72,29 @@ class UsersView extends Div {
     private Component roleSelect(UserSummary user) {
         var select = new Select<Role>();
         select.setItems(Role.values());
+        select.setItemLabelGenerator(Role::label);
         select.setValue(user.role());
         select.setAriaLabel("Role of " + user.username());
         select.addValueChangeListener(event -> {
-            if (event.isFromClient()) {
-                Notifications.attempt(() -> users.changeRole(user.id(), event.getValue()),
-                        "Role of " + user.username() + " is now " + event.getValue(), this::refresh);
+            if (event.isFromClient() && event.getValue() != null && event.getValue() != user.role()) {
+                confirmRole(user, event.getValue(), () -> select.setValue(user.role()));
             }
         });
         return select;
+    }
+
+    /** A role changes only once confirmed: it ends the user's sessions, and on one's own row may lock one out. */
+    private void confirmRole(UserSummary user, Role role, Runnable undo) {
+        boolean own = user.username().equals(authentication.getPrincipalName().orElse(""));
+        var dialog = new ConfirmDialog("Change the role of " + user.username() + "?", user.role().label() + " → "
+                + role.label() + ". " + (own ? "This is your own account: you may lose access to these pages. " : "")
+                + "Their sessions end; the new role applies at their next sign-in.", "Change role", confirmed ->
+                Notifications.attempt(() -> users.changeRole(user.id(), role), "Role of " + user.username()
+                        + " is now " + role.label(), this::refresh));
+        dialog.setCancelable(true);
+        dialog.addCancelListener(cancelled -> undo.run());
+        dialog.setConfirmButtonTheme(own ? "error primary" : "primary");
+        dialog.open();
     }
 
     private Component status(UserSummary user) {

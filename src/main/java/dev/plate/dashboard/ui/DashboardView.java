@@ -53,23 +53,29 @@ class DashboardView extends Div {
                     new OrphanedObjects(report, reconciliation, () -> getUI().ifPresent(ui -> ui.getPage().reload()))));
         }
         long projectCount = projects.count("");
-        add(new H2("Deployments"), deploymentCards(projectCount, activity), plot(activity.perDay(DAYS)));
+        boolean watched = applications.connection().state() != ApplicationStatuses.Connection.State.NOT_CONFIGURED;
+        add(new H2("Deployments"), deploymentCards(projectCount, activity, watched),
+                plot(activity.perDay(DAYS), watched));
         if (applications.connection().state() != ApplicationStatuses.Connection.State.NOT_CONFIGURED) {
             add(new H2("Applications"), applicationCounts(applications));
         }
     }
 
     /** Projects, what is waiting for Argo CD, what failed lately: where a person looks first. */
-    private static Component deploymentCards(long projectCount, DeploymentActivity activity) {
+    /** @param watched whether Argo CD is connected: without it, committed deployments wait for nothing */
+    private static Component deploymentCards(long projectCount, DeploymentActivity activity, boolean watched) {
         var cards = new Div();
         cards.addClassName("plate-cards");
         var projects = listCard("Projects", "projects");
         projects.add(new Paragraph(projectCount == 0 ? "None yet: import one on the Projects page, or run "
                 + "plate import . in a project's directory." : projectCount + (projectCount == 1 ? " project" : " projects")
                 + " deployed by Plate."));
-        var waiting = listCard("In progress", "in-progress");
+        var waiting = listCard(watched ? "In progress" : "Committed, not deployed", "in-progress");
         var inProgress = activity.inProgress(LISTED);
-        if (inProgress.isEmpty()) {
+        if (!watched) {
+            waiting.add(new Paragraph("Argo CD is not connected: changes are committed to Git and deploy once a "
+                    + "cluster is connected (Admin → Integrations)."));
+        } else if (inProgress.isEmpty()) {
             waiting.add(new Paragraph("Nothing is waiting for Argo CD."));
         }
         inProgress.forEach(record -> waiting.add(deploymentLine(record, record.kind().name().toLowerCase(Locale.ROOT)
@@ -103,18 +109,18 @@ class DashboardView extends Div {
         return line;
     }
 
-    private static Component plot(List<DeploymentActivity.Day> days) {
+    private static Component plot(List<DeploymentActivity.Day> days, boolean watched) {
         long total = days.stream().mapToLong(DeploymentActivity.Day::total).sum();
         var title = new Span("Deployments per day, last " + days.size() + " days (" + total + " in all)");
         title.addClassName("plate-card-title");
         var legend = new Div();
         legend.addClassName("plate-plot-legend");
-        DeploymentsPlot.legend().forEach(entry -> {
+        DeploymentsPlot.legend(watched).forEach(entry -> {
             var swatch = new Span();
             swatch.addClassNames("plate-plot-swatch", entry[0]);
             legend.add(new Span(swatch, new Span(entry[1])));
         });
-        var card = new Div(title, DeploymentsPlot.of(days), legend);
+        var card = new Div(title, DeploymentsPlot.of(days, watched), legend);
         card.addClassNames("plate-card", "plate-plot-card");
         return card;
     }

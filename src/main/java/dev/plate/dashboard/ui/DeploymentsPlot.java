@@ -14,11 +14,9 @@ import java.util.Locale;
 final class DeploymentsPlot {
 
     /** Bottom to top. */
-    private static final List<Series> SERIES = List.of(
-            new Series("succeeded", "succeeded", List.of(DeploymentState.SUCCEEDED)),
-            new Series("failed", "failed or timed out", List.of(DeploymentState.FAILED, DeploymentState.TIMED_OUT)),
-            new Series("superseded", "superseded", List.of(DeploymentState.SUPERSEDED)),
-            new Series("waiting", "waiting for Argo CD", List.of(DeploymentState.COMMITTED)));
+    private static final List<Series> SERIES = series("waiting for Argo CD");
+    /** Without Argo CD nothing decides a committed deployment: it is not "waiting" for anything. */
+    private static final List<Series> UNWATCHED = series("committed, Argo CD not connected");
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final int WIDTH = 720;
     private static final int HEIGHT = 200;
@@ -35,14 +33,27 @@ final class DeploymentsPlot {
 
     private DeploymentsPlot() {}
 
-    static Svg of(List<Day> days) {
-        var svg = new Svg(markup(days));
+    private static List<Series> series(String committed) {
+        return List.of(new Series("succeeded", "succeeded", List.of(DeploymentState.SUCCEEDED)),
+                new Series("failed", "failed or timed out", List.of(DeploymentState.FAILED, DeploymentState.TIMED_OUT)),
+                new Series("superseded", "superseded", List.of(DeploymentState.SUPERSEDED)),
+                new Series("waiting", committed, List.of(DeploymentState.COMMITTED)));
+    }
+
+    /** @param watched whether Argo CD is connected */
+    static Svg of(List<Day> days, boolean watched) {
+        var svg = new Svg(markup(days, watched));
         svg.addClassName("plate-plot");
         svg.getElement().setAttribute("data-days", String.valueOf(days.size()));
         return svg;
     }
 
     static String markup(List<Day> days) {
+        return markup(days, true);
+    }
+
+    static String markup(List<Day> days, boolean watched) {
+        var all = watched ? SERIES : UNWATCHED;
         long max = Math.max(1, days.stream().mapToLong(Day::total).max().orElse(0));
         long top = niceCeiling(max);
         double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -64,8 +75,8 @@ final class DeploymentsPlot {
             double x = LEFT + i * slot + (slot - barWidth) / 2;
             double base = TOP + plotHeight;
             out.append("<g class=\"day\" data-day=\"").append(day.day()).append("\" data-total=\"").append(day.total())
-                    .append("\"><title>").append(escape(tooltip(day))).append("</title>");
-            for (Series series : SERIES) {
+                    .append("\"><title>").append(escape(tooltip(day, all))).append("</title>");
+            for (Series series : all) {
                 long count = series.of(day);
                 if (count == 0) {
                     continue;
@@ -87,14 +98,14 @@ final class DeploymentsPlot {
     }
 
     /** The legend's entries: CSS class and label, bottom series first. */
-    static List<String[]> legend() {
-        return SERIES.stream().map(series -> new String[] {series.css(), series.label()}).toList();
+    static List<String[]> legend(boolean watched) {
+        return (watched ? SERIES : UNWATCHED).stream().map(series -> new String[] {series.css(), series.label()}).toList();
     }
 
-    private static String tooltip(Day day) {
+    private static String tooltip(Day day, List<Series> all) {
         var text = new StringBuilder(day.day().toString()).append(": ").append(day.total())
                 .append(day.total() == 1 ? " deployment" : " deployments");
-        for (Series series : SERIES) {
+        for (Series series : all) {
             long count = series.of(day);
             if (count > 0) {
                 text.append(", ").append(count).append(' ').append(series.label());

@@ -12,12 +12,12 @@ import java.util.Locale;
 /** One deployment: who, when, which commit, how it ended (with Argo CD's message), and the diff it applied. */
 class DeploymentDialog extends Dialog {
 
-    DeploymentDialog(DeploymentService deployments, DeploymentRecord record) {
+    DeploymentDialog(DeploymentService deployments, DeploymentRecord record, boolean watched) {
         setHeaderTitle("#" + record.id() + " · " + record.kind().name().toLowerCase(Locale.ROOT) + " "
                 + record.project() + " in " + record.environment());
         setWidth("min(100%, 46rem)");
-        var outcome = new Span(LiveStatus.label(record.state()));
-        outcome.addClassNames("plate-badge", "plate-badge-" + LiveStatus.tone(record.state()));
+        var outcome = new Span(LiveStatus.label(record.state(), watched));
+        outcome.addClassNames("plate-badge", "plate-badge-" + LiveStatus.tone(record.state(), watched));
         var facts = new Div(
                 fact("Change", record.summary()),
                 fact("By", record.requestedBy() + ", " + ProjectView.WHEN.format(record.requestedAt())),

@@ -33,10 +33,12 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final transient ProjectFiles files;
     private final transient EnvironmentService environments;
     private final transient AuthenticationContext authentication;
+    private final transient dev.plate.argocd.ApplicationStatuses statuses;
     private String title = "Environment";
 
     EnvironmentView(DeploymentService deployments, ProjectFiles files, EnvironmentService environments,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, dev.plate.argocd.ApplicationStatuses statuses) {
+        this.statuses = statuses;
         this.deployments = deployments;
         this.files = files;
         this.environments = environments;
@@ -73,7 +75,8 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
             var tabs = new TabSheet();
             tabs.setWidthFull();
             tabs.add("History (" + history.size() + ")", history.isEmpty()
-                    ? new Paragraph("No deployment yet.") : HistoryGrid.of(history, deployments));
+                    ? new Paragraph("No deployment yet.") : HistoryGrid.of(history, deployments,
+                    LiveStatus.watched(statuses.connection())));
             var env = environments.find(environment).orElseThrow();
             boolean mayEdit = authentication.hasRole(Roles.DEVELOPER)
                     && (!env.protectedEnvironment() || authentication.hasRole(Roles.MAINTAINER));

@@ -12,13 +12,15 @@ final class HistoryGrid {
     private HistoryGrid() {}
 
     /** With a click on a row opening the deployment's detail. */
-    static Grid<DeploymentRecord> of(List<DeploymentRecord> rows, dev.plate.deployment.DeploymentService deployments) {
-        var grid = of(rows);
-        grid.addItemClickListener(event -> new DeploymentDialog(deployments, event.getItem()).open());
+    static Grid<DeploymentRecord> of(List<DeploymentRecord> rows, dev.plate.deployment.DeploymentService deployments,
+            boolean watched) {
+        var grid = of(rows, watched);
+        grid.addItemClickListener(event -> new DeploymentDialog(deployments, event.getItem(), watched).open());
         return grid;
     }
 
-    static Grid<DeploymentRecord> of(List<DeploymentRecord> rows) {
+    /** @param watched whether Argo CD is connected (see {@link LiveStatus#label}) */
+    static Grid<DeploymentRecord> of(List<DeploymentRecord> rows, boolean watched) {
         var grid = new Grid<DeploymentRecord>();
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(record -> "#" + record.id()).setHeader("#").setKey("id").setAutoWidth(true).setFlexGrow(0);
@@ -34,7 +36,7 @@ final class HistoryGrid {
                 .setHeader("Took").setKey("took").setAutoWidth(true);
         grid.addColumn(record -> record.toRevision().substring(0, 7)).setHeader("Commit").setKey("commit")
                 .setAutoWidth(true);
-        grid.addColumn(record -> LiveStatus.label(record.state())).setHeader("Outcome").setKey("outcome")
+        grid.addColumn(record -> LiveStatus.label(record.state(), watched)).setHeader("Outcome").setKey("outcome")
                 .setAutoWidth(true).setTooltipGenerator(record -> record.outcome().isBlank() ? null : record.outcome());
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

@@ -44,7 +44,8 @@ final class LiveStatus {
             boolean waitsForAPerson = last.state() == DeploymentState.COMMITTED && !env.autoSync()
                     && last.kind() == DeploymentKind.IMPORT;
             var outcome = new Div(new Span("Deployment #" + last.id() + ": "), waitsForAPerson
-                    ? badge("Waiting for a manual sync", "warning") : badge(label(last.state()), tone(last.state())));
+                    ? badge("Waiting for a manual sync", "warning") : badge(label(last.state(), true),
+                            tone(last.state(), true)));
             if (!last.outcome().isBlank()) {
                 outcome.add(text(last.outcome()));
             }
@@ -54,9 +55,13 @@ final class LiveStatus {
         return box;
     }
 
-    static String label(DeploymentState state) {
+    /**
+     * @param watched whether Argo CD is connected: without it, nothing will decide a committed deployment, and
+     *     saying it waits for Argo CD would promise what will not happen
+     */
+    static String label(DeploymentState state, boolean watched) {
         return switch (state) {
-            case COMMITTED -> "Waiting for Argo CD";
+            case COMMITTED -> watched ? "Waiting for Argo CD" : "Committed; Argo CD not connected";
             case SUCCEEDED -> "Succeeded";
             case FAILED -> "Failed";
             case TIMED_OUT -> "Timed out";
@@ -64,11 +69,11 @@ final class LiveStatus {
         };
     }
 
-    static String tone(DeploymentState state) {
+    static String tone(DeploymentState state, boolean watched) {
         return switch (state) {
             case SUCCEEDED -> "up";
             case FAILED, TIMED_OUT -> "down";
-            case COMMITTED -> "progress";
+            case COMMITTED -> watched ? "progress" : "not_configured";
             case SUPERSEDED -> "not_configured";
         };
     }
@@ -95,6 +100,11 @@ final class LiveStatus {
         var badge = new Span(text);
         badge.addClassNames("plate-badge", "plate-badge-" + tone.toLowerCase(Locale.ROOT));
         return badge;
+    }
+
+    /** Whether Argo CD is connected, so that committed deployments get an outcome. */
+    static boolean watched(Connection connection) {
+        return connection.state() != Connection.State.NOT_CONFIGURED;
     }
 
     private static Span text(String text) {

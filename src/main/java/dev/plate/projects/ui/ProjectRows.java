@@ -93,6 +93,7 @@ final class ProjectRows {
 
     private Map<String, Badge> badges(ProjectSummary project, Map<String, DeploymentRecord> latest) {
         var badges = new HashMap<String, Badge>();
+        boolean watched = LiveStatus.watched(statuses.connection());
         for (var env : environments) {
             var last = latest.get(env.name());
             if (last == null) {
@@ -103,7 +104,7 @@ final class ProjectRows {
                             ? " · out of sync" : ""), LiveStatus.healthTone(status.health()), last.config().imageTag()
                             + (status.healthMessage() == null || status.healthMessage().isBlank() ? ""
                             : ": " + status.healthMessage())))
-                    .orElseGet(() -> new Badge(LiveStatus.label(last.state()), LiveStatus.tone(last.state()),
+                    .orElseGet(() -> new Badge(LiveStatus.label(last.state(), watched), LiveStatus.tone(last.state(), watched),
                             last.config().imageTag() + ", " + last.kind().name().toLowerCase() + " by "
                                     + last.requestedBy())));
         }

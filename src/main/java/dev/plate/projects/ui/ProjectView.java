@@ -144,7 +144,8 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var rows = new java.util.ArrayList<DeploymentRecord>();
         order.forEach(env -> rows.addAll(deployments.history(project.name(), env.name())));
         rows.sort(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed());
-        var section = new Div(new H3("History"), HistoryGrid.of(rows.size() > 100 ? rows.subList(0, 100) : rows, deployments));
+        var section = new Div(new H3("History"), HistoryGrid.of(rows.size() > 100 ? rows.subList(0, 100) : rows, deployments,
+                LiveStatus.watched(statuses.connection())));
         section.addClassName("plate-history");
         return section;
     }
@@ -180,11 +181,13 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }, () -> detail.add(shortSha));
         detail.addClassName("plate-card-detail");
         card.add(image, detail, LiveStatus.of(statuses.connection(), statuses.of(project.name(), env.name()), last, env),
-                actions(env, next));
+                actions(env, next, history));
         return card;
     }
 
-    private Component actions(EnvironmentSummary env, Optional<EnvironmentSummary> next) {
+    /** The buttons; one that would change nothing is offered disabled, saying why. */
+    private Component actions(EnvironmentSummary env, Optional<EnvironmentSummary> next,
+            List<DeploymentRecord> history) {
         var actions = new Div();
         actions.addClassName("plate-card-actions");
         boolean maintainer = authentication.hasRole(Roles.MAINTAINER);
@@ -198,12 +201,25 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             var promote = new Button("Promote to " + next.get().name(), event -> new PromoteDialog(deployments,
                     project.name(), env, next.get(), this::refresh).open());
             promote.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            var there = deployments.history(project.name(), next.get().name()).stream().findFirst();
+            var here = history.getFirst().config();
+            // Promoting copies the image, and with its configuration everything but the ingress: nothing differs.
+            if (there.isPresent() && there.get().config().equals(here.withIngress(there.get().config().ingress()))) {
+                promote.setEnabled(false);
+                promote.setTooltipText(next.get().name() + " already runs " + here.imageTag() + " with this "
+                        + "configuration: nothing to promote.");
+            }
             actions.add(promote);
         }
         if (maintainer) {
             var rollback = new Button("Roll back", event -> new RollbackDialog(deployments, project.name(), env,
                     this::refresh).open());
             rollback.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            var current = history.getFirst().config();
+            if (history.stream().noneMatch(earlier -> !earlier.config().equals(current))) {
+                rollback.setEnabled(false);
+                rollback.setTooltipText("No earlier, different deployment in " + env.name() + " to go back to.");
+            }
             actions.add(rollback);
         }
         return actions;

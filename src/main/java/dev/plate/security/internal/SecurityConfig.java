@@ -39,7 +39,7 @@ class SecurityConfig {
             SecurityContextHolderStrategy strategy, RequestUtil vaadinRequests, Clock clock) throws Exception {
         var contextRepository = new SharedSecurityContextRepository(sessions, strategy, clock);
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**", "/images/**", "/favicon.ico").permitAll()
+                .requestMatchers("/styles/**", "/images/**", "/icons/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                 // An error dispatch only renders the status of a request already secured by its own chain
                 // (e.g. a 401 or 403 for a git client); sending it to the login page would hide that status.

@@ -84,4 +84,42 @@ class UsersViewTest extends KaribuTestBase {
         assertThat(password.getErrorMessage()).isEqualTo("Password must be at least 12 characters.");
         assertThat(users.listUsers()).extracting(UserSummary::username).doesNotContain("shorty");
     }
+
+    /** Picking a role asks first: cancelled, nothing changes and the row shows the old role; confirmed, it applies. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_role_changes_only_once_confirmed() {
+        String name = "rolly" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var user = users.createUser(new dev.plate.security.NewUser(name, "Rolly", Role.DEVELOPER, "rolly-secret-pass"));
+        UI.getCurrent().navigate(""); // the page lists the users as they are when it opens
+        UI.getCurrent().navigate("admin/users");
+        Grid<UserSummary> grid = _get(Grid.class);
+        int row = grid.getGenericDataView().getItems().map(UserSummary::username).toList().indexOf(name);
+        Select<Role> select = (Select<Role>) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, row,
+                "role");
+        assertThat(select.getItemLabelGenerator().apply(Role.MAINTAINER)).as("as the new-user dialog names it")
+                .isEqualTo("Maintainer");
+
+        _setValue(select, Role.MAINTAINER);
+        var dialog = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(dialog.getElement().getProperty("message", "") + dialog.getElement().getTextRecursively())
+                .contains("Developer → Maintainer")
+                .contains("sessions end");
+        assertThat(role(user.id())).as("nothing before the confirmation").isEqualTo(Role.DEVELOPER);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(dialog,
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog.CancelEvent(dialog, true));
+        dialog.close(); // as the browser closes it
+        assertThat(select.getValue()).isEqualTo(Role.DEVELOPER);
+        assertThat(role(user.id())).isEqualTo(Role.DEVELOPER);
+
+        _setValue(select, Role.MAINTAINER);
+        dialog = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(dialog,
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(dialog, true));
+        assertThat(role(user.id())).isEqualTo(Role.MAINTAINER);
+    }
+
+    private Role role(long id) {
+        return users.listUsers().stream().filter(u -> u.id() == id).findFirst().orElseThrow().role();
+    }
 }

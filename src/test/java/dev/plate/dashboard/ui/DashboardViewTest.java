@@ -35,7 +35,7 @@ class DashboardViewTest extends KaribuTestBase {
     dev.plate.deployment.DeploymentService deployments;
 
     @Test
-    void the_dashboard_shows_what_waits_for_argo_cd_and_a_plot_of_the_last_thirty_days() {
+    void without_argo_cd_the_dashboard_says_what_is_committed_and_not_deployed_and_plots_the_last_thirty_days() {
         String name = "dash-" + java.util.UUID.randomUUID().toString().substring(0, 6);
         login("mia", Role.MAINTAINER);
         deployments.importProject(new dev.plate.deployment.ImportRequest(new dev.plate.project.NewProject(name, "",
@@ -47,12 +47,14 @@ class DashboardViewTest extends KaribuTestBase {
 
         var waiting = _get(Div.class, spec -> spec.withAttribute("data-card", "in-progress")).getElement()
                 .getTextRecursively();
-        assertThat(waiting).contains(name + " → dev").contains("deploy 1.1.0 by mia");
+        assertThat(waiting).contains("Committed, not deployed").contains("Argo CD is not connected")
+                .doesNotContain("waiting for Argo CD").contains(name + " → dev").contains("deploy 1.1.0 by mia");
         assertThat(_get(Div.class, spec -> spec.withAttribute("data-card", "projects")).getElement()
                 .getTextRecursively()).containsPattern("\\d+ projects? deployed by Plate");
         var plot = _get(com.vaadin.flow.component.Svg.class);
         assertThat(plot.getElement().getAttribute("data-days")).isEqualTo("30");
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        assertThat(plot.getElement().getProperty("innerHTML")).contains("data-day=\"" + today + "\"");
+        assertThat(plot.getElement().getProperty("innerHTML")).contains("data-day=\"" + today + "\"")
+                .contains("committed, Argo CD not connected").doesNotContain("waiting for Argo CD");
     }
 }

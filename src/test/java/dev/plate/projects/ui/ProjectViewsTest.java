@@ -119,6 +119,30 @@ class ProjectViewsTest extends KaribuTestBase {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("projects/import");
     }
 
+    /** A button that would change nothing is there, disabled, saying why; it is enabled once there is a change. */
+    @Test
+    void promote_and_roll_back_are_offered_only_when_they_would_change_something() {
+        login("mia", Role.MAINTAINER);
+        String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        importAndOpen(name, "3.0.0");
+
+        var promote = _get(cardOf("dev"), Button.class, spec -> spec.withText("Promote to staging"));
+        var rollback = _get(cardOf("dev"), Button.class, spec -> spec.withText("Roll back"));
+        assertThat(promote.isEnabled()).isFalse();
+        assertThat(promote.getTooltip().getText()).isEqualTo("staging already runs 3.0.0 with this configuration: "
+                + "nothing to promote.");
+        assertThat(rollback.isEnabled()).isFalse();
+        assertThat(rollback.getTooltip().getText()).contains("No earlier, different deployment in dev");
+
+        _click(_get(cardOf("dev"), Button.class, spec -> spec.withText("Deploy")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Image tag")), "3.1.0");
+        _click(_get(Button.class, spec -> spec.withText("Deploy to dev")));
+
+        assertThat(_get(cardOf("dev"), Button.class, spec -> spec.withText("Promote to staging")).isEnabled()).isTrue();
+        assertThat(_get(cardOf("dev"), Button.class, spec -> spec.withText("Roll back")).isEnabled()).isTrue();
+        assertThat(_get(cardOf("staging"), Button.class, spec -> spec.withText("Roll back")).isEnabled()).isFalse();
+    }
+
     /** The text of an environment's card, as the user reads it. */
     private static String card(String environment) {
         return cardOf(environment).getElement().getTextRecursively();

@@ -47,8 +47,9 @@ class ProjectsAndEnvironmentPagesTest extends KaribuTestBase {
         _setValue(_get(TextField.class, spec -> spec.withPlaceholder("Search by name or owner")), prefix.toUpperCase());
         assertThat(GridKt._size(grid)).isEqualTo(3);
         assertThat(GridKt._get(grid, 0).project().name()).isEqualTo(prefix + "-a");
-        assertThat(GridKt._get(grid, 0).badge("dev").label()).isEqualTo("Waiting for Argo CD");
-        assertThat(GridKt._get(grid, 0).badge("prod").tone()).isEqualTo("progress");
+        assertThat(GridKt._get(grid, 0).badge("dev").label()).as("nothing will decide it: no Argo CD here")
+                .isEqualTo("Committed; Argo CD not connected");
+        assertThat(GridKt._get(grid, 0).badge("prod").tone()).isEqualTo("not_configured");
         assertThat(_get(Div.class, spec -> spec.withClasses("plate-page")).getElement().getTextRecursively())
                 .contains("3 projects");
 
@@ -77,7 +78,7 @@ class ProjectsAndEnvironmentPagesTest extends KaribuTestBase {
         GridKt._clickItem(_get(Grid.class), 0);
         var detail = _get(com.vaadin.flow.component.dialog.Dialog.class);
         assertThat(detail.getHeaderTitle()).endsWith("deploy " + name + " in staging");
-        assertThat(detail.getElement().getTextRecursively()).contains("Waiting for Argo CD")
+        assertThat(detail.getElement().getTextRecursively()).contains("Committed; Argo CD not connected")
                 .contains("-   tag: \"1.0.0\"").contains("+   tag: \"1.2.0\"");
         detail.close();
         _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(2);
