@@ -50,4 +50,14 @@ class ApiOddPathsTest {
                 .startsWith("application/problem+json");
         assertThat(response.body()).contains("\"detail\"").doesNotContain("<html", "java.", "Exception");
     }
+
+    /** Outside the API the server's own error page stays, and says nothing of the server or its exceptions. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/a%2Fb", "/git/x%5Cy", "/projects/a%00b"})
+    void a_refused_page_path_names_no_server_version(String path) {
+        var response = api.send("GET", path, null, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Tomcat", "Exception", "java.");
+    }
 }

@@ -83,6 +83,16 @@ class ApiProjectPagesTest {
         assertThat(response.headers().firstValue("Link")).isEmpty();
     }
 
+    /** Asked without page or size, the whole list, as before paging: an older client is never cut short. */
+    @Test
+    void without_page_or_size_every_project_comes_at_once() {
+        var response = api.get("/api/v1/projects?q=" + PREFIX, viewer);
+
+        assertThat(JSON.readTree(response.body())).hasSize(5);
+        assertThat(response.headers().firstValue("X-Total-Count")).hasValue("5");
+        assertThat(response.headers().firstValue("Link")).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource({"page=0, page, counts from 1", "size=0, size, between 1 and 500", "size=501, size, between 1 and 500",
             "page=abc, page, 'abc'"})

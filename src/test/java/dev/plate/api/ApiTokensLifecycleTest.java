@@ -40,6 +40,10 @@ class ApiTokensLifecycleTest {
         long id = body.path("summary").path("id").asLong();
         assertThat(token).startsWith("plate_");
 
+        var minted = api.post("/api/v1/tokens", token, "{\"name\":\"longer\",\"days\":365}");
+        assertThat(minted.statusCode()).as("a token cannot outlive its revocation by making another").isEqualTo(403);
+        assertThat(minted.body()).contains("sign in");
+
         var whoami = api.get("/api/v1/whoami", token);
         assertThat(JSON.readTree(whoami.body()).path("username").asString()).isEqualTo(account.username());
         var listed = api.get("/api/v1/tokens", token);

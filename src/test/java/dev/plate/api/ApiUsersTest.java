@@ -66,5 +66,6 @@ class ApiUsersTest {
                 .contains("role must be one of ADMIN, MAINTAINER, DEVELOPER, VIEWER, not \"SUPERUSER\"");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(taken.body()).path("type").asString()).isEqualTo("urn:plate:problem:already-exists");
     }
 }

@@ -29,6 +29,8 @@ public final class Api {
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 60_000;
     static final int PAGE_SIZE = 500;
+    /** The problem type of a name already taken (a project, environment or user). */
+    static final String ALREADY_EXISTS = "urn:plate:problem:already-exists";
 
     private final String baseUrl;
     private final Optional<String> token;
@@ -93,6 +95,11 @@ public final class Api {
         var all = new java.util.ArrayList<Map<String, Object>>();
         for (int page = 1; ; page++) {
             var items = getList(path + (path.contains("?") ? "&" : "?") + "size=" + PAGE_SIZE + "&page=" + page);
+            // A server from before paging answers every page with the whole list: its first page is all there is.
+            boolean unpaged = page > 1 && !items.isEmpty() && items.get(0).equals(all.get(0));
+            if (unpaged || page == 1 && items.size() > PAGE_SIZE) {
+                return page == 1 ? items : all;
+            }
             all.addAll(items);
             if (items.size() < PAGE_SIZE) {
                 return all;
@@ -172,11 +179,15 @@ public final class Api {
 
     private CliException failure(int status, String contentType, String text) {
         String detail = null;
+        String type = "";
         if (contentType.contains("json")) {
             try {
                 Object problem = JSON.std.anyFrom(text);
                 if (problem instanceof Map<?, ?> map && map.get("detail") instanceof String d && !d.isBlank()) {
                     detail = d;
+                }
+                if (problem instanceof Map<?, ?> map && map.get("type") instanceof String t) {
+                    type = t;
                 }
             } catch (IOException | RuntimeException e) {
                 // fall through: not a problem document
@@ -192,7 +203,8 @@ public final class Api {
                     : detail);
             case 403, 429 -> new CliException(ExitCode.AUTH, detail); // 429: too many failed sign-ins
             case 404 -> new CliException(ExitCode.NOT_FOUND, detail);
-            case 409 -> new CliException(ExitCode.CONFLICT, detail);
+            // 7 only for a name already taken: other conflicts (outside edits, a retry refused) are errors.
+            case 409 -> new CliException(type.equals(ALREADY_EXISTS) ? ExitCode.CONFLICT : ExitCode.ERROR, detail);
             default -> new CliException(ExitCode.ERROR, detail);
         };
     }

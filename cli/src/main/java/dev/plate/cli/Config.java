@@ -59,15 +59,30 @@ public final class Config {
         return file;
     }
 
+    private static boolean sameServer(String one, String other) {
+        try {
+            return Api.normalize(one).equalsIgnoreCase(Api.normalize(other));
+        } catch (CliException notAnAddress) {
+            return false;
+        }
+    }
+
     public Optional<String> url() {
         return nonBlank(env.get("PLATE_URL")).or(() -> nonBlank((String) stored.get("url")));
     }
 
-    /** The token to send: {@code PLATE_TOKEN}, else the stored login unless it has expired. */
+    /**
+     * The token to send: {@code PLATE_TOKEN}, else the stored login unless it has expired. The stored login goes only
+     * to the server it was made for: another address ({@code PLATE_URL}, {@code --server}) gets no token of it.
+     */
     public Optional<String> token() {
         var fromEnv = nonBlank(env.get("PLATE_TOKEN"));
         if (fromEnv.isPresent()) {
             return fromEnv;
+        }
+        var storedUrl = nonBlank((String) stored.get("url"));
+        if (storedUrl.isEmpty() || !sameServer(storedUrl.get(), url().orElse(""))) {
+            return Optional.empty();
         }
         var token = nonBlank((String) stored.get("token"));
         var expires = expiresAt();

@@ -15,7 +15,7 @@ public final class ExitCode {
     public static final int DEPLOYMENT_FAILED = 5;
     /** Plate could not be reached at all. */
     public static final int UNREACHABLE = 6;
-    /** What the command would create exists already (a project or environment of that name). */
+    /** What the command would create exists already (a project, environment or user of that name). */
     public static final int CONFLICT = 7;
 
     private ExitCode() {}

@@ -77,6 +77,25 @@ class CommandLineHabitsTest {
         assertThat(requests).singleElement().asString().startsWith("GET /api/v1/projects Bearer plate_from_flag");
     }
 
+    /** The stored login is for its own server: pointed elsewhere, the CLI sends no token rather than that one. */
+    @Test
+    void the_stored_login_is_never_sent_to_another_server() throws IOException {
+        java.nio.file.Files.createDirectories(config.resolve("plate"));
+        java.nio.file.Files.writeString(config.resolve("plate/config.json"), "{\"url\":\"http://127.0.0.1:1\","
+                + "\"token\":\"stored-login\",\"expiresAt\":\"2999-01-01T00:00:00Z\"}");
+
+        int elsewhere = plate(Map.of(), "projects", "--server", url());
+
+        assertThat(elsewhere).isEqualTo(ExitCode.AUTH);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Not logged in to " + url());
+        assertThat(requests).isEmpty();
+
+        java.nio.file.Files.writeString(config.resolve("plate/config.json"), "{\"url\":\"" + url() + "/\","
+                + "\"token\":\"stored-login\",\"expiresAt\":\"2999-01-01T00:00:00Z\"}");
+        assertThat(plate(Map.of(), "projects", "--server", url())).isZero();
+        assertThat(requests).singleElement().asString().contains("Bearer stored-login");
+    }
+
     @Test
     void the_environment_may_follow_the_project() {
         body = "{\"id\":7,\"project\":\"web\",\"environment\":\"dev\",\"state\":\"COMMITTED\",\"toRevision\":\"abc\"}";

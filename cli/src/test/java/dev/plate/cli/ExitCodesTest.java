@@ -78,13 +78,23 @@ class ExitCodesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"400, 2", "413, 2", "401, 3", "403, 3", "429, 3", "404, 4", "409, 7", "500, 1"})
+    @CsvSource({"400, 2", "413, 2", "401, 3", "403, 3", "429, 3", "404, 4", "409, 1", "500, 1"})
     void problemStatusesMapToExitCodes(int httpStatus, int exitCode) {
         status = httpStatus;
         contentType = "application/problem+json";
         body = "{\"status\":" + httpStatus + ",\"detail\":\"What went wrong, said for a person.\"}";
         assertThat(plate("projects")).isEqualTo(exitCode);
         assertThat(errors()).isEqualTo("error: What went wrong, said for a person.\n");
+    }
+
+    /** Only a name already taken exits 7: a script may treat it as "there already"; other conflicts are errors. */
+    @Test
+    void aNameAlreadyTakenHasAnExitCodeOfItsOwn() {
+        status = 409;
+        contentType = "application/problem+json";
+        body = "{\"type\":\"urn:plate:problem:already-exists\",\"status\":409,\"detail\":\"A project named 'web' "
+                + "already exists.\"}";
+        assertThat(plate("projects")).isEqualTo(ExitCode.CONFLICT);
     }
 
     @Test

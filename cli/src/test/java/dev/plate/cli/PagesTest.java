@@ -32,6 +32,7 @@ class PagesTest {
     HttpServer server;
     final List<String> requests = new ArrayList<>();
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    boolean unpagedServer;
 
     /** Pages as Plate's API gives them: name order, {@code size} at most, counted from page 1. */
     @BeforeEach
@@ -42,8 +43,8 @@ class PagesTest {
             requests.add(query);
             Map<String, String> params = java.util.Arrays.stream(query.split("&"))
                     .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')), p -> p.substring(p.indexOf('=') + 1)));
-            int size = Integer.parseInt(params.get("size"));
-            int page = Integer.parseInt(params.get("page"));
+            int size = unpagedServer ? TOTAL : Integer.parseInt(params.get("size"));
+            int page = unpagedServer ? 1 : Integer.parseInt(params.get("page"));
             String body = IntStream.range((page - 1) * size, Math.min(page * size, TOTAL))
                     .mapToObj(i -> "{\"name\":\"p" + i + "\",\"owners\":[]}")
                     .collect(Collectors.joining(",", "[", "]"));
@@ -59,6 +60,26 @@ class PagesTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    /** A server from before paging answers every page with the whole list: read once, not forever. */
+    @Test
+    void a_server_that_does_not_page_is_read_once() {
+        unpagedServer = true;
+
+        int exit = Plate.run(terminal(), "projects", "-o", "json");
+
+        assertThat(exit).isZero();
+        assertThat(requests).as("more than a page at once: it does not page").hasSize(1);
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\"name\"", -1)).hasSize(TOTAL + 1);
+    }
+
+    Terminal terminal() {
+        return new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(new byte[0]), Map.of("PLATE_URL", "http://127.0.0.1:"
+                        + server.getAddress().getPort(), "PLATE_TOKEN", "plate_test", "XDG_CONFIG_HOME",
+                        config.toString()), false);
     }
 
     @Test

@@ -30,10 +30,16 @@ class ApiErrors {
         return problem;
     }
 
+    /** The type a client tells "already exists" by from other conflicts (the CLI exits 7 for it). */
+    static final java.net.URI ALREADY_EXISTS = java.net.URI.create("urn:plate:problem:already-exists");
+
     @ExceptionHandler(dev.plate.base.ConflictException.class)
     ProblemDetail conflict(dev.plate.base.ConflictException e) {
         var problem = problem(HttpStatus.CONFLICT, e.getMessage());
         problem.setProperty("field", e.field());
+        if (e instanceof dev.plate.base.AlreadyExistsException) {
+            problem.setType(ALREADY_EXISTS);
+        }
         return problem;
     }
 

@@ -59,6 +59,9 @@ class ApiSecurity {
     }
 
     /** Not a bean: Boot would otherwise register it for every URL. */
+    /** Set on a request an access token ({@code plate_…}) authenticated, rather than a login or a session. */
+    static final String BY_ACCESS_TOKEN = "plate.byAccessToken";
+
     static final class BearerTokenFilter extends OncePerRequestFilter {
 
         private final ApiTokens tokens;
@@ -84,6 +87,9 @@ class ApiSecurity {
                             ? "The access token is unknown, revoked or expired."
                             : "The login token is invalid or has expired: run `plate login` again.");
                     return;
+                }
+                if (accessToken) {
+                    request.setAttribute(BY_ACCESS_TOKEN, true);
                 }
                 var context = strategy.createEmptyContext();
                 context.setAuthentication(authentication.get());

@@ -52,17 +52,21 @@ class ProjectsApi {
     static final int MAX_PAGE_SIZE = 500;
 
     /**
-     * A page of the projects, in name order, as a JSON array (as before paging, so a client that reads one array
-     * keeps working), with the total in {@code X-Total-Count} and the next page's address in a {@code Link} header,
-     * as GitHub's API pages (so {@code gh api --paginate}-style clients follow it).
+     * A page of the projects, in name order, as a JSON array, with the total in {@code X-Total-Count} and the next
+     * page's address in a {@code Link} header, as GitHub's API pages (so {@code gh api --paginate}-style clients
+     * follow it). Asked for without {@code page} or {@code size}, every project, as before paging: a client that
+     * reads one array is never silently cut short.
      */
     @GetMapping("/projects")
     @Operation(summary = "A page of the projects (name order) with each environment's image, last deployment and "
             + "live Argo CD status; q filters by name or owner; X-Total-Count and Link: rel=\"next\" page through")
     @PreAuthorize("hasRole('VIEWER')")
     org.springframework.http.ResponseEntity<List<ApiViews.Project>> projects(
-            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "") String q, @RequestParam(name = "page") Optional<Integer> pageNumber,
+            @RequestParam(name = "size") Optional<Integer> pageSize) {
+        boolean paged = pageNumber.isPresent() || pageSize.isPresent();
+        int page = pageNumber.orElse(1);
+        int size = pageSize.orElse(DEFAULT_PAGE_SIZE);
         if (page < 1) {
             throw new dev.plate.base.ValidationException("page", "page counts from 1, not " + page + ".");
         }
@@ -71,11 +75,12 @@ class ProjectsApi {
                     + size + ".");
         }
         long total = projects.count(q);
-        var found = projects.search(q, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size), size);
+        var found = paged ? projects.search(q, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size), size)
+                : projects.search(q, 0, (int) Math.min(Integer.MAX_VALUE, total));
         var order = environments.list();
         var latest = ApiViews.latest(activity.latestOf(found));
         var response = org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(total));
-        if ((long) page * size < total) {
+        if (paged && (long) page * size < total) {
             response.header("Link", "<" + org.springframework.web.servlet.support.ServletUriComponentsBuilder
                     .fromCurrentRequest().replaceQueryParam("page", page + 1).replaceQueryParam("size", size)
                     .build().toUriString() + ">; rel=\"next\"");

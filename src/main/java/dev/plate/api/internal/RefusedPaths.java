@@ -54,6 +54,12 @@ class RefusedPaths {
     /** Tomcat's own error answers (before the application is reached): a problem document under {@code /api/}. */
     public static class ApiErrorReportValve extends ErrorReportValve {
 
+        /** As Spring Boot's own: no server version, no exception report, on any error page. */
+        public ApiErrorReportValve() {
+            setShowServerInfo(false);
+            setShowReport(false);
+        }
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();

@@ -56,7 +56,12 @@ class TokensApi {
     @PostMapping(path = "/tokens", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A new token for you: name and days (1-365, default 90); the token is shown once")
-    Created create(@RequestBody NewToken request) {
+    Created create(@RequestBody NewToken request, jakarta.servlet.http.HttpServletRequest http) {
+        // A leaked token must not outlive its revocation by minting a longer-lived one (a service account's least).
+        if (Boolean.TRUE.equals(http.getAttribute(ApiSecurity.BY_ACCESS_TOKEN))) {
+            throw new org.springframework.security.access.AccessDeniedException("An access token cannot make "
+                    + "tokens: sign in (plate login, or the browser) to create one.");
+        }
         if (request.name() == null) {
             throw new ValidationException("name", "Name the token for what will use it, e.g. ci-deploy.");
         }

@@ -128,7 +128,7 @@ class JpaEnvironmentService implements EnvironmentService {
                     + "a letter (e.g. qa).");
         }
         if (environments.findByName(value).isPresent()) {
-            throw new dev.plate.base.ConflictException(field, "An environment named '" + value + "' already exists.");
+            throw new dev.plate.base.AlreadyExistsException(field, "An environment named '" + value + "' already exists.");
         }
         return value;
     }

@@ -66,7 +66,8 @@ class JpaDeploymentHistory implements DeploymentHistory {
 
     @Override
     public Optional<DeploymentRecord> find(long id) {
-        return deployments.findById(id).flatMap(row -> records(List.of(row)).stream().findFirst());
+        return deployments.findById(id).flatMap(row -> records(List.of(row),
+                projects.findAllById(List.of(row.projectId()))).stream().findFirst());
     }
 
     @Override
@@ -82,12 +83,13 @@ class JpaDeploymentHistory implements DeploymentHistory {
 
     @Override
     public List<DeploymentRecord> latest(Optional<ProjectSummary> project) {
-        return records(project.map(p -> deployments.findLatestOfProject(p.id())).orElseGet(deployments::findLatest));
+        return project.map(p -> records(deployments.findLatestOfProject(p.id()), List.of(p)))
+                .orElseGet(() -> records(deployments.findLatest(), projects.list()));
     }
 
-    /** Rows of projects and environments that still exist, as records. */
-    private List<DeploymentRecord> records(List<DeploymentEntity> rows) {
-        Map<Long, ProjectSummary> projectsById = projects.list().stream()
+    /** Rows of these projects, in environments that still exist, as records. */
+    private List<DeploymentRecord> records(List<DeploymentEntity> rows, List<ProjectSummary> known) {
+        Map<Long, ProjectSummary> projectsById = known.stream()
                 .collect(Collectors.toMap(ProjectSummary::id, Function.identity()));
         Map<Long, EnvironmentSummary> environmentsById = environments.list().stream()
                 .collect(Collectors.toMap(EnvironmentSummary::id, Function.identity()));

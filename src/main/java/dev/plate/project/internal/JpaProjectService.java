@@ -46,7 +46,7 @@ class JpaProjectService implements ProjectService {
         String source = sourceRepoUrl(project.sourceRepoUrl());
         project.owners().forEach(JpaProjectService::owner);
         if (projects.existsByName(project.name())) {
-            throw new dev.plate.base.ConflictException("name", "A project named '" + project.name() + "' already exists.");
+            throw new dev.plate.base.AlreadyExistsException("name", "A project named '" + project.name() + "' already exists.");
         }
         return source;
     }

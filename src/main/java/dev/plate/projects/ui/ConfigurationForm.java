@@ -219,7 +219,10 @@ class ConfigurationForm extends Div {
         field.setInvalid(true);
     }
 
-    /** Every field as a {@code --set} change, and the variables no longer listed as {@code --unset}. */
+    /**
+     * What the form changes, as {@code --set}/{@code --unset}: only the values that differ from the configuration it
+     * opened with (a configuration with many variables changes one field without hitting the per-change limit).
+     */
     private ValueLines.Changes changes() {
         var set = new LinkedHashMap<String, String>();
         var unset = new ArrayList<String>();
@@ -230,17 +233,28 @@ class ConfigurationForm extends Div {
             default -> throw new IllegalStateException("No way to read " + key);
         }));
         set.put("secretRefs", Arrays.stream(secretRefs.getValue().split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(",")));
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(", ")));
         if (!ingressEnabled.getValue()) {
             set.put("ingress.host", "");
         }
+        set.keySet().removeIf(key -> set.get(key).equals(ValueChanges.valueOf(current, key)));
         var variables = pairs(env, "env");
-        variables.forEach((name, value) -> set.put("env." + name, value));
+        variables.forEach((name, value) -> {
+            if (!value.equals(current.env().get(name))) {
+                set.put("env." + name, value);
+            }
+        });
         current.env().keySet().stream().filter(name -> !variables.containsKey(name))
                 .forEach(name -> unset.add("env." + name));
         var fromSecrets = secretRefsOf();
-        fromSecrets.forEach((name, reference) -> set.put("secretEnv." + name, reference));
-        current.secretEnv().stream().map(AppConfig.SecretKeyRef::name).filter(name -> !fromSecrets.containsKey(name))
+        var before = new LinkedHashMap<String, String>();
+        current.secretEnv().forEach(ref -> before.put(ref.name(), ref.secretName() + ":" + ref.key()));
+        fromSecrets.forEach((name, reference) -> {
+            if (!reference.equals(before.get(name))) {
+                set.put("secretEnv." + name, reference);
+            }
+        });
+        before.keySet().stream().filter(name -> !fromSecrets.containsKey(name))
                 .forEach(name -> unset.add("secretEnv." + name));
         return new ValueLines.Changes(set, unset);
     }

@@ -31,7 +31,9 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -127,10 +129,14 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var cards = new Div();
         cards.addClassName("plate-cards");
         List<EnvironmentSummary> order = environments.list();
+        // Each environment's history once per drawing: the cards, their buttons and the history grid share it.
+        var histories = new HashMap<String, List<DeploymentRecord>>();
+        order.forEach(env -> histories.put(env.name(), deployments.history(project.name(), env.name())));
         for (int i = 0; i < order.size(); i++) {
-            cards.add(card(order.get(i), i + 1 < order.size() ? Optional.of(order.get(i + 1)) : Optional.empty()));
+            cards.add(card(order.get(i), i + 1 < order.size() ? Optional.of(order.get(i + 1)) : Optional.empty(),
+                    histories));
         }
-        add(title, about, cards, history(order));
+        add(title, about, cards, history(order, histories));
         if (authentication.hasRole(Roles.MAINTAINER)) {
             var remove = new Button("Remove project", event -> new RemoveProjectDialog(deployments, project.name(),
                     () -> getUI().ifPresent(ui -> ui.navigate("projects"))).open());
@@ -140,17 +146,19 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /** Every change to this project, newest first, across environments. */
-    private Component history(List<EnvironmentSummary> order) {
+    private Component history(List<EnvironmentSummary> order, Map<String, List<DeploymentRecord>> histories) {
         var rows = new java.util.ArrayList<DeploymentRecord>();
-        order.forEach(env -> rows.addAll(deployments.history(project.name(), env.name())));
+        order.forEach(env -> rows.addAll(histories.get(env.name())));
         rows.sort(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed());
-        var section = new Div(new H3("History"), HistoryGrid.of(rows.size() > 100 ? rows.subList(0, 100) : rows, deployments,
+        var newest = rows.size() > 100 ? rows.subList(0, 100) : rows;
+        var section = new Div(new H3("History"), HistoryGrid.of(newest, deployments,
                 LiveStatus.watched(statuses.connection())));
         section.addClassName("plate-history");
         return section;
     }
 
-    private Component card(EnvironmentSummary env, Optional<EnvironmentSummary> next) {
+    private Component card(EnvironmentSummary env, Optional<EnvironmentSummary> next,
+            Map<String, List<DeploymentRecord>> histories) {
         // The environment's own page: its history and the files Argo CD renders, at a bookmarkable address.
         var name = new Anchor("projects/" + project.name() + "/" + env.name(), env.name());
         name.addClassName("plate-card-title");
@@ -161,7 +169,7 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var card = new Div(top);
         card.addClassName("plate-card");
         card.getElement().setAttribute("data-environment", env.name());
-        var history = deployments.history(project.name(), env.name());
+        var history = histories.get(env.name());
         if (history.isEmpty()) {
             card.add(new Paragraph("Not configured here."));
             return card;
@@ -181,13 +189,14 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }, () -> detail.add(shortSha));
         detail.addClassName("plate-card-detail");
         card.add(image, detail, LiveStatus.of(statuses.connection(), statuses.of(project.name(), env.name()), last, env),
-                actions(env, next, history));
+                actions(env, next, next.flatMap(after -> histories.get(after.name()).stream().findFirst()), history));
         return card;
     }
 
     /** The buttons; one that would change nothing is offered disabled, saying why. */
+    /** @param there the newest deployment of the environment {@code next}, if it has one */
     private Component actions(EnvironmentSummary env, Optional<EnvironmentSummary> next,
-            List<DeploymentRecord> history) {
+            Optional<DeploymentRecord> there, List<DeploymentRecord> history) {
         var actions = new Div();
         actions.addClassName("plate-card-actions");
         boolean maintainer = authentication.hasRole(Roles.MAINTAINER);
@@ -201,7 +210,6 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             var promote = new Button("Promote to " + next.get().name(), event -> new PromoteDialog(deployments,
                     project.name(), env, next.get(), this::refresh).open());
             promote.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            var there = deployments.history(project.name(), next.get().name()).stream().findFirst();
             var here = history.getFirst().config();
             // Promoting copies the image, and with its configuration everything but the ingress: nothing differs.
             if (there.isPresent() && there.get().config().equals(here.withIngress(there.get().config().ingress()))) {

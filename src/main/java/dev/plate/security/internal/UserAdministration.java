@@ -56,7 +56,7 @@ class UserAdministration implements UserService {
         }
         String password = UserInputRules.password("password", user.password());
         if (accounts.findByUsername(username).isPresent()) {
-            throw new dev.plate.base.ConflictException("username", "A user named '" + username + "' already exists.");
+            throw new dev.plate.base.AlreadyExistsException("username", "A user named '" + username + "' already exists.");
         }
         var account = accounts.save(new UserAccount(username, displayName, user.role(),
                 passwordEncoder.encode(password), clock.instant()));
