@@ -20,6 +20,15 @@ public final class AppConfigRules {
 
     private AppConfigRules() {}
 
+    /**
+     * Whether the chart renders a PodDisruptionBudget, derived rather than chosen: only when at least two pods
+     * run, because a budget of one with a single pod would block every node drain.
+     */
+    public static boolean disruptionBudget(AppConfig config) {
+        var scaling = config.autoscaling();
+        return (scaling.enabled() ? scaling.minReplicas() : config.replicas()) > 1;
+    }
+
     public static AppConfig validate(AppConfig config) {
         KubernetesNames.imageTag("imageTag", config.imageTag());
         range("replicas", config.replicas(), 0, MAX_REPLICAS);

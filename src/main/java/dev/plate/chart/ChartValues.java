@@ -57,8 +57,6 @@ record ChartValues(Image image, Integer replicaCount, Integer containerPort, Map
     static ChartValues of(ProjectChart project, AppConfig config) {
         var resources = config.resources();
         var scaling = config.autoscaling();
-        // With a single pod, a PodDisruptionBudget of one would block every node drain.
-        int floor = scaling.enabled() ? scaling.minReplicas() : config.replicas();
         var secretNames = new TreeSet<String>(config.secretRefs());
         config.secretEnv().forEach(ref -> secretNames.add(ref.secretName()));
         var ingress = config.ingress();
@@ -77,7 +75,7 @@ record ChartValues(Image image, Integer replicaCount, Integer containerPort, Map
                 new Ingress(ingress.enabled(), ingress.host(), ingress.tlsSecretName(), ingress.className()),
                 new Autoscaling(scaling.enabled(), scaling.minReplicas(), scaling.maxReplicas(),
                         scaling.targetCpuPercent()),
-                new Switch(floor > 1), config.labels(), config.annotations(),
+                new Switch(AppConfigRules.disruptionBudget(config)), config.labels(), config.annotations(),
                 new NetworkPolicy(policy.enabled(), policy.ingressNamespace(), policy.allowFrom()),
                 new ExternalSecrets(external.enabled(), external.store(), external.keyPrefix(),
                         List.copyOf(secretNames)),

@@ -29,6 +29,13 @@ public interface DeploymentActivity {
     @PreAuthorize("hasRole('VIEWER')")
     List<DeploymentRecord> recentFailures(int limit);
 
+    /**
+     * The ids of the projects with deployments, the most recently changed first: in one environment, or in any when
+     * {@code environment} is null (what a grid sorted by "last change" pages through).
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    List<Long> projectsByLastChange(String environment);
+
     /** The newest deployment of each of these projects in each environment (one query for a page of a grid). */
     @PreAuthorize("hasRole('VIEWER')")
     List<DeploymentRecord> latestOf(List<ProjectSummary> projects);

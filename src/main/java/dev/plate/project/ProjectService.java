@@ -24,10 +24,18 @@ public interface ProjectService {
      * A page of the projects whose name or one of whose owners contains {@code text} (any case; blank: every
      * project), in name order: what a lazy grid asks for, so thousands of projects are never all loaded.
      */
-    List<ProjectSummary> search(String text, int offset, int limit);
+    default List<ProjectSummary> search(String text, int offset, int limit) {
+        return search(text, offset, limit, false);
+    }
+
+    /** {@link #search(String, int, int)}, in reverse name order when {@code descending}. */
+    List<ProjectSummary> search(String text, int offset, int limit, boolean descending);
 
     /** How many projects {@link #search} finds. */
     long count(String text);
+
+    /** The projects {@link #search} finds, as name → id in name order (for orders and filters that live elsewhere). */
+    java.util.SequencedMap<String, Long> ids(String text);
 
     /** The names of the projects {@link #search} finds, in name order (for filters that live elsewhere). */
     List<String> names(String text);

@@ -41,7 +41,11 @@ class ChangePreviewTest extends GitOpsTestBase {
             assertThat(lines(file.diff(), Kind.ADDED)).contains("  tag: \"1.1.0\"", "replicaCount: 3")
                     .anyMatch(line -> line.contains("hello: {{ world }}"));
         });
+        // Three pods also switch the chart's derived PodDisruptionBudget on: the summary says so, not only the diff.
+        assertThat(preview.commitMessage()).contains("replicas 1 → 3", "PodDisruptionBudget added (2 or more pods)");
+        assertThat(lines(preview.files().getFirst().diff(), Kind.ADDED)).contains("  enabled: true");
         var deployed = deployments.deploy(request);
+        assertThat(deployed.summary()).contains("PodDisruptionBudget added");
         assertThat(new String(repository.read(RepoLayout.valuesFile(name, "staging")).orElseThrow()))
                 .isEqualTo(preview.files().getFirst().after());
         // Afterwards, the deployment's detail shows the same diff as what it applied.

@@ -66,6 +66,25 @@ public abstract class KaribuSupport {
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 
+    /**
+     * Opens the page by its address and asserts it is refused the way a person sees it: the "Not allowed" page in
+     * the app's frame, naming who may open it, and none of the page itself.
+     */
+    protected static void assertNotAllowed(String path, Class<? extends Component> page, String whoMay) {
+        assertNotAllowed(path, whoMay);
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(page);
+    }
+
+    protected static void assertNotAllowed(String path, String whoMay) {
+        UI.getCurrent().navigate(path);
+        var refusal = com.github.mvysny.kaributesting.v10.LocatorJ._get(dev.plate.base.ui.AccessDeniedView.class);
+        org.assertj.core.api.Assertions.assertThat(refusal.getElement().getTextRecursively())
+                .contains("/" + path + " is only for " + whoMay);
+        var layout = com.github.mvysny.kaributesting.v10.LocatorJ._get(dev.plate.base.ui.MainLayout.class);
+        org.assertj.core.api.Assertions.assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(layout,
+                com.vaadin.flow.component.html.H1.class).getText()).isEqualTo("Not allowed");
+    }
+
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();

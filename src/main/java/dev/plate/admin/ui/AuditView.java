@@ -5,7 +5,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -17,6 +16,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.ValidationException;
+import dev.plate.base.ui.NarrowScreens;
 import dev.plate.base.ui.Notifications;
 import dev.plate.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,8 +52,8 @@ class AuditView extends Div {
     AuditView(AuditLog audit) {
         this.audit = audit;
         addClassName("plate-page");
-        action.setPlaceholder("deployment.");
-        target.setPlaceholder("project:web-app");
+        action.setPlaceholder("e.g. deployment.");
+        target.setPlaceholder("e.g. project:web-app");
         var search = new Button("Search", event -> refresh());
         var csv = new Anchor(DownloadHandler.fromInputStream(download -> {
             byte[] bytes = AuditCsv.of(audit.search(query(LIMIT * 2))).getBytes(StandardCharsets.UTF_8);
@@ -63,19 +63,23 @@ class AuditView extends Div {
         var filters = new HorizontalLayout(actor, action, target, from, to, search, csv);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        grid.addColumn(entry -> entry.occurredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
-                .setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditView::when).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditLog.Entry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditLog.Entry::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(1).setWidth("16em")
-                .setTooltipGenerator(AuditLog.Entry::details);
-        grid.addColumn(AuditLog.Entry::correlationId).setHeader("Request id").setWidth("9em").setFlexGrow(0)
-                .setTooltipGenerator(AuditLog.Entry::correlationId);
+        grid.addColumn(AuditLog.Entry::target).setHeader("Target").setWidth("10em").setFlexGrow(1);
+        // Long values wrap (whole request ids included: people paste them into a log search).
+        grid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(2).setWidth("11em");
+        grid.addColumn(AuditLog.Entry::correlationId).setHeader("Request id").setWidth("9em").setFlexGrow(0);
+        NarrowScreens.stackRows(grid, entry -> NarrowScreens.card(entry.action() + " " + entry.target(),
+                when(entry) + " by " + entry.actor(), entry.details(), "request " + entry.correlationId()));
         grid.setAllRowsVisible(false);
         grid.setHeight("70vh");
-        add(new H2("Audit log"), filters, count, grid);
+        add(filters, count, grid);
         refresh();
+    }
+
+    private static String when(AuditLog.Entry entry) {
+        return entry.occurredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z");
     }
 
     private void refresh() {

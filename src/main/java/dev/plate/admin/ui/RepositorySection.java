@@ -50,7 +50,7 @@ class RepositorySection extends Div {
         mode.setItemLabelGenerator(choice -> choice == Mode.EMBEDDED ? "Plate's embedded Git server"
                 : "A Gitea organisation");
         mode.addValueChangeListener(event -> giteaFields.setVisible(event.getValue() == Mode.GITEA));
-        url.setPlaceholder("https://gitea.example.com");
+        url.setPlaceholder("e.g. https://gitea.example.com");
         url.setId("gitea-url");
         organisation.setId("gitea-organisation");
         token.setId("gitea-token");

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
@@ -16,6 +15,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.plate.base.ui.NarrowScreens;
 import dev.plate.base.ui.Notifications;
 import dev.plate.security.Roles;
 import dev.plate.tokens.ApiTokens;
@@ -72,8 +72,12 @@ class TokensView extends Div {
                 .setKey("used").setAutoWidth(true);
         grid.addColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setHeader("").setKey("revoke").setFlexGrow(0).setWidth("7em");
+        NarrowScreens.stackRows(grid, token -> NarrowScreens.card(token.owner() + " · " + token.name(),
+                token.prefix() + "… · " + status(token), "Created " + DAY.format(token.createdAt()) + ", expires "
+                        + DAY.format(token.expiresAt()), "Last used " + token.lastUsedAt().map(WHEN::format)
+                        .orElse("never"), revokeButton(token)));
         grid.setEmptyStateText("No tokens match. People create theirs on their Profile page.");
-        add(new H2("API tokens"), intro, filters, grid);
+        add(intro, filters, grid);
         refresh();
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.plate.base.ui.NarrowScreens;
 import dev.plate.base.ui.Notifications;
 import dev.plate.base.ui.OneTimeSecretDialog;
 import dev.plate.security.Role;
@@ -66,6 +67,13 @@ class UsersView extends Div {
         grid.addColumn(user -> user.lastLoginAt().map(WHEN::format).orElse("never")).setHeader("Last login")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(0).setWidth("5em");
+        NarrowScreens.stackRows(grid, user -> {
+            var controls = new Div(roleSelect(user), actions(user));
+            controls.addClassName("plate-stacked-controls");
+            return NarrowScreens.card(user.username() + (user.displayName() == null || user.displayName().isBlank()
+                    ? "" : " · " + user.displayName()), status(user), "Last login: "
+                    + user.lastLoginAt().map(WHEN::format).orElse("never"), controls);
+        });
         grid.setAllRowsVisible(true);
     }
 

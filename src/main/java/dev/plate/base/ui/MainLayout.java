@@ -63,6 +63,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         SideNavItem admin = null;
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             var item = new SideNavItem(entry.title(), entry.path(), icon(entry));
+            // A project's pages and the import page sit under Projects: it stays highlighted there. The
+            // dashboard's path is every path's prefix, so it highlights only itself.
+            item.setMatchNested(!entry.path().replaceFirst("^/", "").isEmpty());
             if (entry.path().replaceFirst("^/", "").startsWith(ADMIN_PREFIX)) {
                 if (admin == null) {
                     admin = new SideNavItem("Admin", (String) null, new Icon("vaadin", "cog"));
@@ -98,6 +101,21 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        viewTitle.setText(getContent() instanceof HasOwnHeading ? section(event.getLocation().getPath())
+                : MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+
+    /** The title of the navigation entry whose path is the longest prefix of this one. */
+    private static String section(String path) {
+        String title = "";
+        int longest = -1;
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String prefix = entry.path().replaceFirst("^/", "");
+            if ((path.equals(prefix) || path.startsWith(prefix + "/")) && prefix.length() > longest) {
+                longest = prefix.length();
+                title = entry.title();
+            }
+        }
+        return title;
     }
 }

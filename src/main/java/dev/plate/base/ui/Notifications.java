@@ -38,8 +38,12 @@ public final class Notifications {
         }
     }
 
+    /**
+     * At the top: on a phone a toast spans the screen's width, and at the bottom it covered the last card's
+     * buttons (prod's Deploy and Roll back) for seconds after every action.
+     */
     private static void show(String message, NotificationVariant variant, int millis) {
-        var notification = Notification.show(message, millis, Notification.Position.BOTTOM_END);
+        var notification = Notification.show(message, millis, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(variant);
     }
 }

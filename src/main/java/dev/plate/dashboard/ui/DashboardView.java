@@ -109,7 +109,7 @@ class DashboardView extends Div {
         return line;
     }
 
-    private static Component plot(List<DeploymentActivity.Day> days, boolean watched) {
+    static Component plot(List<DeploymentActivity.Day> days, boolean watched) {
         long total = days.stream().mapToLong(DeploymentActivity.Day::total).sum();
         var title = new Span("Deployments per day, last " + days.size() + " days (" + total + " in all)");
         title.addClassName("plate-card-title");
@@ -120,6 +120,15 @@ class DashboardView extends Div {
             swatch.addClassNames("plate-plot-swatch", entry[0]);
             legend.add(new Span(swatch, new Span(entry[1])));
         });
+        if (total == 0) {
+            // Day one: an empty chart reads as broken; say what will appear here and how to get there.
+            var empty = new Paragraph("No deployments in the last " + days.size() + " days. Import a project or "
+                    + "deploy one (from its page, or plate deploy) and each day's outcomes show here.");
+            empty.addClassName("plate-muted");
+            var card = new Div(title, empty);
+            card.addClassNames("plate-card", "plate-plot-card", "plate-plot-empty");
+            return card;
+        }
         var card = new Div(title, DeploymentsPlot.of(days, watched), legend);
         card.addClassNames("plate-card", "plate-plot-card");
         return card;

@@ -1,6 +1,8 @@
 package dev.plate.dashboard.ui;
 
 import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import dev.plate.history.DeploymentActivity.Day;
 import dev.plate.history.DeploymentState;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +11,9 @@ import java.util.Locale;
 
 /**
  * Deployments per day as stacked bars, drawn on the server as SVG (no chart library in the browser). Colours come
- * from CSS classes, so the theme (and dark mode) decides them; every bar has a tooltip with its numbers.
+ * from CSS classes, so the theme (and dark mode) decides them; every bar has a tooltip with its numbers. The axes'
+ * words are HTML around the drawing, not SVG text: the drawing scales with its width, and text inside it would
+ * shrink to a few pixels on a phone.
  */
 final class DeploymentsPlot {
 
@@ -20,8 +24,8 @@ final class DeploymentsPlot {
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final int WIDTH = 720;
     private static final int HEIGHT = 200;
-    private static final int LEFT = 32;
-    private static final int BOTTOM = 24;
+    private static final int LEFT = 0;
+    private static final int BOTTOM = 2;
     private static final int TOP = 8;
 
     private record Series(String css, String label, List<DeploymentState> states) {
@@ -41,11 +45,45 @@ final class DeploymentsPlot {
     }
 
     /** @param watched whether Argo CD is connected */
-    static Svg of(List<Day> days, boolean watched) {
+    static Div of(List<Day> days, boolean watched) {
         var svg = new Svg(markup(days, watched));
         svg.addClassName("plate-plot");
         svg.getElement().setAttribute("data-days", String.valueOf(days.size()));
-        return svg;
+        var drawing = new Div(svg);
+        drawing.addClassName("plate-plot-drawing");
+        long top = top(days);
+        for (long tick : new long[] {0, top / 2, top}) {
+            var label = new Span(String.valueOf(tick));
+            label.addClassName("plate-plot-tick");
+            // Where the gridline is, as a share of the drawing's height (which scales with its width).
+            label.getStyle().set("top", fmt(100.0 * y(tick, top) / HEIGHT) + "%");
+            drawing.add(label);
+        }
+        var dates = new Div();
+        dates.addClassName("plate-plot-days");
+        dayLabels(days).forEach(day -> dates.add(new Span(day)));
+        var plot = new Div(drawing, dates);
+        plot.addClassName("plate-plot-frame");
+        return plot;
+    }
+
+    /** The dates under the plot: the first, the middle and the last day. */
+    static List<String> dayLabels(List<Day> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        return java.util.stream.IntStream.of(0, days.size() / 2, days.size() - 1).distinct()
+                .mapToObj(i -> LABEL.format(days.get(i).day())).toList();
+    }
+
+    /** The axis' top: a round number at least the busiest day. */
+    static long top(List<Day> days) {
+        return niceCeiling(Math.max(1, days.stream().mapToLong(Day::total).max().orElse(0)));
+    }
+
+    private static double y(long tick, long top) {
+        double plotHeight = HEIGHT - TOP - BOTTOM;
+        return TOP + plotHeight - plotHeight * tick / top;
     }
 
     static String markup(List<Day> days) {
@@ -54,8 +92,7 @@ final class DeploymentsPlot {
 
     static String markup(List<Day> days, boolean watched) {
         var all = watched ? SERIES : UNWATCHED;
-        long max = Math.max(1, days.stream().mapToLong(Day::total).max().orElse(0));
-        long top = niceCeiling(max);
+        long top = top(days);
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double slot = (WIDTH - LEFT) / (double) Math.max(1, days.size());
         double barWidth = Math.max(1, slot * 0.7);
@@ -64,11 +101,9 @@ final class DeploymentsPlot {
                 .append("\" role=\"img\" aria-label=\"Deployments per day for the last ").append(days.size())
                 .append(" days\">");
         for (long tick : new long[] {0, top / 2, top}) {
-            double y = TOP + plotHeight - plotHeight * tick / top;
+            double y = y(tick, top);
             out.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH).append("\" y1=\"")
                     .append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>");
-            out.append("<text class=\"axis\" x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-                    .append("\" text-anchor=\"end\">").append(tick).append("</text>");
         }
         for (int i = 0; i < days.size(); i++) {
             Day day = days.get(i);
@@ -88,11 +123,6 @@ final class DeploymentsPlot {
                         .append(fmt(height)).append("\"/>");
             }
             out.append("</g>");
-            if (i == 0 || i == days.size() - 1 || i == days.size() / 2) {
-                out.append("<text class=\"axis\" x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"")
-                        .append(HEIGHT - 6).append("\" text-anchor=\"middle\">").append(escape(LABEL.format(day.day())))
-                        .append("</text>");
-            }
         }
         return out.append("</svg>").toString();
     }

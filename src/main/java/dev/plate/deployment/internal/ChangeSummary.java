@@ -1,6 +1,7 @@
 package dev.plate.deployment.internal;
 
 import dev.plate.chart.AppConfig;
+import dev.plate.chart.AppConfigRules;
 import java.util.ArrayList;
 import java.util.Objects;
 
@@ -31,6 +32,12 @@ final class ChangeSummary {
         changed(parts, "worker", before.worker(), after.worker());
         changed(parts, "ports", before.extraPorts(), after.extraPorts());
         changed(parts, "add-ons", before.addons(), after.addons());
+        // Derived by the chart, not set by anyone: said, so a replica change that also adds a budget is no surprise.
+        boolean budgetBefore = AppConfigRules.disruptionBudget(before);
+        if (budgetBefore != AppConfigRules.disruptionBudget(after)) {
+            parts.add(budgetBefore ? "PodDisruptionBudget removed (fewer than 2 pods)"
+                    : "PodDisruptionBudget added (2 or more pods)");
+        }
         return String.join(", ", parts);
     }
 

@@ -73,6 +73,19 @@ class JpaDeploymentActivity implements DeploymentActivity {
     }
 
     @Override
+    public List<Long> projectsByLastChange(String environment) {
+        Long environmentId = environment == null ? null : environments.list().stream()
+                .filter(env -> env.name().equals(environment)).map(EnvironmentSummary::id).findFirst().orElse(-1L);
+        var query = entities.createQuery("select x.projectId from DeploymentEntity x"
+                + (environmentId == null ? "" : " where x.environmentId = :environment")
+                + " group by x.projectId order by max(x.id) desc", Long.class);
+        if (environmentId != null) {
+            query.setParameter("environment", environmentId);
+        }
+        return query.getResultList();
+    }
+
+    @Override
     public List<DeploymentRecord> latestOf(List<ProjectSummary> page) {
         if (page.isEmpty()) {
             return List.of();

@@ -81,14 +81,22 @@ class JpaProjectService implements ProjectService {
     }
 
     @Override
-    public List<ProjectSummary> search(String text, int offset, int limit) {
-        return matching("select p", text, ProjectEntity.class).setFirstResult(offset).setMaxResults(limit)
+    public List<ProjectSummary> search(String text, int offset, int limit, boolean descending) {
+        return matching("select p", text, ProjectEntity.class, descending).setFirstResult(offset).setMaxResults(limit)
                 .getResultList().stream().map(ProjectEntity::toSummary).toList();
     }
 
     @Override
     public long count(String text) {
         return matching("select count(p)", text, Long.class).getSingleResult();
+    }
+
+    @Override
+    public java.util.SequencedMap<String, Long> ids(String text) {
+        var ids = new java.util.LinkedHashMap<String, Long>();
+        matching("select p.name, p.id", text, Object[].class).getResultList()
+                .forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        return ids;
     }
 
     @Override
@@ -118,9 +126,14 @@ class JpaProjectService implements ProjectService {
 
     /** Name or owners contain the text, case-insensitively; LIKE's wildcards in it are taken literally. */
     private <T> jakarta.persistence.TypedQuery<T> matching(String select, String text, Class<T> type) {
+        return matching(select, text, type, false);
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> matching(String select, String text, Class<T> type,
+            boolean descending) {
         String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
         boolean all = needle.isEmpty();
-        String order = type == Long.class ? "" : " order by p.name";
+        String order = type == Long.class ? "" : " order by p.name" + (descending ? " desc" : "");
         var query = entities.createQuery(select + " from ProjectEntity p" + (all ? "" : " where lower(p.name) like "
                 + ":pattern escape '!' or lower(p.owners) like :pattern escape '!'") + order, type);
         if (!all) {

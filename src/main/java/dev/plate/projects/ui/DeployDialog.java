@@ -38,11 +38,11 @@ class DeployDialog extends Dialog {
         tag.setWidthFull();
         tag.setId("deploy-tag");
         values.setId("deploy-values");
-        tag.setPlaceholder(current);
+        // No placeholder: the current tag greyed in the field read as a value already typed.
         tag.setHelperText("Now " + current + ". Leave empty to keep it and change only values.");
         values.setWidthFull();
-        values.setPlaceholder("replicas=3\nenv.LOG_LEVEL=debug\n-resources.limits.cpu");
-        values.setHelperText("One per line: key=value sets a value (taken literally), -key resets it. Keys as in "
+        values.setHelperText("One per line, e.g. replicas=3 or env.LOG_LEVEL=debug: key=value sets a value (taken "
+                + "literally), -key (e.g. -resources.limits.cpu) resets it. Keys as in "
                 + "plate deploy --set: replicas, env.NAME, secretEnv.NAME, resources.limits.cpu, ingress.host, "
                 + "autoscaling.enabled, …");
         values.addClassName("plate-secret");

@@ -27,7 +27,8 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("projects/:name/:environment")
 @PermitAll
-class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitle,
+        dev.plate.base.ui.HasOwnHeading {
 
     private final transient DeploymentService deployments;
     private final transient ProjectFiles files;

@@ -2,6 +2,7 @@ package dev.plate.projects.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import dev.plate.base.ui.NarrowScreens;
 import dev.plate.history.DeploymentRecord;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,8 @@ final class HistoryGrid {
         grid.addColumn(DeploymentRecord::environment).setHeader("Environment").setKey("environment").setAutoWidth(true);
         grid.addColumn(record -> record.kind().name().toLowerCase(Locale.ROOT)).setHeader("What").setKey("kind")
                 .setAutoWidth(true);
-        grid.addColumn(DeploymentRecord::summary).setHeader("Change").setKey("summary").setAutoWidth(true)
+        // The one long value: it takes the room left and wraps, so the outcome is never pushed out of sight.
+        grid.addColumn(DeploymentRecord::summary).setHeader("Change").setKey("summary").setWidth("12em")
                 .setFlexGrow(1);
         grid.addColumn(DeploymentRecord::requestedBy).setHeader("Who").setKey("who").setAutoWidth(true);
         grid.addColumn(record -> ProjectView.WHEN.format(record.requestedAt())).setHeader("When").setKey("when")
@@ -37,7 +39,13 @@ final class HistoryGrid {
         grid.addColumn(record -> record.toRevision().substring(0, 7)).setHeader("Commit").setKey("commit")
                 .setAutoWidth(true);
         grid.addColumn(record -> LiveStatus.label(record.state(), watched)).setHeader("Outcome").setKey("outcome")
-                .setAutoWidth(true).setTooltipGenerator(record -> record.outcome().isBlank() ? null : record.outcome());
+                .setWidth("9em").setFlexGrow(1).setTooltipGenerator(record -> record.outcome().isBlank() ? null : record.outcome());
+        NarrowScreens.stackRows(grid, record -> NarrowScreens.card("#" + record.id() + " "
+                + record.kind().name().toLowerCase(Locale.ROOT) + " to " + record.environment(), record.summary(),
+                LiveStatus.label(record.state(), watched) + record.finishedAt().map(end -> " in "
+                        + duration(record.requestedAt(), end)).orElse(""),
+                record.requestedBy() + ", " + ProjectView.WHEN.format(record.requestedAt()) + ", commit "
+                        + record.toRevision().substring(0, 7)));
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         return grid;

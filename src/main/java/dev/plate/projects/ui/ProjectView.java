@@ -42,7 +42,8 @@ import java.util.Optional;
  */
 @Route("projects/:name")
 @PermitAll
-class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
+        dev.plate.base.ui.HasOwnHeading {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -7,11 +7,14 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -23,14 +26,18 @@ import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.history.DeploymentActivity;
 import dev.plate.project.ProjectService;
+import dev.plate.base.ui.NarrowScreens;
 import dev.plate.security.Roles;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The projects Plate deploys, in a lazy grid: only the rows on screen are read (a page of projects, their newest
- * deployments in one query, Argo CD's state from memory), so thousands of projects open as fast as ten. Search
- * by name or owner; filter by what Argo CD reports.
+ * deployments in one query, Argo CD's state from memory), so thousands of projects open as fast as ten. Each
+ * environment's column says what runs there (tag, state, age); search by name or owner, filter by what Argo CD
+ * reports, sort by name or by an environment's last change.
  */
 @Route("projects")
 @PageTitle("Projects")
@@ -45,10 +52,10 @@ class ProjectsView extends Div {
     private final transient ProjectRows rows;
 
     ProjectsView(ProjectService projects, DeploymentActivity activity, EnvironmentService environments,
-            ApplicationStatuses statuses, AuthenticationContext authentication) {
+            ApplicationStatuses statuses, AuthenticationContext authentication, Clock clock) {
         addClassName("plate-page");
         List<EnvironmentSummary> order = environments.list();
-        this.rows = new ProjectRows(projects, activity, statuses, order);
+        this.rows = new ProjectRows(projects, activity, statuses, order, clock);
         var toolbar = new Div();
         toolbar.addClassName("plate-toolbar");
         if (authentication.hasRole(Roles.DEVELOPER)) {
@@ -82,23 +89,31 @@ class ProjectsView extends Div {
 
     private Grid<ProjectRows.Row> grid() {
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> row.project().name()).setHeader("Project").setKey("name").setAutoWidth(true)
-                .setFrozen(true);
+        grid.addColumn(LitRenderer.<ProjectRows.Row>of("<div class=\"plate-cell\"><strong>${item.name}</strong>"
+                        + "<span class=\"plate-cell-line\">${item.image}</span></div>")
+                        .withProperty("name", row -> row.project().name())
+                        .withProperty("image", row -> row.project().imageRepository()))
+                .setHeader("Project").setKey("name").setWidth("14em").setFlexGrow(2).setSortable(true);
         for (var env : rows.environments()) {
             // A template rendered in the browser: cheaper per row than a server-side component.
-            grid.addColumn(LitRenderer.<ProjectRows.Row>of(
-                            "<span class=\"plate-badge plate-badge-${item.tone}\" title=\"${item.title}\">${item.label}</span>")
+            grid.addColumn(LitRenderer.<ProjectRows.Row>of("<div class=\"plate-cell\" title=\"${item.title}\">"
+                            + "<span class=\"plate-cell-tag\">${item.tag}</span>"
+                            + "<span class=\"plate-badge plate-badge-${item.tone}\">${item.label}</span>"
+                            + "<span class=\"plate-cell-line\">${item.age}</span></div>")
+                    .withProperty("tag", row -> row.badge(env.name()).tag())
                     .withProperty("label", row -> row.badge(env.name()).label())
                     .withProperty("tone", row -> row.badge(env.name()).tone())
-                    .withProperty("title", row -> row.badge(env.name()).detail()))
-                    .setHeader(env.name()).setKey("env-" + env.name()).setAutoWidth(true);
+                    .withProperty("title", row -> row.badge(env.name()).detail())
+                    .withProperty("age", row -> row.badge(env.name()).age()))
+                    .setHeader(env.name()).setKey("env-" + env.name()).setWidth("9em").setFlexGrow(1)
+                    .setSortable(true);
         }
         grid.addColumn(row -> String.join(", ", row.project().owners())).setHeader("Owners").setKey("owners")
-                .setAutoWidth(true);
-        grid.addColumn(row -> row.project().imageRepository()).setHeader("Image").setKey("image").setFlexGrow(1)
-                .setWidth("12rem").setTooltipGenerator(row -> row.project().imageRepository());
+                .setWidth("8em").setFlexGrow(1);
+        NarrowScreens.stackRows(grid, this::card);
         grid.setItems(DataProvider.fromCallbacks(
-                query -> rows.page(search.getValue(), status.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> rows.page(search.getValue(), status.getValue(), order(query.getSortOrders()),
+                        query.getOffset(), query.getLimit()).stream(),
                 query -> {
                     int count = rows.count(search.getValue(), status.getValue());
                     found.setText(count == 1 ? "1 project" : count + " projects");
@@ -112,6 +127,36 @@ class ProjectsView extends Div {
                 + event.getItem().project().name())));
         grid.setEmptyStateText("No project matches. Clear the search or the status filter.");
         return grid;
+    }
+
+    /**
+     * The grid's sort as the rows' order. An environment's column sorts by its last change, the newest first on
+     * the first click (what people look for), the oldest first on the second.
+     */
+    private static ProjectRows.Order order(List<QuerySortOrder> sorts) {
+        if (sorts.isEmpty()) {
+            return ProjectRows.Order.BY_NAME;
+        }
+        var sort = sorts.getFirst();
+        boolean descending = sort.getDirection() == SortDirection.DESCENDING;
+        return sort.getSorted().startsWith("env-")
+                ? new ProjectRows.Order(false, sort.getSorted().substring("env-".length()), descending)
+                : new ProjectRows.Order(true, null, descending);
+    }
+
+    /** A project on a phone: its name and image, then one line per environment. */
+    private Div card(ProjectRows.Row row) {
+        var parts = new ArrayList<Object>();
+        parts.add(row.project().imageRepository());
+        for (var env : rows.environments()) {
+            var badge = row.badge(env.name());
+            var status = new Span(badge.label());
+            status.addClassNames("plate-badge", "plate-badge-" + badge.tone());
+            var line = new Div(new Span(env.name() + " " + badge.tag()), status, new Span(badge.age()));
+            line.addClassName("plate-stacked-environment");
+            parts.add(line);
+        }
+        return NarrowScreens.card(row.project().name(), parts.toArray());
     }
 
     private static Div emptyState() {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.plate.base.ValidationException;
+import dev.plate.base.ui.NarrowScreens;
 import dev.plate.base.ui.Notifications;
 import dev.plate.base.ui.OneTimeSecretDialog;
 import dev.plate.tokens.ApiTokens;
@@ -58,6 +59,10 @@ class AccessTokensSection extends Div {
                 .setAutoWidth(true);
         grid.addColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setHeader("").setKey("revoke").setFlexGrow(0).setWidth("7em");
+        NarrowScreens.stackRows(grid, token -> NarrowScreens.card(token.name(), token.prefix() + "… · "
+                + status(token), "Created " + DAY.format(token.createdAt()) + ", expires "
+                + DAY.format(token.expiresAt()), "Last used " + token.lastUsedAt().map(WHEN::format).orElse("never"),
+                revokeButton(token)));
         grid.setAllRowsVisible(true);
         add(new H2("Access tokens"), intro, form, grid);
         refresh();

@@ -4,9 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -31,7 +29,28 @@ class MainLayoutTest extends KaribuTestBase {
     void a_developer_cannot_open_an_admin_page_by_its_address() {
         login("dev-user", Role.DEVELOPER);
 
-        assertThrows(MockAccessDeniedException.class, () -> UI.getCurrent().navigate("admin/users"));
+        assertNotAllowed("admin/users", "administrators");
+        assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getLabel)).doesNotContain("Users");
+    }
+
+    @Test
+    void a_viewer_is_told_who_may_import() {
+        login("viewer-user", Role.VIEWER);
+
+        assertNotAllowed("projects/import", "developers, maintainers and administrators");
+    }
+
+    @Test
+    void a_projects_pages_keep_projects_highlighted_and_named_in_the_top_bar() {
+        login("viewer-user", Role.VIEWER);
+
+        UI.getCurrent().navigate("projects/some-project");
+
+        assertThat(_get(com.vaadin.flow.component.html.H1.class).getText()).isEqualTo("Projects");
+        var projects = _get(SideNavItem.class, spec -> spec.withPredicate(item -> "Projects".equals(item.getLabel())));
+        assertThat(projects.isMatchNested()).as("highlighted on /projects/...").isTrue();
+        var dashboard = _get(SideNavItem.class, spec -> spec.withPredicate(item -> "Dashboard".equals(item.getLabel())));
+        assertThat(dashboard.isMatchNested()).as("the dashboard's path is every path's prefix").isFalse();
     }
 
     @Test

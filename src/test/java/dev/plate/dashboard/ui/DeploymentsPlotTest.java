@@ -44,9 +44,26 @@ class DeploymentsPlotTest {
         double failed = height((Element) bars.item(1));
         assertThat(((Element) bars.item(0)).getAttribute("class")).isEqualTo("succeeded");
         assertThat(succeeded / failed).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.05));
-        // The axis tops out at a round number at least the busiest day: 10.
-        assertThat(svg.getTextContent()).contains("10").contains("Oct 28").contains("Nov 26");
+        // The axis tops out at a round number at least the busiest day: 10; the dates are the first, middle, last.
+        assertThat(DeploymentsPlot.top(days)).isEqualTo(10);
+        assertThat(DeploymentsPlot.dayLabels(days)).containsExactly("Oct 28", "Nov 12", "Nov 26");
+        assertThat(svg.getElementsByTagName("text").getLength()).as("no words inside the scaled drawing").isZero();
         assertThat(((Element) groups.item(0)).getElementsByTagName("rect").getLength()).as("empty day").isZero();
+    }
+
+    @Test
+    void a_month_without_deployments_says_so_instead_of_an_empty_chart() {
+        var days = new ArrayList<Day>();
+        for (int i = 0; i < 30; i++) {
+            days.add(new Day(LocalDate.of(2026, 11, 3).plusDays(i), Map.of()));
+        }
+
+        var card = DashboardView.plot(days, false);
+
+        assertThat(card.getElement().getTextRecursively()).contains("(0 in all)",
+                "No deployments in the last 30 days. Import a project or deploy one");
+        assertThat(card.getElement().getChildren().anyMatch(child -> "svg".equals(child.getTag()))).isFalse();
+        assertThat(card.getElement().toString()).doesNotContain("<svg");
     }
 
     @Test

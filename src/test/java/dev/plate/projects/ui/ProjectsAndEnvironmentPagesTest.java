@@ -38,6 +38,8 @@ class ProjectsAndEnvironmentPagesTest extends KaribuTestBase {
             deployments.importProject(new ImportRequest(new NewProject(prefix + "-" + suffix, "", "ghcr.io/acme/x", 8080,
                     "/", List.of(suffix.equals("b") ? prefix + "-owner" : "someone")), "1.0.0"));
         }
+        deployments.deploy(DeployRequest.image(prefix + "-c", "staging", "1.1.0"));
+        deployments.deploy(DeployRequest.image(prefix + "-b", "staging", "1.2.0"));
         login("vic", Role.VIEWER);
         UI.getCurrent().navigate("projects");
         Grid<ProjectRows.Row> grid = _get(Grid.class);
@@ -53,12 +55,29 @@ class ProjectsAndEnvironmentPagesTest extends KaribuTestBase {
         assertThat(_get(Div.class, spec -> spec.withClasses("plate-page")).getElement().getTextRecursively())
                 .contains("3 projects");
 
+        // What runs where, and sorting: by name either way, by an environment's last change newest first, then oldest.
+        var staging = GridKt._get(grid, 1).badge("staging");
+        assertThat(List.of(staging.tag(), staging.age())).containsExactly("1.2.0", "just now");
+        assertThat(staging.detail()).startsWith("deploy by mia");
+        grid.sort(com.vaadin.flow.component.grid.GridSortOrder.asc(grid.getColumnByKey("env-staging")).build());
+        assertThat(names(grid)).containsExactly(prefix + "-b", prefix + "-c", prefix + "-a");
+        grid.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(grid.getColumnByKey("env-staging")).build());
+        assertThat(names(grid)).containsExactly(prefix + "-a", prefix + "-c", prefix + "-b");
+        grid.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(grid.getColumnByKey("name")).build());
+        assertThat(names(grid)).containsExactly(prefix + "-c", prefix + "-b", prefix + "-a");
+        grid.sort(List.of());
+
         _setValue(_get(TextField.class, spec -> spec.withPlaceholder("Search by name or owner")), prefix + "-owner");
         assertThat(GridKt._size(grid)).isEqualTo(1);
         assertThat(GridKt._get(grid, 0).project().name()).isEqualTo(prefix + "-b");
 
         _setValue(_get(TextField.class, spec -> spec.withPlaceholder("Search by name or owner")), "%_no-such");
         assertThat(GridKt._size(grid)).as("LIKE wildcards are literal").isZero();
+    }
+
+    private static List<String> names(Grid<ProjectRows.Row> grid) {
+        return java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i).project().name())
+                .toList();
     }
 
     @Test

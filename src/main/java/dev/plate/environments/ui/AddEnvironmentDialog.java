@@ -1,4 +1,4 @@
-package dev.plate.projects.ui;
+package dev.plate.environments.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;

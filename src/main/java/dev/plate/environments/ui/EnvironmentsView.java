@@ -1,4 +1,4 @@
-package dev.plate.projects.ui;
+package dev.plate.environments.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.plate.base.ui.NarrowScreens;
 import dev.plate.base.ui.Notifications;
 import dev.plate.deployment.EnvironmentAdministration;
 import dev.plate.environment.EnvironmentService;
@@ -64,15 +65,23 @@ class EnvironmentsView extends Div {
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(env -> env.position() + 1).setHeader("#").setFlexGrow(0).setWidth("4em");
         grid.addColumn(EnvironmentSummary::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(EnvironmentSummary::clusterServer).setHeader("Cluster").setAutoWidth(true);
-        grid.addColumn(EnvironmentSummary::namespacePattern).setHeader("Namespace").setKey("namespace").setAutoWidth(true);
+        // Cluster addresses are long: they wrap in the room left, so the actions keep theirs.
+        grid.addColumn(EnvironmentSummary::clusterServer).setHeader("Cluster").setWidth("10em").setFlexGrow(1);
+        grid.addColumn(EnvironmentSummary::namespacePattern).setHeader("Namespace").setKey("namespace")
+                .setWidth("9em").setFlexGrow(1);
         grid.addComponentColumn(env -> badge(env.autoSync() ? "Automatic" : "Manual", env.autoSync()))
                 .setHeader("Argo CD sync").setAutoWidth(true);
         grid.addComponentColumn(env -> badge(env.protectedEnvironment() ? "Maintainers only" : "Developers",
                 !env.protectedEnvironment())).setHeader("Who deploys").setAutoWidth(true);
         if (admin) {
-            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true)
+                    .setFlexGrow(0);
         }
+        NarrowScreens.stackRows(grid, env -> NarrowScreens.card((env.position() + 1) + ". " + env.name(),
+                env.clusterServer(), "namespace " + env.namespacePattern(),
+                badge(env.autoSync() ? "Sync automatic" : "Sync manual", env.autoSync()),
+                badge(env.protectedEnvironment() ? "Maintainers only" : "Developers deploy", !env.protectedEnvironment()),
+                admin ? actions(env) : null));
         grid.setAllRowsVisible(true);
     }
 

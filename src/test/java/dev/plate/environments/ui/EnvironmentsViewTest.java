@@ -1,4 +1,4 @@
-package dev.plate.projects.ui;
+package dev.plate.environments.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
