@@ -1,5 +1,7 @@
 package dev.plate.api.internal;
 
+import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.argocd.StatusFilter;
 import dev.plate.base.NotFoundException;
 import dev.plate.chart.ChartDependency;
 import dev.plate.chart.KubernetesNames;
@@ -38,9 +40,11 @@ class ProjectsApi {
     private final DeploymentService deployments;
     private final DeploymentActivity activity;
     private final ApiViews views;
+    private final ApplicationStatuses statuses;
 
     ProjectsApi(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            DeploymentActivity activity, ApiViews views) {
+            DeploymentActivity activity, ApiViews views, ApplicationStatuses statuses) {
+        this.statuses = statuses;
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
@@ -55,15 +59,18 @@ class ProjectsApi {
      * A page of the projects, in name order, as a JSON array, with the total in {@code X-Total-Count} and the next
      * page's address in a {@code Link} header, as GitHub's API pages (so {@code gh api --paginate}-style clients
      * follow it). Asked for without {@code page} or {@code size}, every project, as before paging: a client that
-     * reads one array is never silently cut short.
+     * reads one array is never silently cut short. {@code status} keeps the projects with an Application in that
+     * state (as the Projects grid's filter does), answered from Argo CD's states in memory.
      */
     @GetMapping("/projects")
     @Operation(summary = "A page of the projects (name order) with each environment's image, last deployment and "
-            + "live Argo CD status; q filters by name or owner; X-Total-Count and Link: rel=\"next\" page through")
+            + "live Argo CD status; q filters by name or owner, status by an Application's state (healthy, progressing, "
+            + "degraded, out-of-sync, missing, suspended); X-Total-Count and Link: rel=\"next\" page through")
     @PreAuthorize("hasRole('VIEWER')")
     org.springframework.http.ResponseEntity<List<ApiViews.Project>> projects(
             @RequestParam(defaultValue = "") String q, @RequestParam(name = "page") Optional<Integer> pageNumber,
-            @RequestParam(name = "size") Optional<Integer> pageSize) {
+            @RequestParam(name = "size") Optional<Integer> pageSize,
+            @RequestParam(name = "status") Optional<String> status) {
         boolean paged = pageNumber.isPresent() || pageSize.isPresent();
         int page = pageNumber.orElse(1);
         int size = pageSize.orElse(DEFAULT_PAGE_SIZE);
@@ -74,9 +81,17 @@ class ProjectsApi {
             throw new dev.plate.base.ValidationException("size", "size is between 1 and " + MAX_PAGE_SIZE + ", not "
                     + size + ".");
         }
-        long total = projects.count(q);
-        var found = paged ? projects.search(q, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size), size)
-                : projects.search(q, 0, (int) Math.min(Integer.MAX_VALUE, total));
+        var inState = status.map(word -> StatusFilter.parse("status", word)).orElse(StatusFilter.ANY)
+                .projects(statuses).map(names -> {
+                    var matching = new java.util.HashSet<>(projects.names(q));
+                    return names.stream().filter(matching::contains).toList();
+                });
+        long total = inState.map(names -> (long) names.size()).orElseGet(() -> projects.count(q));
+        long from = paged ? (long) (page - 1) * size : 0;
+        int limit = paged ? size : (int) Math.min(Integer.MAX_VALUE, total);
+        var found = inState.map(names -> projects.findAll(names.subList((int) Math.min(from, names.size()),
+                        (int) Math.min(from + limit, names.size()))))
+                .orElseGet(() -> projects.search(q, (int) Math.min(Integer.MAX_VALUE, from), limit));
         var order = environments.list();
         var latest = ApiViews.latest(activity.latestOf(found));
         var response = org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(total));

@@ -1,7 +1,7 @@
 package dev.plate.projects.ui;
 
-import dev.plate.argocd.ApplicationStatus;
 import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.argocd.StatusFilter;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.history.DeploymentActivity;
 import dev.plate.history.DeploymentRecord;
@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The rows of the Projects grid, a page at a time. In name order without a status filter the database pages
@@ -43,28 +42,6 @@ final class ProjectRows {
     record Order(boolean byName, String environment, boolean descending) {
 
         static final Order BY_NAME = new Order(true, null, false);
-    }
-
-    enum StatusFilter {
-        ANY("Any status", status -> true),
-        HEALTHY("Healthy", status -> "Healthy".equals(status.health())),
-        PROGRESSING("Progressing", status -> "Progressing".equals(status.health())),
-        DEGRADED("Degraded", ApplicationStatus::degraded),
-        OUT_OF_SYNC("Out of sync", status -> "OutOfSync".equals(status.sync())),
-        MISSING("Missing or unknown", status -> "Missing".equals(status.health()) || "Unknown".equals(status.health())),
-        SUSPENDED("Suspended", status -> "Suspended".equals(status.health()));
-
-        private final String label;
-        private final Predicate<ApplicationStatus> test;
-
-        StatusFilter(String label, Predicate<ApplicationStatus> test) {
-            this.label = label;
-            this.test = test;
-        }
-
-        String label() {
-            return label;
-        }
     }
 
     private final ProjectService projects;
@@ -159,13 +136,8 @@ final class ProjectRows {
         return sorted;
     }
 
-    /** With a status filter: the names of the projects with at least one Application in that state. */
     private Optional<List<String>> filtered(StatusFilter filter) {
-        if (filter == null || filter == StatusFilter.ANY) {
-            return Optional.empty();
-        }
-        return Optional.of(statuses.all().stream().filter(filter.test).map(ApplicationStatus::project).distinct()
-                .sorted().toList());
+        return filter == null ? Optional.empty() : filter.projects(statuses);
     }
 
     /**

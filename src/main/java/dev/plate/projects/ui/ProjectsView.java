@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.argocd.ApplicationStatuses;
+import dev.plate.argocd.StatusFilter;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.history.DeploymentActivity;
@@ -46,7 +47,7 @@ import java.util.List;
 class ProjectsView extends Div {
 
     private final TextField search = new TextField();
-    private final Select<ProjectRows.StatusFilter> status = new Select<>();
+    private final Select<StatusFilter> status = new Select<>();
     private final Grid<ProjectRows.Row> grid = new Grid<>();
     private final Paragraph found = new Paragraph();
     private final transient ProjectRows rows;
@@ -74,9 +75,9 @@ class ProjectsView extends Div {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setAriaLabel("Search projects");
         search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
-        status.setItems(ProjectRows.StatusFilter.values());
-        status.setItemLabelGenerator(ProjectRows.StatusFilter::label);
-        status.setValue(ProjectRows.StatusFilter.ANY);
+        status.setItems(StatusFilter.values());
+        status.setItemLabelGenerator(StatusFilter::label);
+        status.setValue(StatusFilter.ANY);
         status.setAriaLabel("Filter by status");
         status.setVisible(statuses.connection().state() != ApplicationStatuses.Connection.State.NOT_CONFIGURED);
         status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());

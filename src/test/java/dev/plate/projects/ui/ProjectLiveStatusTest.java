@@ -77,13 +77,13 @@ class ProjectLiveStatusTest extends ArgoCdKaribuTestBase {
 
         UI.getCurrent().navigate("projects");
         var grid = (com.vaadin.flow.component.grid.Grid<ProjectRows.Row>) _get(com.vaadin.flow.component.grid.Grid.class);
-        var status = (com.vaadin.flow.component.select.Select<ProjectRows.StatusFilter>) _get(
+        var status = (com.vaadin.flow.component.select.Select<dev.plate.argocd.StatusFilter>) _get(
                 com.vaadin.flow.component.select.Select.class);
         com.github.mvysny.kaributesting.v10.LocatorJ._setValue(_get(com.vaadin.flow.component.textfield.TextField.class,
                 spec -> spec.withPlaceholder("Search by name or owner")), prefix);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(2);
 
-        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(status, ProjectRows.StatusFilter.DEGRADED);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(status, dev.plate.argocd.StatusFilter.DEGRADED);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(1);
         var row = com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0);
         assertThat(row.project().name()).isEqualTo(prefix + "-bad");
@@ -91,7 +91,7 @@ class ProjectLiveStatusTest extends ArgoCdKaribuTestBase {
         assertThat(row.badge("dev").tone()).isEqualTo("down");
         assertThat(row.badge("dev").detail()).contains("Back-off pulling image");
 
-        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(status, ProjectRows.StatusFilter.HEALTHY);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(status, dev.plate.argocd.StatusFilter.HEALTHY);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(1);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0).project().name()).isEqualTo(prefix + "-ok");
     }
