@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Every page, at a laptop's and a phone's size, in a real browser: nothing scrolls sideways (neither the page nor a
@@ -47,6 +47,9 @@ class EveryPageFitsBrowserTest {
     DeploymentService deployments;
     @Autowired
     UserService users;
+    /** This context's holder: with several test contexts in one JVM the static one may be another's. */
+    @Autowired
+    SecurityContextHolderStrategy securityContext;
 
     ChromeDriver browser;
 
@@ -55,7 +58,7 @@ class EveryPageFitsBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        SecurityContextHolder.clearContext();
+        securityContext.clearContext();
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -63,7 +66,7 @@ class EveryPageFitsBrowserTest {
     void every_page_fits_and_nothing_is_cut_off(int width, int height, String size) throws IOException {
         browser = Chromium.start(width, height);
         String project = "tour-payments-" + size + "-" + Long.toString(System.nanoTime() % 100_000, 36);
-        SignIn.as(SecurityContextHolder.getContextHolderStrategy(), "admin", Role.ADMIN);
+        SignIn.as(securityContext, "admin", Role.ADMIN);
         deployments.importProject(new ImportRequest(new NewProject(project, "https://git.example.com/payments/" + project,
                 "registry.example.com/platform/payments/" + project, 8080, "/healthz", List.of("payments-team")),
                 "1.0.0"));

@@ -84,16 +84,54 @@ class ApiBenchmark {
                     millis[(int) (MEASURED * 0.95)], millis[MEASURED - 1], bytes / 1024, cli[CLI_RUNS / 2 - 1] / 2
                     + cli[CLI_RUNS / 2] / 2, cli[0], cli[CLI_RUNS - 1]);
         }
+        // Issue 20's rows, with the 1,000 projects now present: a page of 50, and whoami as curl sees it.
+        for (int i = 0; i < WARM_UP; i++) {
+            get(token, "/api/v1/projects?size=50");
+        }
+        double[] page = new double[MEASURED];
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            get(token, "/api/v1/projects?size=50");
+            page[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(page);
+        line("GET /api/v1/projects?size=50 with %d projects: p50 %.1f ms, p95 %.1f ms", created, page[MEASURED / 2],
+                page[(int) (MEASURED * 0.95)]);
+        double[] whoami = curl(token, "/api/v1/whoami", 50);
+        line("GET /api/v1/whoami round trip (curl's time_total, 50 runs): median %.1f ms, min %.1f, max %.1f",
+                whoami[25] / 2 + whoami[24] / 2, whoami[0], whoami[49]);
         Path out = Path.of("target", "benchmarks", "api.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
     }
 
     private String get(String token) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/projects"))
+        return get(token, "/api/v1/projects");
+    }
+
+    /** curl's own measure of each call (a new process and connection each time, as a script's calls are), sorted. */
+    private double[] curl(String token, String path, int runs) throws Exception {
+        double[] millis = new double[runs];
+        for (int i = -5; i < runs; i++) {
+            var process = new ProcessBuilder("curl", "-sf", "-o", "/dev/null", "-w", "%{time_total}", "-H",
+                    "Authorization: Bearer " + token, "http://localhost:" + port + path).start();
+            String seconds = new String(process.getInputStream().readAllBytes()).strip();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("curl " + path + " failed");
+            }
+            if (i >= 0) {
+                millis[i] = Double.parseDouble(seconds) * 1000;
+            }
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private String get(String token, String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/v1/projects answered " + response.statusCode());
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
         }
         return response.body();
     }

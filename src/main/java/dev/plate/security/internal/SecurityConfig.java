@@ -42,6 +42,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/images/**", "/icons/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                // Every other actuator address stays closed, even to a signed-in admin.
+                .requestMatchers("/actuator/**").denyAll()
                 // An error dispatch only renders the status of a request already secured by its own chain
                 // (e.g. a 401 or 403 for a git client); sending it to the login page would hide that status.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());

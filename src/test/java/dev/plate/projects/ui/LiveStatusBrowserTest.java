@@ -129,9 +129,12 @@ class LiveStatusBrowserTest {
         screenshot("journey-project");
         assertThat(overflows()).as("no sideways scrolling at 1280x800").isFalse();
 
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        // A phone's width is emulated (headless Chromium's window is never narrower than 500 px).
+        browser.quit();
+        browser = Chromium.start(390, 844);
+        Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
         browser.get("http://localhost:" + port + "/projects/" + project);
-        waitInCard(wait, "staging", "rollback by admin");
+        waitInCard(new WebDriverWait(browser, Duration.ofSeconds(30)), "staging", "rollback by admin");
         screenshot("journey-project-phone");
         assertThat(overflows()).as("no sideways scrolling at 390x844").isFalse();
     }

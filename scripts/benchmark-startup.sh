@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Start-up time and memory of the built jar, measured as issue 20's table asks (medians; run it on an idle machine).
+#   ./mvnw -B -DskipTests package && scripts/benchmark-startup.sh        (RUNS=5 by default)
+# Writes target/benchmarks/startup.txt. The API and CLI rows come from ApiBenchmark (see the README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${RUNS:-5}"
+PORT="${PORT:-18181}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAR="$(ls target/plate-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)"
+[ -n "$JAR" ] || { echo "No target/plate-*.jar: build it first (./mvnw -B -DskipTests package)" >&2; exit 1; }
+WORK="$(mktemp -d)"
+OUT=target/benchmarks/startup.txt
+mkdir -p target/benchmarks
+trap 'stop; rm -rf "$WORK"' EXIT
+
+PID=""
+stop() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill -- "-$PID" 2>/dev/null || kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
+  PID=""
+}
+
+# Starts "$@" in a process group of its own on a fresh data directory and waits until $URL answers 200 (with
+# "UP" in it for the health URL). Prints the seconds it took; leaves the process running in $PID.
+start() {
+  local url="$1"; shift
+  local data="$WORK/data-$RANDOM$RANDOM"
+  mkdir -p "$data"
+  local t0 t1
+  t0=$(date +%s%N)
+  PLATE_DATA_DIR="$data" SERVER_PORT="$PORT" setsid "$@" >"$data.log" 2>&1 &
+  PID=$!
+  until body=$(curl -sf --max-time 2 "$url" 2>/dev/null) && { [[ "$url" != *health* ]] || [[ "$body" == *'"UP"'* ]]; }; do
+    if ! kill -0 "$PID" 2>/dev/null; then
+      echo "The process ended before answering: $data.log" >&2; tail -20 "$data.log" >&2; exit 1
+    fi
+    sleep 0.05
+  done
+  t1=$(date +%s%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) / 1e9 }'
+}
+
+# The resident memory of the process group's JVM (the largest member: Maven forks one for spring-boot:run), in MB.
+rss() {
+  ps -o rss= -g "$PID" | sort -n | tail -1 | awk '{ printf "%d\n", $1 / 1024 }'
+}
+
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+series() { # label, then the command; RUNS starts, the median and every run
+  local label="$1"; shift
+  local url="$1"; shift
+  local times=() memory=()
+  for _ in $(seq "$RUNS"); do
+    times+=("$(start "$url" "$@")")
+    sleep 5 # idle, as a server is between requests
+    memory+=("$(rss)")
+    stop
+  done
+  printf '%-58s median %6s s   runs: %s   RSS after 5 s idle: median %s MB\n' "$label" "$(median "${times[@]}")" \
+    "${times[*]}" "$(median "${memory[@]}")" | tee -a "$OUT"
+}
+
+HEALTH="http://localhost:$PORT/actuator/health"
+{
+  echo "Plate start-up benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
+  echo "jar: $JAR, $RUNS runs each, fresh data directory each run; time to health UP unless said"
+} | tee "$OUT"
+
+series "java -jar, to health UP" "$HEALTH" "$JAVA" -jar "$JAR"
+series "java -jar on one CPU (taskset -c 0), to health UP" "$HEALTH" taskset -c 0 "$JAVA" -jar "$JAR"
+
+# The image's path: the extracted jar and an AOT cache recorded by a training run, as the Dockerfile does.
+IMAGE="$WORK/image"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$IMAGE" >/dev/null
+mv "$IMAGE"/plate-*.jar "$IMAGE/plate.jar"
+(cd "$IMAGE" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$IMAGE/plate.aot" -XX:+UseSerialGC \
+  -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
+series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
+  "$JAVA" -XX:AOTCache="$IMAGE/plate.aot" -XX:+UseSerialGC -jar "$IMAGE/plate.jar"
+
+if [ "${SKIP_MAVEN_RUN:-}" != "true" ]; then
+  series "./mvnw spring-boot:run (built checkout), to the login page" "http://localhost:$PORT/login" \
+    ./mvnw -o -q -P'!cli' spring-boot:run -Dspring-boot.run.arguments=--server.port="$PORT"
+fi
+echo "Written to $OUT"
