@@ -170,14 +170,20 @@ class CliEndToEndTest {
 
         assertRefused(plate("deploy", name, "--env", "qa", "--image", "1.0"), 4, "There is no environment named 'qa'");
         assertRefused(plate("deploy", "no-such-project", "--env", "dev", "--image", "1.0"), 4, "no-such-project");
-        assertRefused(plate("deploy", name, "--env", "dev", "--set", "replicas=many"), 2, "whole number");
+        assertRefused(plate("deploy", name, "--env", "dev", "--set", "replicas=many"), 2,
+                "--set replicas must be a whole number"); // the flag typed, not the API's field
         assertRefused(plate("deploy", name, "--env", "dev", "--set", "env.1BAD=x"), 2, "1BAD");
         assertRefused(plate("deploy", name, "--env", "dev", "--set", "resources.limits.cpu=lots"), 2, "lots");
-        assertRefused(plate("deploy", name, "--env", "dev", "--image", "bad tag!"), 2, "tag");
-        assertRefused(plate("deploy", name, "--env", "dev", "--set", "ingress.host=-bad-.example"), 2, "host");
+        assertRefused(plate("deploy", name, "--env", "dev", "--image", "bad tag!"), 2, "--image 'bad tag!' is not valid");
+        assertRefused(plate("deploy", name, "--env", "dev", "--set", "ingress.host=-bad-.example"), 2,
+                "--set ingress.host '-bad-.example' is not valid");
         assertRefused(plate("import", sampleProject("Bad_Name").toString(), "--name", "Bad_Name"), 2, "Bad_Name");
-        assertRefused(plate("import", sampleProject(name + "x").toString(), "--port", "70000"), 2, "port");
+        assertRefused(plate("import", sampleProject(name + "x").toString(), "--port", "70000"), 2,
+                "--port must be a port between 1 and 65535");
         assertRefused(plate("rollback", name, "--env", "dev", "--to", "999999"), 4, "999999");
+        // a directory that names no image repository (no Dockerfile, no GitHub or GitLab remote): no guess in a script
+        Path bare = Files.createDirectories(home.resolve("projects").resolve(name + "-bare"));
+        assertRefused(plate("import", bare.toString()), 2, "give --image-repository, e.g. ghcr.io/acme/" + name);
         assertThat(repository.head()).isEqualTo(head);
         assertThat(jdbc.queryForObject("select count(*) from deployment", Integer.class)).isEqualTo(rows);
 

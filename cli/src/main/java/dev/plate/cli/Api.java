@@ -21,8 +21,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * Plate's {@code /api/v1} over plain {@link HttpURLConnection} (quick to load, which matters for a CLI). Every
- * failure becomes a {@link CliException}: the server's RFC 9457 {@code detail} when there is one, with the
- * exit code its status means.
+ * failure becomes a {@link CliException}: the server's RFC 9457 {@code detail} when there is one (the field it
+ * refuses said as the command's flag, see {@link FlagNames}), with the exit code its status means.
  */
 public final class Api {
 
@@ -34,10 +34,21 @@ public final class Api {
 
     private final String baseUrl;
     private final Optional<String> token;
+    private final FlagNames flagNames;
 
     public Api(String baseUrl, Optional<String> token) {
+        this(baseUrl, token, new FlagNames());
+    }
+
+    private Api(String baseUrl, Optional<String> token, FlagNames flagNames) {
         this.baseUrl = normalize(baseUrl);
         this.token = token;
+        this.flagNames = flagNames;
+    }
+
+    /** This client, with refusals that name the command's flags rather than the API's fields. */
+    Api naming(FlagNames names) {
+        return new Api(baseUrl, token, names);
     }
 
     /** The client for the configured server and login; refuses early, without a request, when there is none. */
@@ -183,8 +194,9 @@ public final class Api {
         if (contentType.contains("json")) {
             try {
                 Object problem = JSON.std.anyFrom(text);
+                String field = problem instanceof Map<?, ?> map && map.get("field") instanceof String f ? f : null;
                 if (problem instanceof Map<?, ?> map && map.get("detail") instanceof String d && !d.isBlank()) {
-                    detail = d;
+                    detail = flagNames.inDetail(field, d);
                 }
                 if (problem instanceof Map<?, ?> map && map.get("type") instanceof String t) {
                     type = t;

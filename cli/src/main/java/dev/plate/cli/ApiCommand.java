@@ -22,7 +22,12 @@ abstract class ApiCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     Api api() {
-        return Api.from(config());
+        return Api.from(config()).naming(flagNames());
+    }
+
+    /** The API fields this command fills from flags, so that a refusal names the flag the user typed. */
+    FlagNames flagNames() {
+        return new FlagNames();
     }
 
     java.io.PrintStream out() {

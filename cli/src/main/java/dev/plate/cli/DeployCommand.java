@@ -102,4 +102,18 @@ final class DeployCommand extends ApiCommand {
         var api = api();
         return deployment.report(this, api, api.post("/deploy", body), output);
     }
+
+    /**
+     * A value key is named by the server as {@code set.KEY} while it reads the change, and by its place in the
+     * configuration once it checks the result ({@code ingress.host}), which for most keys is the key itself.
+     */
+    @Override
+    FlagNames flagNames() {
+        var names = new FlagNames().field("imageTag", "--image").keyed("set", "--set").keyed("unset", "--unset");
+        for (String pair : set) {
+            String key = pair.substring(0, Math.max(0, pair.indexOf('='))).strip();
+            names.field(key, "--set " + key);
+        }
+        return names;
+    }
 }

@@ -16,7 +16,12 @@ import picocli.CommandLine.Parameters;
     "Detects the name and source repository (git remote), the port (EXPOSE) and the",
     "health path (HEALTHCHECK) and shows where each value came from; flags override",
     "what is detected. A directory inside a repository (monorepo/services/billing)",
-    "is a project named after the directory."})
+    "is a project named after the directory.",
+    "What it cannot detect it asks for on a terminal (Enter takes the default in",
+    "brackets). Elsewhere, and with --dry-run, which never asks, the port and the",
+    "health path are Plate's defaults, each named on stderr, and an image repository",
+    "not detected must be given with --image-repository; --yes takes the defaults",
+    "without asking."})
 final class ImportCommand extends ApiCommand {
 
     @Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "the project's directory "
@@ -50,8 +55,12 @@ final class ImportCommand extends ApiCommand {
             + "an environment turns it on (repeatable), e.g. postgresql=oci://registry-1.docker.io/bitnamicharts@16.4.0")
     List<String> addons = new ArrayList<>();
 
-    @Option(names = "--dry-run", description = "show what would be imported, change nothing")
+    @Option(names = "--dry-run", description = "show what would be imported, change nothing (never asks)")
     boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "take Plate's default for what is not detected (port 8080, "
+            + "health path /) without asking")
+    boolean yes;
 
     @Mixin
     Output output;
@@ -61,62 +70,70 @@ final class ImportCommand extends ApiCommand {
         if (!Files.isDirectory(directory)) {
             throw new CliException(ExitCode.USAGE, directory + " is not a directory.");
         }
-        var detected = ProjectDetector.detect(directory);
+        var dependencies = addons.stream().map(ImportCommand::addon).toList(); // refused before any question
+        // Not logged in is said before any question is asked, not after the answers.
+        Optional<Api> api = dryRun ? Optional.empty() : Optional.of(api());
         var rows = new ArrayList<String[]>();
+        var body = body(ProjectDetector.detect(directory), rows);
+        if (!dependencies.isEmpty()) {
+            body.put("dependencies", dependencies);
+        }
+        boolean table = output.table();
+        if (table) {
+            out().println("Detected in " + directory.toAbsolutePath().normalize() + ":");
+            var shown = new Output.Table("", "", "");
+            rows.forEach(r -> shown.row("  " + r[0], r[1], terminal().dim("(" + r[2] + ")")));
+            printWithoutHeader(shown);
+        }
+        if (api.isEmpty()) {
+            if (table) {
+                out().println("Dry run: nothing was imported.");
+            } else {
+                output.data(out(), body);
+            }
+            return ExitCode.OK;
+        }
+        var result = api.get().post("/projects", body);
+        if (table) {
+            printImported(result);
+        } else {
+            output.data(out(), result);
+        }
+        return ExitCode.OK;
+    }
+
+    /** Each value from its flag, else as detected, else as {@link Undetected} settles it; each recorded in rows. */
+    private Map<String, Object> body(ProjectDetector.Detection detected, List<String[]> rows) {
         String projectName = chosen(name, Optional.of(detected.name()), "name", rows).orElse("");
         if (projectName.isEmpty()) {
             throw new CliException(ExitCode.USAGE, "Cannot tell the project's name from " + directory.toAbsolutePath()
                     + ": give it with --name.");
         }
         var source = chosen(sourceRepo, detected.sourceRepoUrl(), "source repository", rows);
-        var image = chosen(imageRepository, detected.imageRepository(), "image repository", rows);
-        String repository = image.orElseGet(() -> {
-            rows.add(new String[] {"image repository", projectName, "the project's name; --image-repository to change"});
-            return projectName;
-        });
-        var containerPort = chosen(port == null ? null : port.toString(), detected.port(), "container port", rows);
-        var health = chosen(healthPath, detected.healthPath(), "health path", rows);
-
+        var undetected = new Undetected(Undetected.mode(yes, dryRun, terminal()), terminal());
+        // The image first: where it is required, the refusal comes before any question or warning.
+        String repository = chosen(imageRepository, detected.imageRepository(), "image repository", rows)
+                .orElseGet(() -> undetected.imageRepository(projectName, rows));
+        String containerPort = chosen(port == null ? null : port.toString(), detected.port(), "container port", rows)
+                .orElseGet(() -> undetected.port(detected.dockerfile() ? "no EXPOSE in the Dockerfile"
+                        : "no Dockerfile", rows));
+        String health = chosen(healthPath, detected.healthPath(), "health path", rows)
+                .orElseGet(() -> undetected.healthPath(detected.dockerfile() ? "no HEALTHCHECK calling a URL in the "
+                        + "Dockerfile" : "no Dockerfile", rows));
         var body = new LinkedHashMap<String, Object>();
         body.put("name", projectName);
         source.ifPresent(s -> body.put("sourceRepoUrl", s));
         body.put("imageRepository", repository);
-        containerPort.ifPresent(p -> body.put("containerPort", Integer.parseInt(p)));
-        health.ifPresent(h -> body.put("healthPath", h));
+        body.put("containerPort", Integer.parseInt(containerPort));
+        body.put("healthPath", health);
         if (!owners.isEmpty()) {
             body.put("owners", owners);
         }
         body.put("imageTag", tag);
-        if (!addons.isEmpty()) {
-            body.put("dependencies", addons.stream().map(ImportCommand::addon).toList());
-        }
+        return body;
+    }
 
-        boolean table = output.table();
-        if (table) {
-            out().println("Detected in " + directory.toAbsolutePath().normalize() + ":");
-            var shown = new Output.Table("", "", "");
-            rows.forEach(r -> shown.row("  " + r[0], r[1], terminal().dim("(" + r[2] + ")")));
-            if (containerPort.isEmpty()) {
-                shown.row("  container port", "8080", terminal().dim("(Plate's default; --port to change)"));
-            }
-            if (health.isEmpty()) {
-                shown.row("  health path", "/", terminal().dim("(Plate's default; --health-path to change)"));
-            }
-            printWithoutHeader(shown);
-        }
-        if (dryRun) {
-            if (!table) {
-                output.data(out(), body);
-            } else {
-                out().println("Dry run: nothing was imported.");
-            }
-            return ExitCode.OK;
-        }
-        var result = api().post("/projects", body);
-        if (!table) {
-            output.data(out(), result);
-            return ExitCode.OK;
-        }
+    private void printImported(Map<String, Object> result) {
         @SuppressWarnings("unchecked")
         var project = (Map<String, Object>) result.get("project");
         @SuppressWarnings("unchecked")
@@ -134,7 +151,14 @@ final class ImportCommand extends ApiCommand {
         printWithoutHeader(created);
         out().println("Next: plate deploy " + project.get("name") + " --env "
                 + (environments.isEmpty() ? "dev" : environments.get(0)) + " --image <tag> --wait");
-        return ExitCode.OK;
+    }
+
+    @Override
+    FlagNames flagNames() {
+        return new FlagNames().field("name", "--name").field("imageRepository", "--image-repository")
+                .field("containerPort", "--port").field("healthPath", "--health-path")
+                .field("sourceRepoUrl", "--source-repo").field("imageTag", "--tag").field("owners", "--owner")
+                .field("dependencies", "--addon");
     }
 
     private static Map<String, Object> addon(String spec) {

@@ -24,8 +24,9 @@ final class ProjectDetector {
 
     record Detected(String value, String source) {}
 
+    /** @param dockerfile whether there is a Dockerfile to read, so that a value not found can say why */
     record Detection(Detected name, Optional<Detected> sourceRepoUrl, Optional<Detected> imageRepository,
-            Optional<Detected> port, Optional<Detected> healthPath) {}
+            Optional<Detected> port, Optional<Detected> healthPath, boolean dockerfile) {}
 
     private static final Pattern URL_PATH = Pattern.compile(
             "(?:https?://[^\\s/'\"]+|(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?::\\d+)?)(/[^\\s'\"|;&)<>]*)?");
@@ -51,7 +52,8 @@ final class ProjectDetector {
         var dockerfile = Dockerfile.read(root.resolve("Dockerfile"));
         return new Detection(detectedName, source, image,
                 dockerfile.flatMap(Dockerfile::port).map(p -> new Detected(p, "Dockerfile EXPOSE")),
-                dockerfile.flatMap(Dockerfile::healthPath).map(p -> new Detected(p, "Dockerfile HEALTHCHECK")));
+                dockerfile.flatMap(Dockerfile::healthPath).map(p -> new Detected(p, "Dockerfile HEALTHCHECK")),
+                dockerfile.isPresent());
     }
 
     /** A DNS-1035 label as Plate wants it: lowercase letters, digits and dashes, starting with a letter, ≤ 53. */

@@ -43,6 +43,11 @@ final class PromoteCommand extends ApiCommand {
         return deployment.report(this, api, api.post("/promote", body), output);
     }
 
+    @Override
+    FlagNames flagNames() {
+        return new FlagNames().field("from", "--from").field("to", "--to").field("includeConfig", "--with-config");
+    }
+
     private String next(List<Map<String, Object>> environments) {
         for (int i = 0; i < environments.size(); i++) {
             if (from.equals(environments.get(i).get("name"))) {

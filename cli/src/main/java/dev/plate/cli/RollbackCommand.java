@@ -44,4 +44,9 @@ final class RollbackCommand extends ApiCommand {
         var api = api();
         return deployment.report(this, api, api.post("/rollback", body), output);
     }
+
+    @Override
+    FlagNames flagNames() {
+        return new FlagNames().field("toDeployment", "--to");
+    }
 }

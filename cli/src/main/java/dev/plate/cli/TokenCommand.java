@@ -49,6 +49,12 @@ final class TokenCommand implements Runnable {
                     + summary.get("expiresAt") + ". It is shown only now: use it as PLATE_TOKEN.");
             return ExitCode.OK;
         }
+
+        /** The token's name is an argument, which the server's words for it ("Name the token …") already fit. */
+        @Override
+        FlagNames flagNames() {
+            return new FlagNames().field("days", "--days");
+        }
     }
 
     @Command(name = "list", description = "Your tokens (with --all, an admin sees everyone's).")

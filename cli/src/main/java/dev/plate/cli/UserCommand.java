@@ -86,6 +86,12 @@ final class UserCommand implements Runnable {
                     + "). The password is shown only now: hand it over, they change it in their profile.");
             return ExitCode.OK;
         }
+
+        /** The username is an argument, named as the server names it. */
+        @Override
+        FlagNames flagNames() {
+            return new FlagNames().field("displayName", "--display-name").field("role", "--role");
+        }
     }
 
     @Command(name = "role", description = "Change an account's role (their sessions end).")
