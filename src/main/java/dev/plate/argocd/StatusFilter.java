@@ -50,7 +50,8 @@ public enum StatusFilter {
     public static StatusFilter parse(String field, String value) {
         return Arrays.stream(values()).filter(filter -> filter.parameter().equalsIgnoreCase(value.strip())).findFirst()
                 .orElseThrow(() -> new ValidationException(field, "status '" + value.replaceAll("\\p{Cntrl}", "?")
-                        + "' is none of " + Arrays.stream(values()).map(StatusFilter::parameter)
+                        + "' is none of " + Arrays.stream(values()).filter(filter -> filter != ANY)
+                        .map(StatusFilter::parameter)
                         .collect(Collectors.joining(", ")) + "."));
     }
 }

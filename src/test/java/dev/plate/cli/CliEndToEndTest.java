@@ -123,6 +123,13 @@ class CliEndToEndTest {
         assertThat(failed.err()).contains("waiting for deployment #" + row.id()).doesNotContain("\tat ", "Exception");
         assertThat(failed.err().strip().lines().reduce((a, b) -> b).orElseThrow())
                 .startsWith("error: Deployment #" + row.id() + " to dev failed").contains("Back-off pulling image");
+        // the list filters by what Argo CD reports
+        var degraded = plate("projects", "-q", name, "--status", "degraded");
+        assertThat(degraded.exit()).as(degraded.err()).isZero();
+        assertThat(degraded.out()).contains(name);
+        var healthy = plate("projects", "-q", name, "--status", "suspended");
+        assertThat(healthy.out()).doesNotContain(name + " ").contains("No project matches");
+        assertRefused(plate("projects", "--status", "on-fire"), 2, "--status 'on-fire' is none of healthy, progressing");
 
         // the failed deployment sent to Argo CD again as it was: no new commit, a RETRY that names it
         String headAtRetry = repository.head();
@@ -173,7 +180,8 @@ class CliEndToEndTest {
         assertRefused(plate("deploy", name, "--env", "dev", "--set", "replicas=many"), 2,
                 "--set replicas must be a whole number"); // the flag typed, not the API's field
         assertRefused(plate("deploy", name, "--env", "dev", "--set", "env.1BAD=x"), 2, "1BAD");
-        assertRefused(plate("deploy", name, "--env", "dev", "--set", "resources.limits.cpu=lots"), 2, "lots");
+        assertRefused(plate("deploy", name, "--env", "dev", "--set", "resources.limits.cpu=lots"), 2,
+                "--set resources.limits.cpu 'lots'");
         assertRefused(plate("deploy", name, "--env", "dev", "--image", "bad tag!"), 2, "--image 'bad tag!' is not valid");
         assertRefused(plate("deploy", name, "--env", "dev", "--set", "ingress.host=-bad-.example"), 2,
                 "--set ingress.host '-bad-.example' is not valid");

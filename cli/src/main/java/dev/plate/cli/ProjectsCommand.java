@@ -11,19 +11,36 @@ final class ProjectsCommand extends ApiCommand {
             + "contains TEXT")
     String query = "";
 
+    @Option(names = {"-s", "--status"}, paramLabel = "STATE", description = "only projects with an Argo CD "
+            + "Application in STATE: healthy, progressing, degraded, out-of-sync, missing or suspended")
+    String status = "";
+
     @Mixin
     Output output;
 
     @Override
+    FlagNames flagNames() {
+        return new FlagNames().field("status", "--status");
+    }
+
+    @Override
     public Integer call() {
-        var projects = api().getAll("/projects" + (query.isEmpty() ? "" : "?q=" + Api.segment(query)));
+        var filters = new java.util.ArrayList<String>();
+        if (!query.isEmpty()) {
+            filters.add("q=" + Api.segment(query));
+        }
+        if (!status.isEmpty()) {
+            filters.add("status=" + Api.segment(status));
+        }
+        var projects = api().getAll("/projects" + (filters.isEmpty() ? "" : "?" + String.join("&", filters)));
         if (!output.table()) {
             output.data(out(), projects);
             return ExitCode.OK;
         }
         if (projects.isEmpty()) {
-            out().println(query.isEmpty() ? "No projects yet. Import one: plate import [DIR]"
-                    : "No project's name or owner contains '" + query + "'.");
+            out().println(query.isEmpty() && status.isEmpty() ? "No projects yet. Import one: plate import [DIR]"
+                    : "No project matches" + (query.isEmpty() ? "" : " '" + query + "' by name or owner")
+                    + (status.isEmpty() ? "" : " with an application " + status) + ".");
             return ExitCode.OK;
         }
         var table = new Output.Table("NAME", "IMAGE REPOSITORY", "PORT", "HEALTH PATH", "OWNERS");

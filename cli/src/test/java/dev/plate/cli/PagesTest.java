@@ -98,4 +98,13 @@ class PagesTest {
         assertThat(printed).contains("\"p0\"", "\"p500\"", "\"p1001\"");
         assertThat(printed.split("\"name\"", -1)).hasSize(TOTAL + 1);
     }
+
+    @Test
+    void a_status_filter_is_sent_with_every_page() {
+        int exit = Plate.run(terminal(), "projects", "-o", "json", "--status", "degraded");
+
+        assertThat(exit).isZero();
+        assertThat(requests).first().isEqualTo("status=degraded&size=500&page=1");
+        assertThat(requests).allMatch(query -> query.startsWith("status=degraded&"));
+    }
 }

@@ -56,8 +56,35 @@ class DeploymentsApi {
             throw new ValidationException("imageTag", "Say what to deploy: an image tag (\"imageTag\": \"1.4.2\") "
                     + "and/or value changes (\"set\": {\"replicas\": \"3\"}).");
         }
-        return views.deployment(deployments.deploy(DeployRequest.changes(request.project(), request.environment(), tag,
-                set, unset)));
+        try {
+            return views.deployment(deployments.deploy(DeployRequest.changes(request.project(), request.environment(),
+                    tag, set, unset)));
+        } catch (ValidationException refusal) {
+            throw asSent(refusal, set.keySet());
+        }
+    }
+
+    /**
+     * A refusal of the configuration the changes made, in this request's words: the rules name the configuration's
+     * field ({@code resources.cpuLimit}), the client sent a key ({@code set.resources.limits.cpu}).
+     */
+    private static ValidationException asSent(ValidationException refusal, java.util.Collection<String> keys) {
+        for (String key : keys) {
+            String field;
+            try {
+                field = ValueChanges.fieldOf(key);
+            } catch (IllegalArgumentException notASingleValue) {
+                continue;
+            }
+            if (field.equals(refusal.field()) && !field.equals(key)) {
+                String message = refusal.getMessage();
+                // The rules start a message with the field, capitalized as a sentence starts.
+                String spoken = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+                return new ValidationException("set." + key, message.startsWith(field) || message.startsWith(spoken)
+                        ? key + message.substring(field.length()) : message);
+            }
+        }
+        return refusal;
     }
 
     @GetMapping("/deployments/{id}")
