@@ -5,6 +5,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
+import dev.plate.base.StartupReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,7 +20,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PlateApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(PlateApplication.class, args);
+        var application = new SpringApplication(PlateApplication.class);
+        StartupReport.recordIfAsked(application);
+        application.run(args);
     }
 
     /** The tab's icon (without one every browser asks for /favicon.ico and logs its 404). */
