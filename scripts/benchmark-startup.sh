@@ -25,12 +25,16 @@ stop() {
 }
 
 # Starts "$@" in a process group of its own on a fresh data directory and waits until $URL answers 200 (with
-# "UP" in it for the health URL). Prints the seconds it took; leaves the process running in $PID.
+# "UP" in it for the health URL). Sets TOOK to the seconds it took and leaves the process running in $PID (globals:
+# a command substitution would run this in a subshell and lose the PID).
 start() {
   local url="$1"; shift
   local data="$WORK/data-$RANDOM$RANDOM"
   mkdir -p "$data"
   local t0 t1
+  if curl -s --max-time 1 "http://localhost:$PORT/" >/dev/null 2>&1; then
+    echo "Something already answers on port $PORT: stop it, or choose another with PORT=" >&2; exit 1
+  fi
   t0=$(date +%s%N)
   PLATE_DATA_DIR="$data" SERVER_PORT="$PORT" setsid "$@" >"$data.log" 2>&1 &
   PID=$!
@@ -41,12 +45,12 @@ start() {
     sleep 0.05
   done
   t1=$(date +%s%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) / 1e9 }'
+  TOOK=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) / 1e9 }')
 }
 
 # The resident memory of the process group's JVM (the largest member: Maven forks one for spring-boot:run), in MB.
 rss() {
-  ps -o rss= -g "$PID" | sort -n | tail -1 | awk '{ printf "%d\n", $1 / 1024 }'
+  ps -o rss= --sid "$PID" | sort -n | tail -1 | awk '{ printf "%d\n", $1 / 1024 }'
 }
 
 median() {
@@ -58,7 +62,8 @@ series() { # label, then the command; RUNS starts, the median and every run
   local url="$1"; shift
   local times=() memory=()
   for _ in $(seq "$RUNS"); do
-    times+=("$(start "$url" "$@")")
+    start "$url" "$@"
+    times+=("$TOOK")
     sleep 5 # idle, as a server is between requests
     memory+=("$(rss)")
     stop
@@ -82,8 +87,9 @@ IMAGE="$WORK/image"
 mv "$IMAGE"/plate-*.jar "$IMAGE/plate.jar"
 (cd "$IMAGE" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$IMAGE/plate.aot" -XX:+UseSerialGC \
   -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
+# From the training's directory with the same relative jar: the cache is refused for another class path.
 series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
-  "$JAVA" -XX:AOTCache="$IMAGE/plate.aot" -XX:+UseSerialGC -jar "$IMAGE/plate.jar"
+  env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -jar plate.jar
 
 if [ "${SKIP_MAVEN_RUN:-}" != "true" ]; then
   series "./mvnw spring-boot:run (built checkout), to the login page" "http://localhost:$PORT/login" \
