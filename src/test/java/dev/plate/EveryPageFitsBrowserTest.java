@@ -73,7 +73,9 @@ class EveryPageFitsBrowserTest {
         deployments.deploy(DeployRequest.image(project, "staging", "1.4.2-rc.1-build.20261202"));
         deployments.deploy(DeployRequest.image(project, "staging", "1.4.3"));
         String viewer = "viewer-" + size + "-" + Long.toString(System.nanoTime() % 100_000, 36);
-        users.createUser(new NewUser(viewer, "Vera Viewer", Role.VIEWER, "a-long-enough-password-1"));
+        // Long names, as a shared database's other users have: the list must still fit.
+        users.createUser(new NewUser(viewer, "Vera Viewer of the Payments Platform Team, Berlin office",
+                Role.VIEWER, "a-long-enough-password-1"));
 
         Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
         var pages = new ArrayList<>(List.of(

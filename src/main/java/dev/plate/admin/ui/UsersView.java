@@ -60,10 +60,13 @@ class UsersView extends Div {
 
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(UserSummary::username).setHeader("Username").setSortable(true).setAutoWidth(true);
-        grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addComponentColumn(this::roleSelect).setHeader("Role").setKey("role").setAutoWidth(true);
-        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true);
+        // Names take the room left and wrap: as wide as the longest, the list scrolled sideways with many users.
+        grid.addColumn(UserSummary::username).setHeader("Username").setSortable(true).setWidth("9em")
+                .setFlexGrow(1);
+        grid.addColumn(UserSummary::displayName).setHeader("Name").setWidth("9em").setFlexGrow(1);
+        grid.addComponentColumn(this::roleSelect).setHeader("Role").setKey("role").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader("Status").setWidth("9em").setFlexGrow(0);
         grid.addColumn(user -> user.lastLoginAt().map(WHEN::format).orElse("never")).setHeader("Last login")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(0).setWidth("5em");
