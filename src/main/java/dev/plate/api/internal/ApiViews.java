@@ -5,7 +5,9 @@ import dev.plate.base.ValidationException;
 import dev.plate.chart.ChartDependency;
 import dev.plate.environment.EnvironmentSummary;
 import dev.plate.history.DeploymentRecord;
+import dev.plate.history.DeploymentState;
 import dev.plate.project.ProjectSummary;
+import dev.plate.workloads.Workloads;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,18 +37,29 @@ class ApiViews {
      */
     record Deployment(long id, String project, String environment, String kind, String state, String requestedBy,
             Instant requestedAt, String imageTag, String commit, String summary, Optional<Instant> finishedAt,
-            String outcome, String argoCd) {}
+            String outcome, String argoCd, Optional<Evidence> evidence) {}
+
+    /**
+     * Why a deployment failed, as gathered when it did (absent while it is being gathered, a moment after the
+     * outcome): see {@link dev.plate.workloads.FailureEvidence}.
+     */
+    record Evidence(Instant gatheredAt, List<String> findings, List<String> logLines, String problem) {}
 
     private final ApplicationStatuses statuses;
+    private final Workloads workloads;
 
-    ApiViews(ApplicationStatuses statuses) {
+    ApiViews(ApplicationStatuses statuses, Workloads workloads) {
         this.statuses = statuses;
+        this.workloads = workloads;
     }
 
     Deployment deployment(DeploymentRecord record) {
+        boolean failed = record.state() == DeploymentState.FAILED || record.state() == DeploymentState.TIMED_OUT;
+        var evidence = failed ? workloads.evidence(record.id()).map(e -> new Evidence(e.gatheredAt(), e.findings(),
+                e.logLines(), e.problem())) : Optional.<Evidence>empty();
         return new Deployment(record.id(), record.project(), record.environment(), record.kind().name(),
                 record.state().name(), record.requestedBy(), record.requestedAt(), record.imageTag(),
-                record.toRevision(), record.summary(), record.finishedAt(), record.outcome(), argoCd());
+                record.toRevision(), record.summary(), record.finishedAt(), record.outcome(), argoCd(), evidence);
     }
 
     Environment environment(EnvironmentSummary env) {

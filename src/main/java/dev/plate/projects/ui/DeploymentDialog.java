@@ -7,12 +7,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.history.DeploymentRecord;
+import dev.plate.workloads.Workloads;
+import dev.plate.workloads.ui.EvidenceBlock;
 import java.util.Locale;
 
-/** One deployment: who, when, which commit, how it ended (with Argo CD's message), and the diff it applied. */
+/**
+ * One deployment: who, when, which commit, how it ended (with Argo CD's message and, when it failed, the evidence of
+ * why), and the diff it applied.
+ */
 class DeploymentDialog extends Dialog {
 
-    DeploymentDialog(DeploymentService deployments, DeploymentRecord record, boolean watched) {
+    DeploymentDialog(DeploymentService deployments, Workloads workloads, DeploymentRecord record, boolean watched) {
         setHeaderTitle("#" + record.id() + " · " + record.kind().name().toLowerCase(Locale.ROOT) + " "
                 + record.project() + " in " + record.environment());
         setWidth("min(100%, 46rem)");
@@ -31,6 +36,7 @@ class DeploymentDialog extends Dialog {
             message.addClassName(record.state().name().equals("SUCCEEDED") ? "plate-muted" : "plate-warning");
             add(message);
         }
+        workloads.evidence(record.id()).ifPresent(evidence -> add(EvidenceBlock.of(evidence)));
         var applied = new PreviewPanel();
         try {
             applied.show(deployments.applied(record.id()));

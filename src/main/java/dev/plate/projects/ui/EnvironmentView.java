@@ -18,12 +18,16 @@ import dev.plate.deployment.ProjectFiles;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.security.Roles;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.plate.workloads.Workloads;
+import dev.plate.workloads.ui.EventsPanel;
+import dev.plate.workloads.ui.LogsPanel;
+import dev.plate.workloads.ui.ResourcesPanel;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * One project in one environment, at a bookmarkable address ({@code /projects/web-app/staging}): what runs
- * there, every deployment to it, and the files Argo CD renders (the chart and this environment's values and
- * Application), read-only, exactly as they are in the config repository.
+ * there, every deployment to it, the files Argo CD renders (the chart and this environment's values and
+ * Application, read-only, exactly as they are in the config repository), and what runs: resources, events, logs.
  */
 @Route("projects/:name/:environment")
 @PermitAll
@@ -35,11 +39,13 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final transient EnvironmentService environments;
     private final transient AuthenticationContext authentication;
     private final transient dev.plate.argocd.ApplicationStatuses statuses;
+    private final transient Workloads workloads;
     private String title = "Environment";
 
     EnvironmentView(DeploymentService deployments, ProjectFiles files, EnvironmentService environments,
-            AuthenticationContext authentication, dev.plate.argocd.ApplicationStatuses statuses) {
+            AuthenticationContext authentication, dev.plate.argocd.ApplicationStatuses statuses, Workloads workloads) {
         this.statuses = statuses;
+        this.workloads = workloads;
         this.deployments = deployments;
         this.files = files;
         this.environments = environments;
@@ -76,7 +82,7 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
             var tabs = new TabSheet();
             tabs.setWidthFull();
             tabs.add("History (" + history.size() + ")", history.isEmpty()
-                    ? new Paragraph("No deployment yet.") : HistoryGrid.of(history, deployments,
+                    ? new Paragraph("No deployment yet.") : HistoryGrid.of(history, deployments, workloads,
                     LiveStatus.watched(statuses.connection())));
             var env = environments.find(environment).orElseThrow();
             boolean mayEdit = authentication.hasRole(Roles.DEVELOPER)
@@ -85,6 +91,9 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
                     : new ConfigurationForm(deployments, project, environment, mayEdit,
                             () -> render(project, environment, 1)));
             tabs.add("Manifests", manifests(manifests));
+            tabs.add("Resources", new ResourcesPanel(workloads, project, environment));
+            tabs.add("Events", new EventsPanel(workloads, project, environment));
+            tabs.add("Logs", new LogsPanel(workloads, project, environment));
             tabs.setSelectedIndex(tab);
             add(back, new H2(title), summary, tabs);
         } catch (NotFoundException missing) {

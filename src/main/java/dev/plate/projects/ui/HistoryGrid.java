@@ -14,9 +14,10 @@ final class HistoryGrid {
 
     /** With a click on a row opening the deployment's detail. */
     static Grid<DeploymentRecord> of(List<DeploymentRecord> rows, dev.plate.deployment.DeploymentService deployments,
-            boolean watched) {
+            dev.plate.workloads.Workloads workloads, boolean watched) {
         var grid = of(rows, watched);
-        grid.addItemClickListener(event -> new DeploymentDialog(deployments, event.getItem(), watched).open());
+        grid.addItemClickListener(event -> new DeploymentDialog(deployments, workloads, event.getItem(), watched)
+                .open());
         return grid;
     }
 

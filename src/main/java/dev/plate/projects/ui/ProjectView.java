@@ -55,13 +55,15 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
     private final transient ApplicationStatuses statuses;
     private final transient DeploymentEvents events;
     private final transient dev.plate.deployment.ProjectFiles files;
+    private final transient dev.plate.workloads.Workloads workloads;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private ProjectSummary project;
 
     ProjectView(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
             AuthenticationContext authentication, ApplicationStatuses statuses, DeploymentEvents events,
-            dev.plate.deployment.ProjectFiles files) {
+            dev.plate.deployment.ProjectFiles files, dev.plate.workloads.Workloads workloads) {
         this.files = files;
+        this.workloads = workloads;
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
@@ -152,7 +154,7 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
         order.forEach(env -> rows.addAll(histories.get(env.name())));
         rows.sort(java.util.Comparator.comparingLong(DeploymentRecord::id).reversed());
         var newest = rows.size() > 100 ? rows.subList(0, 100) : rows;
-        var section = new Div(new H3("History"), HistoryGrid.of(newest, deployments,
+        var section = new Div(new H3("History"), HistoryGrid.of(newest, deployments, workloads,
                 LiveStatus.watched(statuses.connection())));
         section.addClassName("plate-history");
         return section;

@@ -1,0 +1,126 @@
+package dev.plate.workloads.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.plate.argocdserver.ResourceTree;
+import dev.plate.workloads.Workloads;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The Resources tab: the Application's tree (Deployment → ReplicaSet → Pods, Services, Ingresses…) with each
+ * resource's health, and for pods their state, readiness, restarts, age and images; refreshed every few seconds
+ * while open.
+ */
+public class ResourcesPanel extends Div {
+
+    static final Duration REFRESH = Duration.ofSeconds(5);
+    private final transient Workloads workloads;
+    private final String project;
+    private final String environment;
+    private final Div tree = new Div();
+    private final Paragraph state = new Paragraph("Asking Argo CD…");
+    private Thread refresher;
+
+    public ResourcesPanel(Workloads workloads, String project, String environment) {
+        this.workloads = workloads;
+        this.project = project;
+        this.environment = environment;
+        addClassName("plate-resources");
+        state.addClassName("plate-muted");
+        tree.addClassName("plate-tree");
+        add(state, tree);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        var availability = workloads.availability();
+        if (!availability.configured()) {
+            state.setText(availability.message());
+            return;
+        }
+        refresher = Background.repeat(attach.getUI(), REFRESH, () -> workloads.resources(project, environment),
+                this::show, failure -> state.setText("Cannot show the resources now: " + failure.getMessage()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (refresher != null) {
+            refresher.interrupt();
+            refresher = null;
+        }
+    }
+
+    void show(ResourceTree resources) {
+        tree.removeAll();
+        if (resources.resources().isEmpty()) {
+            state.setText("Argo CD reports no resources for " + resources.application() + " yet.");
+            return;
+        }
+        long pods = resources.pods().size();
+        long unhealthy = resources.unhealthy().size();
+        state.setText(resources.resources().size() + " resources, " + pods + (pods == 1 ? " pod" : " pods")
+                + (unhealthy == 0 ? ", all healthy." : ", " + unhealthy + " not healthy."));
+        for (var root : resources.roots()) {
+            add(resources, root, 0);
+        }
+    }
+
+    private void add(ResourceTree resources, ResourceTree.Resource resource, int depth) {
+        tree.add(row(resource, depth));
+        if (depth < 6) { // a tree of owners, not a cycle; a malformed one stops here
+            resources.children(resource).forEach(child -> add(resources, child, depth + 1));
+        }
+    }
+
+    private static Div row(ResourceTree.Resource resource, int depth) {
+        var kind = new Span(resource.kind());
+        kind.addClassName("plate-resource-kind");
+        var name = new Span(resource.name());
+        name.addClassName("plate-resource-name");
+        var row = new Div(kind, name);
+        if (!resource.health().isEmpty()) {
+            var health = new Span(resource.pod() && !resource.statusReason().isEmpty() ? resource.statusReason()
+                    : resource.health());
+            health.addClassNames("plate-badge", "plate-health-" + resource.health().toLowerCase(Locale.ROOT));
+            row.add(health);
+        }
+        var details = new StringBuilder();
+        if (resource.pod()) {
+            details.append("ready ").append(resource.readiness().isEmpty() ? "?" : resource.readiness())
+                    .append(" · restarts ").append(resource.restarts());
+            resource.createdAt().ifPresent(at -> details.append(" · ").append(age(at)));
+            if (!resource.images().isEmpty()) {
+                details.append(" · ").append(String.join(", ", resource.images()));
+            }
+        }
+        if (!resource.healthMessage().isBlank()) {
+            details.append(details.isEmpty() ? "" : " · ").append(resource.healthMessage().strip());
+        }
+        if (!details.isEmpty()) {
+            var line = new Div(details.toString());
+            line.addClassName("plate-resource-details");
+            row.add(line);
+        }
+        row.addClassName("plate-resource");
+        row.getStyle().set("--depth", String.valueOf(depth));
+        row.getElement().setAttribute("data-kind", resource.kind());
+        row.getElement().setAttribute("data-name", resource.name());
+        return row;
+    }
+
+    static String age(java.time.Instant at) {
+        Duration age = Duration.between(at, Clock.systemUTC().instant());
+        if (age.toDays() > 0) {
+            return age.toDays() + " d old";
+        }
+        if (age.toHours() > 0) {
+            return age.toHours() + " h old";
+        }
+        return Math.max(0, age.toMinutes()) + " min old";
+    }
+}
