@@ -112,8 +112,10 @@ final class SharedLogStream {
                     stream.close();
                     return;
                 }
-                for (var line = stream.next(); line.isPresent(); line = stream.next()) {
-                    publish(line.get());
+                try (stream) {
+                    for (var line = stream.next(); line.isPresent(); line = stream.next()) {
+                        publish(line.get());
+                    }
                 }
                 if (!stillRead()) {
                     return;
