@@ -47,7 +47,8 @@ class PlateChartTest {
                 "serviceMonitor", Map.of("enabled", true, "labels", Map.of("release", "prometheus")),
                 "adminPassword", Map.of("existingSecret", "plate-admin"),
                 "argocd", Map.of("namespace", "gitops", "serverUrl", "https://argocd.acme.io", "gogsWebhookSecret",
-                        Map.of("existingSecret", "argocd-webhook")),
+                        Map.of("existingSecret", "argocd-webhook"), "token", Map.of("existingSecret", "argocd-token"),
+                        "serverCa", Map.of("configMap", "acme-ca")),
                 "env", List.of(Map.of("name", "PLATE_ARGOCD_DEPLOYMENT_TIMEOUT", "value", "15m"))));
         return Stream.of(Arguments.of("one replica, defaults", single),
                 Arguments.of("two replicas on Gitea", gitea),
@@ -114,6 +115,16 @@ class PlateChartTest {
                 "[\"secrets\"][\"plate-config-repository\"][\"get\",\"update\",\"delete\"]");
         assertThat(one(objects, "RoleBinding").at("/subjects/0/namespace").asString()).isEqualTo("plate-system");
 
+        if (name.equals("everything on")) { // Argo CD's API server: token from a Secret, its CA from a ConfigMap
+            assertThat(env.get("PLATE_ARGOCD_TOKEN").at("/valueFrom/secretKeyRef/name").asString())
+                    .isEqualTo("argocd-token");
+            String caFile = env.get("PLATE_ARGOCD_SERVER_CA_FILE").path("value").asString();
+            assertThat(caFile).isEqualTo("/etc/plate/argocd-ca/ca.crt");
+            assertThat(pod.path("volumes").toString()).contains("\"name\":\"acme-ca\"");
+            assertThat(container.path("volumeMounts").toString()).contains("/etc/plate/argocd-ca");
+        } else {
+            assertThat(env).doesNotContainKeys("PLATE_ARGOCD_TOKEN", "PLATE_ARGOCD_SERVER_CA_FILE");
+        }
         if (values.containsKey("ingress")) {
             assertThat(one(objects, "Ingress").at("/spec/tls/0/secretName").asString()).isEqualTo("plate-tls");
             assertThat(env.get("PLATE_GIT_PUBLIC_URL").path("value").asString()).isEqualTo("https://plate.acme.io");
