@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application connected to a management cluster ({@link ArgoCdCluster#shared()}, fabric8's mock API
- * server), on a PostgreSQL database of its own (so its leader lease and rows are its own). Deployments time out
+ * server) and to a double of Argo CD's API server ({@link ArgoCdServerDouble#shared()}), on a PostgreSQL database of
+ * its own (so its leader lease and rows are its own). Deployments time out
  * after a few seconds here, outcomes are swept every half second and the reconcile runs every two seconds. One
  * context for every class using it.
  */
@@ -34,6 +35,8 @@ public @interface ArgoCdTest {
                     "plate.data-dir=" + PostgresInitializer.tempDataDir(),
                     "plate.security.admin-password=" + PlateTest.ADMIN_PASSWORD,
                     "plate.argocd.kubeconfig=" + ArgoCdCluster.shared().kubeconfig(),
+                    "plate.argocd.server-url=" + ArgoCdServerDouble.shared().url(),
+                    "plate.argocd.token=" + FakeArgoCdServer.TOKEN,
                     "plate.argocd.webhook-secret=" + WEBHOOK_SECRET,
                     "plate.argocd.deployment-timeout=10s",
                     "plate.argocd.outcome-sweep-interval=500ms",

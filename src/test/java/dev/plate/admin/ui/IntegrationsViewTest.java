@@ -55,6 +55,53 @@ class IntegrationsViewTest extends KaribuTestBase {
                 .getTextRecursively()).contains("Not configured");
     }
 
+    /**
+     * Argo CD's API server: a bad address is refused at its field and nothing is saved; a wrong token is saved but
+     * reported; the right one connects; the token is stored sealed and never shown; emptying the URL removes it all.
+     */
+    @Test
+    void the_argo_cd_api_server_is_tested_saved_sealed_and_removed() {
+        try (var argoCd = dev.plate.support.FakeArgoCdServer.start()) {
+            login("root", Role.ADMIN);
+            UI.getCurrent().navigate("admin/integrations");
+            var section = _get(ArgoCdServerSection.class);
+            assertThat(section.getElement().getTextRecursively()).contains("In use: none");
+            var url = _get(TextField.class, spec -> spec.withId("argocd-server-url"));
+            var token = _get(PasswordField.class, spec -> spec.withId("argocd-server-token"));
+            var result = _get(Div.class, spec -> spec.withAttribute("data-result", "argocd-server"));
+
+            _setValue(url, "argocd.example.com?x=1");
+            _setValue(token, "a-token");
+            _click(_get(Button.class, spec -> spec.withId("argocd-server-save")));
+            assertThat(url.isInvalid()).isTrue();
+            assertThat(url.getErrorMessage()).contains("https://argocd.example.com");
+            assertThat(jdbc.queryForObject("select count(*) from setting where name like 'argocdserver.%'",
+                    Long.class)).isZero();
+
+            _setValue(url, argoCd.url());
+            _setValue(token, "not-the-token");
+            _click(_get(Button.class, spec -> spec.withId("argocd-server-test")));
+            assertThat(result.getElement().getTextRecursively()).contains("Unreachable", "refused the token (401)");
+
+            _setValue(token, dev.plate.support.FakeArgoCdServer.TOKEN);
+            _click(_get(Button.class, spec -> spec.withId("argocd-server-save")));
+            assertThat(result.getElement().getTextRecursively()).contains("Connected", "answers; the token is account");
+            assertThat(section.getElement().getTextRecursively()).contains("In use: the server saved here.");
+            assertThat(token.getValue()).isEmpty();
+            assertThat(token.getPlaceholder()).contains("Saved (encrypted, not shown)");
+            String stored = jdbc.queryForObject("select setting_value from setting where name = 'argocdserver.token'",
+                    String.class);
+            assertThat(stored).startsWith("v1:").doesNotContain(dev.plate.support.FakeArgoCdServer.TOKEN);
+
+            _setValue(url, "");
+            _click(_get(Button.class, spec -> spec.withId("argocd-server-save")));
+            assertThat(result.getElement().getTextRecursively()).contains("Not configured");
+            assertThat(jdbc.queryForObject("select count(*) from setting where name like 'argocdserver.%'",
+                    Long.class)).isZero();
+            argoCd.assertEveryRequestMatchesArgoCdApi();
+        }
+    }
+
     /** Refusals stay next to their field and save nothing; only a confirmed move would move anything. */
     @Test
     @SuppressWarnings("unchecked")
