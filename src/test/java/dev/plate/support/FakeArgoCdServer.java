@@ -31,6 +31,9 @@ public final class FakeArgoCdServer implements AutoCloseable {
 
     private static final Pattern TREE = Pattern.compile("/api/v1/applications/([^/]+)/resource-tree");
     private static final Pattern EVENTS = Pattern.compile("/api/v1/applications/([^/]+)/events");
+    private static final String USER_INFO = "/api/v1/session/userinfo";
+    /** The Argo CD account {@link #TOKEN} belongs to. */
+    public static final String ACCOUNT = "plate";
     private static final Pattern LOGS = Pattern.compile("/api/v1/applications/([^/]+)(?:/pods/([^/]+))?/logs");
 
     private final Object state = new Object();
@@ -151,7 +154,7 @@ public final class FakeArgoCdServer implements AutoCloseable {
         Matcher tree = TREE.matcher(exchange.path);
         Matcher events = EVENTS.matcher(exchange.path);
         Matcher logs = LOGS.matcher(exchange.path);
-        boolean known = tree.matches() || events.matches() || logs.matches();
+        boolean known = tree.matches() || events.matches() || logs.matches() || exchange.path.equals(USER_INFO);
         if (!known || !exchange.method.equals("GET")) {
             int status = known ? 405 : 404; // grpc-gateway's own refusal, plain text (DefaultOtherErrorHandler)
             answers.text(exchange, status, ArgoCdJson.reason(status) + "\n");
@@ -160,6 +163,8 @@ public final class FakeArgoCdServer implements AutoCloseable {
             logs(exchange, logs.group(1), logs.group(2), params);
         } else if (failWith != 0) {
             answers.failure(exchange, failWith, false);
+        } else if (exchange.path.equals(USER_INFO)) {
+            answers.json(exchange, 200, userInfo(authError(exchange) == null));
         } else if (authError(exchange) != null) {
             answers.json(exchange, 401, ArgoCdJson.runtimeError(401, authError(exchange)));
         } else {
@@ -172,6 +177,20 @@ public final class FakeArgoCdServer implements AutoCloseable {
                 events(exchange, access.app(), params);
             }
         }
+    }
+
+    /**
+     * GetUserInfo answers without credentials too (its AuthFuncOverride ignores a failed authentication): a wrong
+     * token is {@code loggedIn: false}, not a 401.
+     */
+    private static tools.jackson.databind.node.ObjectNode userInfo(boolean loggedIn) {
+        var info = ArgoCdJson.object();
+        info.put("loggedIn", loggedIn);
+        if (loggedIn) {
+            info.put("username", ACCOUNT);
+            info.put("iss", "argocd");
+        }
+        return info;
     }
 
     /** ListResourceEvents: the Application's own events, or one resource's, which must be in its tree. */

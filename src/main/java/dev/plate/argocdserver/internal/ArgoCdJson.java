@@ -81,7 +81,9 @@ final class ArgoCdJson {
     static String errorMessage(String body) {
         try {
             JsonNode error = JSON.readTree(body);
-            String text = error.path("message").asString(error.path("error").asString(""));
+            // runtimeError {message}, or a log stream's {"error": {message}} when it fails before its first line
+            String text = error.path("error").isObject() ? error.path("error").path("message").asString("")
+                    : error.path("message").asString(error.path("error").asString(""));
             return (text.length() > 200 ? text.substring(0, 200) + "…" : text).replaceAll("\\p{Cntrl}", " ");
         } catch (JacksonException | IllegalArgumentException e) {
             return "";

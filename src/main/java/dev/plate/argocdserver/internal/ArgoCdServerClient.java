@@ -3,6 +3,7 @@ package dev.plate.argocdserver.internal;
 import dev.plate.base.UnavailableException;
 import dev.plate.argocdserver.ClusterEvent;
 import dev.plate.argocdserver.LogQuery;
+import dev.plate.argocdserver.LogStream;
 import dev.plate.argocdserver.ResourceTree;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,7 @@ class ArgoCdServerClient {
     }
 
     /** Opens a log stream; the caller reads it on its own thread and closes it to stop (which cancels upstream). */
-    HttpLogStream logs(ServerEndpoint endpoint, String application, LogQuery logs) {
+    LogStream logs(ServerEndpoint endpoint, String application, LogQuery logs) {
         var query = new LinkedHashMap<String, String>();
         logs.pod().ifPresent(pod -> query.put("podName", pod));
         logs.container().ifPresent(container -> query.put("container", container));
@@ -97,18 +98,17 @@ class ArgoCdServerClient {
         if (!logs.follow()) {
             request.timeout(Duration.ofMinutes(2));
         }
-        HttpResponse<InputStream> response = send(endpoint, request.build(), HttpResponse.BodyHandlers.ofInputStream(),
-                what);
-        if (response.statusCode() != 200) {
+        // Not send(): Argo CD answers a followed stream's headers only with its first line.
+        var response = client(endpoint).sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return new HttpLogStream(response, answer -> {
             String body;
-            try (InputStream in = response.body()) {
+            try (InputStream in = answer.body()) {
                 body = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 body = "";
             }
-            throw refusal(endpoint, response.statusCode(), body, what);
-        }
-        return new HttpLogStream(response.body(), endpoint.url());
+            return refusal(endpoint, answer.statusCode(), body, what);
+        }, e -> failure(endpoint, e, what), endpoint.url());
     }
 
     private JsonNode get(ServerEndpoint endpoint, String pathAndQuery, String what) {
@@ -134,22 +134,30 @@ class ArgoCdServerClient {
             String what) {
         try {
             return client(endpoint).send(request, body);
-        } catch (HttpTimeoutException e) {
-            throw new UnavailableException("Argo CD at " + endpoint.url() + " did not answer within "
-                    + TIMEOUT.toSeconds() + " s when trying to " + what + ".", RETRY, e);
-        } catch (ConnectException e) {
-            throw new UnavailableException("Cannot reach Argo CD at " + endpoint.url() + " to " + what
-                    + ": connection refused. Check the URL and that argocd-server is running.", RETRY, e);
-        } catch (SSLException e) {
-            throw new UnavailableException("Argo CD at " + endpoint.url() + " presents a certificate Plate does not "
-                    + "trust (" + e.getMessage() + "). Add its CA bundle in Admin → Integrations.", RETRY, e);
-        } catch (IOException e) {
-            throw new UnavailableException("Cannot reach Argo CD at " + endpoint.url() + " to " + what + ": "
-                    + e.getMessage(), RETRY, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("Interrupted while trying to " + what + ".", RETRY, e);
+        } catch (IOException e) {
+            throw failure(endpoint, e, what);
         }
+    }
+
+    /** Why Argo CD could not be asked, in words a person can act on. */
+    private static UnavailableException failure(ServerEndpoint endpoint, Exception e, String what) {
+        if (e instanceof HttpTimeoutException) {
+            return new UnavailableException("Argo CD at " + endpoint.url() + " did not answer in time when trying to "
+                    + what + ".", RETRY, e);
+        }
+        if (e instanceof ConnectException) {
+            return new UnavailableException("Cannot reach Argo CD at " + endpoint.url() + " to " + what
+                    + ": connection refused. Check the URL and that argocd-server is running.", RETRY, e);
+        }
+        if (e instanceof SSLException) {
+            return new UnavailableException("Argo CD at " + endpoint.url() + " presents a certificate Plate does not "
+                    + "trust (" + e.getMessage() + "). Add its CA bundle in Admin → Integrations.", RETRY, e);
+        }
+        return new UnavailableException("Cannot reach Argo CD at " + endpoint.url() + " to " + what + ": "
+                + e.getMessage(), RETRY, e);
     }
 
     private HttpClient client(ServerEndpoint endpoint) {
@@ -167,6 +175,9 @@ class ArgoCdServerClient {
         String message = switch (status) {
             case 401 -> "Argo CD refused the token (401) when trying to " + what + ". Create a new account token "
                     + "(`argocd account generate-token`) and save it in Admin → Integrations.";
+            case 400 -> detail.contains("max pods to view logs") ? "This app has more pods than Argo CD streams at once "
+                    + "(server.maxPodLogsToRender in argocd-cm, 10 by default): choose one pod." : "Argo CD refused "
+                    + "the request to " + what + " (400" + (detail.isEmpty() ? "" : ": " + detail) + ").";
             case 403 -> "Argo CD's account may not " + what + " (403 " + detail + "). Grant it get on applications "
                     + "and logs in Argo CD's RBAC (argocd-rbac-cm).";
             case 404 -> "Argo CD found nothing when trying to " + what + " (404). Is " + endpoint.url()

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link Workloads} from Argo CD's API server: checks the project and the reader's rights, audits log access. */
 @Service
@@ -35,10 +36,12 @@ class ArgoCdWorkloads implements Workloads {
     private final LogProperties logAccess;
     private final CurrentUser user;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
     ArgoCdWorkloads(ArgoCdServer server, EventTimeline timeline, LogHub logs,
             EvidenceStore evidence, ProjectService projects, EnvironmentService environments,
-            LogProperties logAccess, CurrentUser user, AuditLog audit) {
+            LogProperties logAccess, CurrentUser user, AuditLog audit, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.server = server;
         this.timeline = timeline;
         this.logs = logs;
@@ -76,7 +79,9 @@ class ArgoCdWorkloads implements Workloads {
                     + " role; you are signed in as " + user.name() + ".");
         }
         String url = serverUrl();
-        audit.record(user.name(), "logs.read", "project:" + project + "/" + environment, describe(query));
+        // Recorded before any line is read: a read that fails upstream was still an access.
+        transaction.executeWithoutResult(status -> audit.record(user.name(), "logs.read", "project:" + project + "/"
+                + environment, describe(query)));
         return query.follow() ? logs.follow(url, application, query, sink) : logs.read(application, query, sink);
     }
 

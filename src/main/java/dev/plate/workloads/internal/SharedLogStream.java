@@ -32,6 +32,7 @@ final class SharedLogStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedLogStream.class);
     private static final int MAX_REOPENS = 20;
+    static final Duration QUIET = Duration.ofMinutes(5);
 
     private final Key key;
     private final ArgoCdServer server;
@@ -42,10 +43,13 @@ final class SharedLogStream {
     private final List<LogReader> readers = new ArrayList<>();
     /** The newest line seen per pod: a reopened stream repeats nothing already shown. */
     private final Map<String, Instant> lastSeen = new HashMap<>();
+    /** What each pod had shown when the stream was last reopened: the reopened one starts a little before it. */
+    private final Map<String, Instant> replayedUntil = new HashMap<>();
     private Thread pump;
     private LogStream upstream;
     private boolean ended;
     private long idleSince;
+    private long lastActivity = System.nanoTime();
 
     SharedLogStream(Key key, ArgoCdServer server, LogProperties properties, Clock clock, Runnable onEnded) {
         this.key = key;
@@ -104,23 +108,32 @@ final class SharedLogStream {
 
     private void pump() {
         Optional<String> problem = Optional.empty();
-        int reopens = 0;
+        int emptyOpenings = 0;
+        Thread.ofVirtual().name("logs-quiet-" + key.application()).start(this::reopenWhenQuiet);
         try {
-            while (reopens++ <= MAX_REOPENS && !isEnded()) {
+            while (!isEnded()) {
                 var stream = server.logs(key.application(), upstreamQuery());
                 if (!attach(stream)) {
                     stream.close();
                     return;
                 }
+                boolean any = false;
                 try (stream) {
                     for (var line = stream.next(); line.isPresent(); line = stream.next()) {
                         publish(line.get());
+                        any = true;
                     }
                 }
                 if (!stillRead()) {
                     return;
                 }
-                Thread.sleep(Duration.ofSeconds(1)); // Argo CD ended it (pods replaced): follow the new ones
+                emptyOpenings = any ? 0 : emptyOpenings + 1;
+                if (emptyOpenings > MAX_REOPENS) {
+                    problem = Optional.of("Argo CD ends the log stream at once each time: are the pods gone?");
+                    return;
+                }
+                // Argo CD ended it (the pods were replaced, or it was quiet too long): follow what runs now.
+                Thread.sleep(Duration.ofSeconds(Math.min(emptyOpenings + 1, 10)));
             }
         } catch (UnavailableException e) {
             problem = isEnded() ? Optional.empty() : Optional.of(e.getMessage());
@@ -134,6 +147,30 @@ final class SharedLogStream {
         }
     }
 
+    /**
+     * Argo CD sends nothing on a quiet JSON stream, so a connection a proxy dropped in silence would look the same as a
+     * quiet app for ever: after {@link #QUIET} without a line the stream is closed here and reopened by the pump.
+     */
+    private void reopenWhenQuiet() {
+        try {
+            while (!isEnded()) {
+                Thread.sleep(QUIET.dividedBy(4));
+                LogStream quiet = null;
+                synchronized (this) {
+                    if (upstream != null && System.nanoTime() - lastActivity > QUIET.toNanos()) {
+                        quiet = upstream;
+                        lastActivity = System.nanoTime();
+                    }
+                }
+                if (quiet != null) {
+                    quiet.close();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The first opening fills the recent lines; a reopening asks only for what came after the last line seen. */
     private synchronized LogQuery upstreamQuery() {
         var live = key.live();
@@ -141,6 +178,8 @@ final class SharedLogStream {
             return new LogQuery(live.pod(), live.container(), true, false, Optional.empty(),
                     OptionalInt.of(properties.buffer()), live.filter());
         }
+        replayedUntil.clear();
+        replayedUntil.putAll(lastSeen);
         Instant oldest = lastSeen.values().stream().min(Instant::compareTo).orElseThrow();
         Duration since = Duration.between(oldest, clock.instant()).plusSeconds(1);
         return new LogQuery(live.pod(), live.container(), true, false, Optional.of(since), OptionalInt.empty(),
@@ -149,6 +188,7 @@ final class SharedLogStream {
 
     private synchronized boolean attach(LogStream stream) {
         upstream = stream;
+        lastActivity = System.nanoTime();
         return !ended;
     }
 
@@ -161,11 +201,14 @@ final class SharedLogStream {
     }
 
     private synchronized void publish(LogLine line) {
-        Instant seen = lastSeen.get(line.pod());
-        if (seen != null && !line.at().isAfter(seen)) {
+        Instant shown = replayedUntil.get(line.pod());
+        if (shown != null && !line.at().isAfter(shown)) {
             return; // shown before the stream was reopened
         }
-        lastSeen.put(line.pod(), line.at());
+        if (!line.pod().isEmpty()) { // Kubernetes' error lines have no pod and no time
+            lastSeen.put(line.pod(), line.at());
+        }
+        lastActivity = System.nanoTime();
         recent.addLast(line);
         while (recent.size() > properties.buffer()) {
             recent.removeFirst();

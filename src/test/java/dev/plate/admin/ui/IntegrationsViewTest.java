@@ -81,7 +81,7 @@ class IntegrationsViewTest extends KaribuTestBase {
             _setValue(url, argoCd.url());
             _setValue(token, "not-the-token");
             _click(_get(Button.class, spec -> spec.withId("argocd-server-test")));
-            assertThat(result.getElement().getTextRecursively()).contains("Unreachable", "refused the token (401)");
+            assertThat(result.getElement().getTextRecursively()).contains("Unreachable", "does not accept the token");
 
             _setValue(token, dev.plate.support.FakeArgoCdServer.TOKEN);
             _click(_get(Button.class, spec -> spec.withId("argocd-server-save")));

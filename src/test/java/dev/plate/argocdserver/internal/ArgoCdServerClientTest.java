@@ -126,13 +126,14 @@ class ArgoCdServerClientTest {
         var wrongToken = new ServerEndpoint(argoCd.url(), "not-the-token", Optional.empty());
         assertThatThrownBy(() -> client.tree(wrongToken, "shop-dev")).isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("refused the token (401)").hasMessageContaining("argocd account generate-token");
-        assertThatThrownBy(() -> client.whoAmI(wrongToken)).isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> client.whoAmI(wrongToken)).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("does not accept the token");
         assertThatThrownBy(() -> client.tree(endpoint, "someone-elses-app")).isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("(403 permission denied)").hasMessageContaining("argocd-rbac-cm");
         var nobody = new ServerEndpoint("http://127.0.0.1:1", FakeArgoCdServer.TOKEN, Optional.empty());
         assertThatThrownBy(() -> client.tree(nobody, "shop-dev")).isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("Cannot reach Argo CD at http://127.0.0.1:1");
-        assertThat(client.whoAmI(endpoint)).isNotBlank();
+        assertThat(client.whoAmI(endpoint)).isEqualTo(FakeArgoCdServer.ACCOUNT);
     }
 
     @Test
