@@ -4,25 +4,20 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLException;
 
 /**
- * Plate's {@code /api/v1} over plain {@link HttpURLConnection} (quick to load, which matters for a CLI). Every
- * failure becomes a {@link CliException}: the server's RFC 9457 {@code detail} when there is one (the field it
- * refuses said as the command's flag, see {@link FlagNames}), with the exit code its status means.
+ * Plate's {@code /api/v1} over plain {@link HttpURLConnection} (quick to load, which matters for a CLI; it streams
+ * too, so {@code plate logs} needs no other client). Every failure becomes a {@link CliException}, see
+ * {@link ApiFailures}.
  */
 public final class Api {
 
@@ -34,7 +29,7 @@ public final class Api {
 
     private final String baseUrl;
     private final Optional<String> token;
-    private final FlagNames flagNames;
+    private final ApiFailures failures;
 
     public Api(String baseUrl, Optional<String> token) {
         this(baseUrl, token, new FlagNames());
@@ -43,7 +38,7 @@ public final class Api {
     private Api(String baseUrl, Optional<String> token, FlagNames flagNames) {
         this.baseUrl = normalize(baseUrl);
         this.token = token;
-        this.flagNames = flagNames;
+        this.failures = new ApiFailures(this.baseUrl, flagNames);
     }
 
     /** This client, with refusals that name the command's flags rather than the API's fields. */
@@ -136,23 +131,40 @@ public final class Api {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private Object send(String method, String path, Map<String, Object> body) {
-        HttpURLConnection connection;
+    /**
+     * A GET whose answer is read as it comes ({@code plate logs}): the body, whose {@code close} ends the request.
+     * Refusals are the same one-line failures as any request's; {@code accept} says what the answer should be, and
+     * a problem document is always accepted. The read timeout outlasts the server's keep-alives, so a stream
+     * silent for longer has broken.
+     */
+    public InputStream stream(String path, String accept) {
+        var connection = open("GET", path, accept + ", application/problem+json");
         try {
-            connection = (HttpURLConnection) URI.create(baseUrl + "/api/v1" + path).toURL().openConnection();
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new CliException(ExitCode.USAGE, "Cannot build a request for " + path + ": " + e.getMessage());
+            int status = connection.getResponseCode();
+            if (status >= 400) {
+                throw answer(connection, status);
+            }
+            if (!Optional.ofNullable(connection.getContentType()).orElse("").startsWith(accept)) {
+                throw failures.notPlate(status);
+            }
+            return new java.io.FilterInputStream(connection.getInputStream()) {
+                @Override
+                public void close() {
+                    connection.disconnect();
+                }
+            };
         } catch (IOException e) {
-            throw unreachable(e);
+            connection.disconnect();
+            throw failures.unreachable(e);
+        } catch (RuntimeException e) {
+            connection.disconnect();
+            throw e;
         }
+    }
+
+    private Object send(String method, String path, Map<String, Object> body) {
+        var connection = open(method, path, "application/json, application/problem+json");
         try {
-            connection.setRequestMethod(method);
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            connection.setReadTimeout(READ_TIMEOUT_MS);
-            connection.setInstanceFollowRedirects(false);
-            connection.setRequestProperty("Accept", "application/json, application/problem+json");
-            connection.setRequestProperty("User-Agent", "plate-cli/" + Version.VERSION);
-            token.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
             if (body != null) {
                 byte[] bytes = JSON.std.asBytes(body);
                 connection.setDoOutput(true);
@@ -164,81 +176,52 @@ public final class Api {
                 }
             }
             int status = connection.getResponseCode();
-            String contentType = Optional.ofNullable(connection.getContentType()).orElse("");
-            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            String text = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
             if (status >= 400) {
-                throw failure(status, contentType, text);
+                throw answer(connection, status);
             }
+            String contentType = Optional.ofNullable(connection.getContentType()).orElse("");
+            String text = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (status == 204 || text.isEmpty()) {
                 return null;
             }
             if (!contentType.contains("json")) {
-                throw notPlate(status);
+                throw failures.notPlate(status);
             }
             return JSON.std.anyFrom(text);
         } catch (CliException e) {
             throw e;
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw notPlate(200);
+            throw failures.notPlate(200);
         } catch (IOException e) {
-            throw unreachable(e);
+            throw failures.unreachable(e);
         } finally {
             connection.disconnect();
         }
     }
 
-    private CliException failure(int status, String contentType, String text) {
-        String detail = null;
-        String type = "";
-        if (contentType.contains("json")) {
-            try {
-                Object problem = JSON.std.anyFrom(text);
-                String field = problem instanceof Map<?, ?> map && map.get("field") instanceof String f ? f : null;
-                if (problem instanceof Map<?, ?> map && map.get("detail") instanceof String d && !d.isBlank()) {
-                    detail = flagNames.inDetail(field, d);
-                }
-                if (problem instanceof Map<?, ?> map && map.get("type") instanceof String t) {
-                    type = t;
-                }
-            } catch (IOException | RuntimeException e) {
-                // fall through: not a problem document
-            }
+    private HttpURLConnection open(String method, String path, String accept) {
+        try {
+            var connection = (HttpURLConnection) URI.create(baseUrl + "/api/v1" + path).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestProperty("Accept", accept);
+            connection.setRequestProperty("User-Agent", "plate-cli/" + Version.VERSION);
+            token.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
+            return connection;
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, "Cannot build a request for " + path + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw failures.unreachable(e);
         }
-        if (detail == null && status != 401) {
-            return status >= 500 ? new CliException(ExitCode.ERROR, "Plate at " + baseUrl + " failed (HTTP " + status
-                    + "); its log has the details.") : notPlate(status);
-        }
-        return switch (status) {
-            case 400, 413, 415, 422 -> new CliException(ExitCode.USAGE, detail);
-            case 401 -> new CliException(ExitCode.AUTH, detail == null ? "Plate refused the login: run `plate login`."
-                    : detail);
-            case 403, 429 -> new CliException(ExitCode.AUTH, detail); // 429: too many failed sign-ins
-            case 404 -> new CliException(ExitCode.NOT_FOUND, detail);
-            // 7 only for a name already taken: other conflicts (outside edits, a retry refused) are errors.
-            case 409 -> new CliException(type.equals(ALREADY_EXISTS) ? ExitCode.CONFLICT : ExitCode.ERROR, detail);
-            default -> new CliException(ExitCode.ERROR, detail);
-        };
     }
 
-    private CliException notPlate(int status) {
-        return new CliException(ExitCode.ERROR, "The server at " + baseUrl + " answered something that is not "
-                + "Plate's API (HTTP " + status + "): is this Plate's address?");
-    }
-
-    private CliException unreachable(IOException e) {
-        String reason;
-        if (e instanceof UnknownHostException) {
-            reason = "unknown host " + e.getMessage();
-        } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            reason = "connection refused";
-        } else if (e instanceof SocketTimeoutException) {
-            reason = "no answer in time";
-        } else if (e instanceof SSLException) {
-            reason = "TLS failed: " + e.getMessage();
-        } else {
-            reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        }
-        return new CliException(ExitCode.UNREACHABLE, "Cannot reach Plate at " + baseUrl + " (" + reason + ").");
+    /** The refusal an answer of status 400 or more stands for. */
+    private CliException answer(HttpURLConnection connection, int status) throws IOException {
+        String contentType = Optional.ofNullable(connection.getContentType()).orElse("");
+        InputStream stream = connection.getErrorStream();
+        String text = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        return failures.of(status, contentType, text);
     }
 }

@@ -19,11 +19,22 @@ final class FlagNames {
 
     private final Map<String, String> flags = new HashMap<>();
     private final Map<String, String> keyed = new HashMap<>();
+    private final Map<String, String> leading = new HashMap<>();
 
     /** {@code containerPort} is {@code --port}; so is any field inside it ({@code dependencies.pg.version}). */
     FlagNames field(String field, String flag) {
         flags.putIfAbsent(field, flag);
         return this;
+    }
+
+    /**
+     * A field whose refusals need not start with its name ({@code tail}: "Give between 1 and 10000 lines."): the
+     * flag is then said first ("--tail: Give between 1 and 10000 lines."), so that the person knows which of the
+     * flags typed is at fault.
+     */
+    FlagNames leading(String field, String flag) {
+        leading.put(field, flag);
+        return field(field, flag);
     }
 
     /** {@code set} with {@code --set}: the field {@code set.replicas} is {@code --set replicas}. */
@@ -32,7 +43,7 @@ final class FlagNames {
         return this;
     }
 
-    /** The server's message with the field it refuses named as the flag typed, where the message names it. */
+    /** The server's message with the field it refuses named as the flag typed (where it names it, or first). */
     String inDetail(String field, String detail) {
         if (field == null || detail == null) {
             return detail;
@@ -44,7 +55,7 @@ final class FlagNames {
                 return spoken.getValue() + rest;
             }
         }
-        return detail;
+        return leading.containsKey(field) ? leading.get(field) + ": " + detail : detail;
     }
 
     /** How the server may name the field at the start of a message, each with the flag to say instead. */

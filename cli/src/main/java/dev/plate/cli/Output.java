@@ -48,6 +48,7 @@ public final class Output {
     public static final class Table {
         private final List<String[]> rows = new ArrayList<>();
         private final int columns;
+        private int printed;
 
         public Table(String... header) {
             columns = header.length;
@@ -69,19 +70,29 @@ public final class Output {
         }
 
         public void print(PrintStream out) {
+            printed = 0;
+            printNew(out);
+        }
+
+        /**
+         * Prints the rows added since the last print (the header too, the first time): a watch appends to what it
+         * printed. Columns are as wide as the widest cell so far (rows printed before keep their width).
+         */
+        public void printNew(PrintStream out) {
             int[] widths = new int[columns];
             for (String[] row : rows) {
                 for (int i = 0; i < columns; i++) {
                     widths[i] = Math.max(widths[i], row[i].length());
                 }
             }
-            for (String[] row : rows) {
+            for (String[] row : rows.subList(printed, rows.size())) {
                 var line = new StringBuilder();
                 for (int i = 0; i < columns; i++) {
                     line.append(i == columns - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
                 }
                 out.println(line.toString().stripTrailing());
             }
+            printed = rows.size();
         }
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /** {@code plate}: the companion CLI of the Plate server. Each command is one or a few calls to {@code /api/v1}. */
 @Command(name = "plate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Plate's companion CLI: import projects, deploy, promote, roll back and follow them.",
+        description = "Plate's companion CLI: import projects, deploy, promote, roll back and follow them, and see "
+                + "what runs: resources, events, logs.",
         footer = {"", "PLATE_URL and PLATE_TOKEN override the login kept in ~/.config/plate/.",
             "Exit codes: 0 ok, 1 error, 2 usage or invalid input, 3 not logged in",
             "or not allowed, 4 not found, 5 deployment failed or timed out,",
@@ -47,6 +48,9 @@ public final class Plate implements Runnable {
         COMMANDS.put("promote", PromoteCommand::new);
         COMMANDS.put("rollback", RollbackCommand::new);
         COMMANDS.put("history", HistoryCommand::new);
+        COMMANDS.put("resources", ResourcesCommand::new);
+        COMMANDS.put("events", EventsCommand::new);
+        COMMANDS.put("logs", LogsCommand::new);
         COMMANDS.put("projects", ProjectsCommand::new);
         COMMANDS.put("env", EnvCommand::new);
         COMMANDS.put("token", TokenCommand::new);
@@ -81,6 +85,7 @@ public final class Plate implements Runnable {
         commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
             if (error instanceof CliException failure) {
                 terminal.error(failure.getMessage());
+                failure.details().forEach(terminal.err()::println);
                 return failure.exitCode();
             }
             terminal.error("unexpected " + error.getClass().getSimpleName()

@@ -1,8 +1,10 @@
 package dev.plate.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,13 +23,15 @@ final class StatusCommand extends ApiCommand {
     @Mixin
     Output output;
 
+    private final Map<Object, Optional<String>> reasons = new HashMap<>();
+
     @Override
     public Integer call() throws InterruptedException {
         var api = api();
         String previous = null;
         while (true) {
             Object data = project == null ? api.getAll("/projects") : api.getObject("/projects/" + Api.segment(project));
-            String shown = render(data);
+            String shown = render(api, data);
             if (!shown.equals(previous)) {
                 if (watch && terminal().interactive()) {
                     out().print("\u001b[H\u001b[2J");
@@ -44,7 +48,7 @@ final class StatusCommand extends ApiCommand {
     }
 
     @SuppressWarnings("unchecked")
-    private String render(Object data) {
+    private String render(Api api, Object data) {
         var buffer = new java.io.ByteArrayOutputStream();
         var print = new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8);
         if (!output.table()) {
@@ -56,6 +60,9 @@ final class StatusCommand extends ApiCommand {
                         env.get("message"));
             }
             table.print(print);
+            for (var env : environments((Map<String, Object>) data)) {
+                why(api, env).ifPresent(print::println);
+            }
         } else {
             var projects = (List<Map<String, Object>>) data;
             if (projects.isEmpty()) {
@@ -77,6 +84,32 @@ final class StatusCommand extends ApiCommand {
             }
         }
         return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * For an environment whose last deployment failed or timed out, the first thing Plate found wrong. Evidence
+     * does not change once gathered, so a watch asks for each deployment's until it has it, not every time.
+     */
+    private Optional<String> why(Api api, Map<String, Object> env) {
+        Object id = env.get("lastDeployment");
+        if (id == null || !Evidence.expected(env)) {
+            return Optional.empty();
+        }
+        var first = reasons.containsKey(id) ? reasons.get(id) : firstFinding(api, id);
+        return first.map(finding -> "Why #" + id + " " + ("TIMED_OUT".equals(env.get("state")) ? "timed out" : "failed")
+                + " in " + env.get("name") + ": " + finding);
+    }
+
+    private Optional<String> firstFinding(Api api, Object id) {
+        try {
+            var deployment = api.getObject("/deployments/" + id);
+            if (deployment.get("evidence") != null || !deployment.containsKey("evidence")) {
+                reasons.put(id, Evidence.first(deployment)); // gathered, or never will be (an older server)
+            }
+            return Evidence.first(deployment);
+        } catch (CliException e) {
+            return Optional.empty(); // the status is what was asked for; why is a courtesy
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -40,7 +40,8 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             var terminal = new Terminal(sink, sink, new ByteArrayInputStream(new byte[0]),
                     Map.of("PLATE_URL", url, "PLATE_TOKEN", "plate_train", "XDG_CONFIG_HOME", "/nonexistent"), false);
             for (String[] args : new String[][] {{"status"}, {"status", "-o", "json"}, {"status", "-o", "yaml"},
-                {"projects"}, {"history", "web"}, {"deploy", "--help"},
+                {"projects"}, {"history", "web"}, {"deploy", "--help"}, {"resources", "web", "dev"},
+                {"events", "web", "dev"}, {"logs", "web", "dev"},
                 {"import", "--dry-run", "--yes", "--image-repository", "web", "."}}) {
                 Plate.run(terminal, args);
             }

@@ -34,7 +34,7 @@ final class Waiter {
             String state = ApiCommand.text(current.get("state"));
             if (!"COMMITTED".equals(state)) {
                 clear();
-                finished(current, state);
+                finished(Evidence.expected(current) ? withEvidence(current) : current, state);
                 return current;
             }
             if ("NOT_CONFIGURED".equals(current.get("argoCd"))) {
@@ -64,6 +64,7 @@ final class Waiter {
         }
     }
 
+    /** Throws unless it succeeded; a failure says why, with the evidence Plate gathered after the line. */
     private static void finished(Map<String, Object> deployment, String state) {
         String outcome = ApiCommand.text(deployment.get("outcome"));
         String what = "Deployment #" + deployment.get("id") + " to " + deployment.get("environment");
@@ -75,10 +76,26 @@ final class Waiter {
                         + "finished" + (outcome.isBlank() ? "." : ": " + outcome));
             case "TIMED_OUT":
                 throw new CliException(ExitCode.DEPLOYMENT_FAILED, what + " timed out in Argo CD"
-                        + (outcome.isBlank() ? "." : ": " + outcome));
+                        + (outcome.isBlank() ? "." : ": " + outcome), Evidence.lines(deployment));
             default:
                 throw new CliException(ExitCode.DEPLOYMENT_FAILED, what + " failed" + (outcome.isBlank() ? "."
-                        : ": " + outcome));
+                        : ": " + outcome), Evidence.lines(deployment));
+        }
+    }
+
+    /** The failed deployment with its evidence, which Plate gathers a moment after deciding (usually under 1 s). */
+    private Map<String, Object> withEvidence(Map<String, Object> deployment) {
+        if (terminal.interactive() && deployment.containsKey("evidence")) {
+            terminal.err().print("\r" + FRAMES.charAt(0) + " finding out why deployment #" + deployment.get("id")
+                    + " failed\u001b[K");
+            terminal.err().flush();
+        }
+        try {
+            return Evidence.awaited(api, deployment);
+        } catch (CliException e) {
+            return deployment; // the failure is what matters; its evidence is a courtesy
+        } finally {
+            clear();
         }
     }
 

@@ -165,6 +165,7 @@ class ExitCodesTest {
     void completionPrintsABashScriptForEveryCommand() {
         assertThat(plate(Map.of(), "completion")).isEqualTo(ExitCode.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("complete -F").contains("deploy").contains("promote")
+                .contains("resources").contains("events").contains("--follow").contains("--previous")
                 .doesNotContain("__train");
     }
 }

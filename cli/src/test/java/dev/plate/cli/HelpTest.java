@@ -32,7 +32,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"login", "logout", "whoami", "import", "deploy", "status", "promote", "rollback", "history",
-            "projects", "env", "env list", "token", "token create", "token list", "token revoke", "user", "user list",
+            "resources", "events", "logs", "projects", "env", "env list", "token", "token create", "token list", "token revoke", "user", "user list",
             "user create", "user role", "user disable", "user enable", "user unlock", "user reset-password",
             "completion"})
     void every_command_answers_help_and_h(String command) {
