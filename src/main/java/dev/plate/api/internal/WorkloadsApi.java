@@ -9,7 +9,6 @@ import dev.plate.workloads.Workloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +89,8 @@ class WorkloadsApi {
             @RequestParam(defaultValue = "false") boolean follow, @RequestParam(defaultValue = "false") boolean previous,
             @RequestParam(required = false) String since, @RequestParam(required = false) Integer tail,
             @RequestParam(required = false) String filter,
-            @RequestHeader(name = "Accept", defaultValue = "text/plain") String accept) {
+            @RequestHeader(name = "Accept", defaultValue = "text/plain") String accept,
+            jakarta.servlet.http.HttpServletResponse response) {
         var query = LogQuery.of(pod, container, follow, previous, since == null ? null : LogQuery.duration(since), tail,
                 filter);
         boolean events = accept.contains("text/event-stream");
@@ -101,7 +101,14 @@ class WorkloadsApi {
         boolean prefixed = query.pod().isEmpty();
         StreamingResponseBody body = out -> {
             try {
-                stream(queue, out, events, prefixed);
+                // Headers now, not with the first line: a quiet pod would otherwise leave the client waiting blind.
+                // Spring 7 hands a streaming body an output stream whose flush() does nothing: flush the response.
+                Sender send = text -> {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                    response.flushBuffer();
+                };
+                send.text(events ? ": following\n\n" : "");
+                stream(queue, send, events, prefixed);
             } finally {
                 sink.closed = true; // a client gone mid-stream: nothing waits for it any longer
                 subscription.close();
@@ -113,42 +120,42 @@ class WorkloadsApi {
                 .header("X-Accel-Buffering", "no").body(body);
     }
 
-    private static void stream(BlockingQueue<Object> queue, OutputStream out, boolean events, boolean prefixed)
+    /** Writes and sends at once: a log line is worth nothing in a buffer. */
+    @FunctionalInterface
+    private interface Sender {
+        void text(String text) throws IOException;
+    }
+
+    private static void stream(BlockingQueue<Object> queue, Sender send, boolean events, boolean prefixed)
             throws IOException {
         try {
             while (true) {
                 Object next = queue.poll(KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS);
                 if (next == null) {
                     if (events) {
-                        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-                        out.flush(); // also how a gone client is noticed
+                        send.text(": keep-alive\n\n"); // also how a gone client is noticed
                     }
                     continue;
                 }
                 if (next instanceof End end) {
-                    write(out, events ? "event: end\ndata: " + JSON.writeValueAsString(end.problem().map(p ->
+                    send.text(events ? "event: end\ndata: " + JSON.writeValueAsString(end.problem().map(p ->
                             Map.of("problem", p)).orElse(Map.of())) + "\n\n" : end.problem().map(p -> "# " + p + "\n")
                             .orElse(""));
                     return;
                 }
                 if (next instanceof Skipped skipped) {
-                    write(out, events ? "event: skipped\ndata: {\"lines\":" + skipped.lines() + "}\n\n"
+                    send.text(events ? "event: skipped\ndata: {\"lines\":" + skipped.lines() + "}\n\n"
                             : "# " + skipped.lines() + " lines skipped: this client fell behind\n");
                     continue;
                 }
                 var line = (LogLine) next;
-                write(out, events ? "data: " + JSON.writeValueAsString(Map.of("pod", line.pod(), "at",
+                send.text(events ? "data: " + JSON.writeValueAsString(Map.of("pod", line.pod(), "at",
                         line.at().toString(), "content", line.content())) + "\n\n"
                         : (prefixed ? "[" + line.pod() + "] " : "") + line.content() + "\n");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
     private record End(Optional<String> problem) {}
