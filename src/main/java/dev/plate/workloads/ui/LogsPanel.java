@@ -68,7 +68,7 @@ public class LogsPanel extends Div {
         pod.setValue(ALL_PODS);
         pod.setId("logs-pod");
         container.setId("logs-container");
-        container.setPlaceholder("when a pod has several");
+        container.setPlaceholder("if several");
         window.setLabel("Time");
         window.setItems(WINDOWS.keySet());
         window.setValue("Recent lines");

@@ -112,7 +112,7 @@ class WhyItFailedBrowserTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(project + "-dev") != null);
             cluster.degraded(project + "-dev", deployment.toRevision(), "Deployment " + project
                     + " exceeded its progress deadline");
-            await().atMost(Duration.ofSeconds(20)).until(() -> deployments.deployment(deployment.id()).state()
+            await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> deployments.deployment(deployment.id()).state()
                     == DeploymentState.FAILED);
             return deployment;
         } finally {
@@ -120,9 +120,12 @@ class WhyItFailedBrowserTest {
         }
     }
 
+    /** On a phone the tabs scroll sideways, as a person swipes them: bring the tab into view first. */
     private void tab(WebDriverWait wait, String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[normalize-space()='" + label
-                + "']"))).click();
+        var tab = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-tab[normalize-space()='"
+                + label + "']")));
+        browser.executeScript("arguments[0].scrollIntoView({inline: 'center'})", tab);
+        wait.until(ExpectedConditions.elementToBeClickable(tab)).click();
     }
 
     private boolean overflows() {
