@@ -25,6 +25,10 @@ public record ResourceTree(String application, List<Resource> resources) {
     }
 
     /** Resources that are not Healthy (and have a health at all), the first place to look when something fails. */
+    public List<Resource> outOfSync() {
+        return resources.stream().filter(r -> "OutOfSync".equals(r.sync())).sorted(ORDER).toList();
+    }
+
     public List<Resource> unhealthy() {
         return resources.stream().filter(r -> !r.health().isEmpty() && !"Healthy".equals(r.health())).sorted(ORDER)
                 .toList();
@@ -39,10 +43,18 @@ public record ResourceTree(String application, List<Resource> resources) {
      * @param health Argo CD's health status (Healthy, Progressing, Degraded, Suspended, Missing, Unknown), or empty
      *     for kinds without health
      * @param info what Argo CD's controller knows of it, by name ("Status Reason", "Containers", "Restart Count"…)
+     * @param sync Synced or OutOfSync for a resource the Application manages (from Git), empty for what those
+     *     make (ReplicaSets, Pods)
      */
     public record Resource(String group, String kind, String namespace, String name, String uid,
             List<String> parentUids, String health, String healthMessage, List<String> images,
-            Map<String, String> info, Optional<Instant> createdAt) {
+            Map<String, String> info, Optional<Instant> createdAt, String sync) {
+
+        /** The same resource with its sync status. */
+        public Resource withSync(String status) {
+            return new Resource(group, kind, namespace, name, uid, parentUids, health, healthMessage, images, info,
+                    createdAt, status);
+        }
 
         public boolean pod() {
             return "Pod".equals(kind) && group.isEmpty();

@@ -82,6 +82,24 @@ final class ArgoCdTreeNode {
                 && (namespace.isEmpty() || this.namespace.equals(namespace));
     }
 
+    /**
+     * applicationv1alpha1ResourceStatus: how the Application's status lists a resource it manages (only those, not
+     * their children), with its sync status.
+     */
+    ObjectNode toResourceStatus(String sync) {
+        var status = ArgoCdJson.object();
+        if (!group.isEmpty()) {
+            status.put("group", group);
+        }
+        status.put("version", version).put("kind", kind).put("namespace", namespace).put("name", name)
+                .put("status", sync);
+        Health health = state.health();
+        if (health != null) {
+            status.putObject("health").put("status", health.status());
+        }
+        return status;
+    }
+
     ObjectNode toJson() {
         ObjectNode node = ref(this);
         if (parent != null) {

@@ -35,6 +35,7 @@ public final class FakeArgoCdApp {
     private final AtomicLong versions;
     private final List<ArgoCdTreeNode> nodes = new ArrayList<>();
     private final Map<String, FakeArgoCdPod> pods = new LinkedHashMap<>();
+    private final java.util.Set<String> outOfSync = new java.util.HashSet<>();
     private final List<ArgoCdEvent> events = new ArrayList<>();
     private String project = "default";
 
@@ -171,6 +172,39 @@ public final class FakeArgoCdApp {
 
     ArgoCdEvent.Subject applicationSubject() {
         return new ArgoCdEvent.Subject("argoproj.io/v1alpha1", "Application", NAMESPACE, name, uid(), "");
+    }
+
+    /** Argo CD reports this managed resource OutOfSync (Git wants something else), until {@link #synced}. */
+    public FakeArgoCdApp outOfSync(String kind, String name) {
+        synchronized (lock) {
+            outOfSync.add(kind + "/" + name);
+        }
+        return this;
+    }
+
+    public FakeArgoCdApp synced(String kind, String name) {
+        synchronized (lock) {
+            outOfSync.remove(kind + "/" + name);
+        }
+        return this;
+    }
+
+    /**
+     * v1alpha1Application as GET /api/v1/applications/{name} answers, reduced to what a reader of sync needs: its
+     * metadata and status.sync and status.resources (the managed resources, each with its sync status).
+     */
+    ObjectNode application() {
+        synchronized (lock) {
+            var application = ArgoCdJson.object();
+            application.putObject("metadata").put("name", name).put("namespace", NAMESPACE).put("uid", uid());
+            var status = application.putObject("status");
+            var resources = status.putArray("resources");
+            nodes.stream().filter(node -> node.parent == null).sorted(Comparator.comparing(ArgoCdTreeNode::fullName))
+                    .forEach(node -> resources.add(node.toResourceStatus(outOfSync.contains(node.kind + "/"
+                            + node.name) ? "OutOfSync" : "Synced")));
+            status.putObject("sync").put("status", outOfSync.isEmpty() ? "Synced" : "OutOfSync");
+            return application;
+        }
     }
 
     /** v1alpha1ApplicationTree: nodes sorted as Normalize sorts them, and the hosts their pods run on. */

@@ -29,6 +29,7 @@ public final class FakeArgoCdServer implements AutoCloseable {
     public record Recorded(String method, String path, String query, String contentType, String body, int status,
             String responseContentType, boolean streamed, List<JsonNode> responses) {}
 
+    private static final Pattern APPLICATION = Pattern.compile("/api/v1/applications/([^/]+)");
     private static final Pattern TREE = Pattern.compile("/api/v1/applications/([^/]+)/resource-tree");
     private static final Pattern EVENTS = Pattern.compile("/api/v1/applications/([^/]+)/events");
     private static final String USER_INFO = "/api/v1/session/userinfo";
@@ -154,7 +155,9 @@ public final class FakeArgoCdServer implements AutoCloseable {
         Matcher tree = TREE.matcher(exchange.path);
         Matcher events = EVENTS.matcher(exchange.path);
         Matcher logs = LOGS.matcher(exchange.path);
-        boolean known = tree.matches() || events.matches() || logs.matches() || exchange.path.equals(USER_INFO);
+        Matcher application = APPLICATION.matcher(exchange.path);
+        boolean known = tree.matches() || events.matches() || logs.matches() || application.matches()
+                || exchange.path.equals(USER_INFO);
         if (!known || !exchange.method.equals("GET")) {
             int status = known ? 405 : 404; // grpc-gateway's own refusal, plain text (DefaultOtherErrorHandler)
             answers.text(exchange, status, ArgoCdJson.reason(status) + "\n");
@@ -168,11 +171,14 @@ public final class FakeArgoCdServer implements AutoCloseable {
         } else if (authError(exchange) != null) {
             answers.json(exchange, 401, ArgoCdJson.runtimeError(401, authError(exchange)));
         } else {
-            var access = access(tree.matches() ? tree.group(1) : events.group(1), params);
+            var access = access(tree.matches() ? tree.group(1) : events.matches() ? events.group(1)
+                    : application.group(1), params);
             if (access.app() == null) {
                 answers.json(exchange, access.status(), ArgoCdJson.runtimeError(access.status(), access.message()));
             } else if (tree.matches()) {
                 answers.json(exchange, 200, access.app().tree());
+            } else if (application.matches()) {
+                answers.json(exchange, 200, access.app().application());
             } else {
                 events(exchange, access.app(), params);
             }

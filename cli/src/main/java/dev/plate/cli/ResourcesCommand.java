@@ -37,11 +37,13 @@ final class ResourcesCommand extends ApiCommand {
         }
         boolean messages = resources.stream().anyMatch(r -> !message(r).isEmpty());
         var table = messages
-                ? new Output.Table("KIND", "NAME", "HEALTH", "STATUS", "READY", "RESTARTS", "AGE", "MESSAGE")
-                : new Output.Table("KIND", "NAME", "HEALTH", "STATUS", "READY", "RESTARTS", "AGE");
+                ? new Output.Table("KIND", "NAME", "SYNC", "HEALTH", "STATUS", "READY", "RESTARTS", "AGE", "MESSAGE")
+                : new Output.Table("KIND", "NAME", "SYNC", "HEALTH", "STATUS", "READY", "RESTARTS", "AGE");
         var now = Instant.now();
         new Tree(resources).walk((resource, indent) -> table.row(indent + text(resource.get("kind")),
-                resource.get("name"), resource.get("health"), resource.get("status"), resource.get("ready"),
+                resource.get("name"), text(resource.get("sync")).isEmpty() ? null : resource.get("sync"),
+                resource.get("health"), resource.get("status"),
+                resource.get("ready"),
                 "Pod".equals(resource.get("kind")) ? resource.get("restarts") : null,
                 Age.since(resource.get("createdAt"), now), message(resource)));
         table.print(out());

@@ -39,11 +39,13 @@ class ResourcesAndEventsTest {
 
     static String resource(String kind, String name, String uid, String parent, String health, String status,
             String ready, int restarts, String message) {
+        // What the Application manages has a sync status; what those make (ReplicaSets, Pods) has none ("").
+        String sync = parent != null ? "" : kind.equals("Service") ? "OutOfSync" : "Synced";
         return """
                 {"kind":"%s","group":"","namespace":"shop-dev","name":"%s","uid":"%s","parents":[%s],"health":%s,\
-                "message":%s,"status":%s,"ready":%s,"restarts":%d,"images":[],"createdAt":"%s"}"""
+                "message":%s,"sync":"%s","status":%s,"ready":%s,"restarts":%d,"images":[],"createdAt":"%s"}"""
                 .formatted(kind, name, uid, parent == null ? "" : "\"" + parent + "\"", quoted(health), quoted(message),
-                        quoted(status), quoted(ready), restarts, ago(30));
+                        sync, quoted(status), quoted(ready), restarts, ago(30));
     }
 
     static String quoted(String value) {
@@ -67,14 +69,14 @@ class ResourcesAndEventsTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("""
-                KIND          NAME        HEALTH    STATUS            READY  RESTARTS  AGE  MESSAGE
-                Deployment    shop        Degraded  -                 -      -         30m  1 of 2 pods not ready
-                ├─ReplicaSet  shop-7d9    Healthy   -                 -      -         30m
-                │ ├─Pod       shop-7d9-a  Degraded  CrashLoopBackOff  0/1    5         30m  back-off 5m0s restarting failed container
-                │ └─Pod       shop-7d9-b  Healthy   Running           1/1    0         30m
-                └─ReplicaSet  shop-6c8    Healthy   -                 -      -         30m
-                  └─Pod       shop-6c8-z  Healthy   Running           1/1    0         30m
-                Service       shop        Healthy   -                 -      -         30m
+                KIND          NAME        SYNC       HEALTH    STATUS            READY  RESTARTS  AGE  MESSAGE
+                Deployment    shop        Synced     Degraded  -                 -      -         30m  1 of 2 pods not ready
+                ├─ReplicaSet  shop-7d9    -          Healthy   -                 -      -         30m
+                │ ├─Pod       shop-7d9-a  -          Degraded  CrashLoopBackOff  0/1    5         30m  back-off 5m0s restarting failed container
+                │ └─Pod       shop-7d9-b  -          Healthy   Running           1/1    0         30m
+                └─ReplicaSet  shop-6c8    -          Healthy   -                 -      -         30m
+                  └─Pod       shop-6c8-z  -          Healthy   Running           1/1    0         30m
+                Service       shop        OutOfSync  Healthy   -                 -      -         30m
                 """);
         assertThat(plate.requests).singleElement().extracting(FakePlate.Request::path).isEqualTo(RESOURCES);
     }

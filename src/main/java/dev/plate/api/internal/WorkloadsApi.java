@@ -49,9 +49,10 @@ class WorkloadsApi {
         this.workloads = workloads;
     }
 
+    /** @param sync Synced or OutOfSync for what the Application manages; empty for what those make (pods) */
     record Resource(String kind, String group, String namespace, String name, String uid, List<String> parents,
-            String health, String message, String status, String ready, int restarts, List<String> images,
-            Optional<Instant> createdAt) {}
+            String health, String message, String sync, String status, String ready, int restarts,
+            List<String> images, Optional<Instant> createdAt) {}
 
     record Resources(String application, List<Resource> resources) {}
 
@@ -64,7 +65,7 @@ class WorkloadsApi {
     Resources resources(@PathVariable String name, @PathVariable String environment) {
         ResourceTree tree = workloads.resources(name, environment);
         return new Resources(tree.application(), tree.resources().stream().map(r -> new Resource(r.kind(), r.group(),
-                r.namespace(), r.name(), r.uid(), r.parentUids(), r.health(), r.healthMessage(), r.statusReason(),
+                r.namespace(), r.name(), r.uid(), r.parentUids(), r.health(), r.healthMessage(), r.sync(), r.statusReason(),
                 r.readiness(), r.restarts(), r.images(), r.createdAt())).toList());
     }
 

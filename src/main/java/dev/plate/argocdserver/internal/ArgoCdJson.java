@@ -38,7 +38,23 @@ final class ArgoCdJson {
                 node.path("namespace").asString(""), node.path("name").asString(""), node.path("uid").asString(""),
                 List.copyOf(parents), node.path("health").path("status").asString(""),
                 node.path("health").path("message").asString(""), List.copyOf(images), Map.copyOf(info),
-                time(node.path("createdAt")));
+                time(node.path("createdAt")), "");
+    }
+
+    /** The key a managed resource has in both the tree and the Application's status.resources. */
+    static String key(String group, String kind, String namespace, String name) {
+        return group + "/" + kind + "/" + namespace + "/" + name;
+    }
+
+    /** status.resources of a v1alpha1Application: each managed resource's sync status, by {@link #key}. */
+    static Map<String, String> syncStatuses(JsonNode application) {
+        var statuses = new java.util.HashMap<String, String>();
+        for (JsonNode resource : application.path("status").path("resources")) {
+            statuses.put(key(resource.path("group").asString(""), resource.path("kind").asString(""),
+                    resource.path("namespace").asString(""), resource.path("name").asString("")),
+                    resource.path("status").asString(""));
+        }
+        return statuses;
     }
 
     /** Kubernetes fills lastTimestamp for core events and eventTime for newer ones: take whichever is there. */

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Argo CD's API server over the JDK's HTTP client, with an account token ({@code Authorization: Bearer}). Only the
- * read endpoints of its published API (swagger.json): the resource tree, events and pod logs, and who the token is.
+ * read endpoints of its published API (swagger.json): the resource tree with the Application's sync status, events
+ * and pod logs, and who the token is.
  */
 @Component
 class ArgoCdServerClient {
@@ -55,9 +56,14 @@ class ArgoCdServerClient {
     ResourceTree tree(ServerEndpoint endpoint, String application) {
         JsonNode tree = get(endpoint, "/api/v1/applications/" + segment(application) + "/resource-tree",
                 "read the resources of " + application);
+        // The tree has health only; sync is in the Application's status, per resource it manages.
+        var sync = ArgoCdJson.syncStatuses(get(endpoint, "/api/v1/applications/" + segment(application),
+                "read the sync status of " + application));
         var resources = new ArrayList<ResourceTree.Resource>();
         for (JsonNode node : tree.path("nodes")) {
-            resources.add(ArgoCdJson.resource(node));
+            var resource = ArgoCdJson.resource(node);
+            resources.add(resource.withSync(sync.getOrDefault(ArgoCdJson.key(resource.group(), resource.kind(),
+                    resource.namespace(), resource.name()), "")));
         }
         return new ResourceTree(application, List.copyOf(resources));
     }

@@ -78,6 +78,8 @@ class EvidenceGatherer implements SmartLifecycle {
         try {
             var tree = server.tree(application);
             unhealthy(tree).forEach(findings::add);
+            tree.outOfSync().forEach(r -> findings.add(r.kind() + " " + r.name() + " OutOfSync: the cluster differs "
+                    + "from Git."));
             warnings(timeline.gather(tree, application)).forEach(findings::add);
             logLines.addAll(crashLogs(application, tree));
         } catch (UnavailableException e) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * The Resources tab: the Application's tree (Deployment → ReplicaSet → Pods, Services, Ingresses…) with each
- * resource's health, and for pods their state, readiness, restarts, age and images; refreshed every few seconds
+ * resource's health and, for those it manages, sync with Git, and for pods their state, readiness, restarts, age and images; refreshed every few seconds
  * while open.
  */
 public class ResourcesPanel extends Div {
@@ -63,8 +63,10 @@ public class ResourcesPanel extends Div {
         }
         long pods = resources.pods().size();
         long unhealthy = resources.unhealthy().size();
+        long outOfSync = resources.outOfSync().size();
         state.setText(resources.resources().size() + " resources, " + pods + (pods == 1 ? " pod" : " pods")
-                + (unhealthy == 0 ? ", all healthy." : ", " + unhealthy + " not healthy."));
+                + (unhealthy == 0 ? ", all healthy" : ", " + unhealthy + " not healthy")
+                + (outOfSync == 0 ? "." : ", " + outOfSync + " out of sync with Git."));
         for (var root : resources.roots()) {
             add(resources, root, 0);
         }
@@ -88,6 +90,12 @@ public class ResourcesPanel extends Div {
                     : resource.health());
             health.addClassNames("plate-badge", "plate-health-" + resource.health().toLowerCase(Locale.ROOT));
             row.add(health);
+        }
+        if (!resource.sync().isEmpty()) {
+            var sync = new Span(resource.sync());
+            sync.addClassNames("plate-badge", "OutOfSync".equals(resource.sync()) ? "plate-badge-warning"
+                    : "plate-badge-not_configured");
+            row.add(sync);
         }
         var details = new StringBuilder();
         if (resource.pod()) {

@@ -63,6 +63,12 @@ class ArgoCdServerClientTest {
         assertThat(pod.images()).contains("ghcr.io/acme/shop:1.0");
         assertThat(pod.createdAt()).isPresent();
         assertThat(tree.unhealthy()).extracting(ResourceTree.Resource::name).contains(crashing);
+        assertThat(deployment.sync()).as("managed: sync from the Application's status").isEqualTo("Synced");
+        assertThat(pod.sync()).as("made by the cluster: no sync").isEmpty();
+        argoCd.app("shop-dev").outOfSync("Service", "shop");
+        assertThat(client.tree(endpoint, "shop-dev").outOfSync()).extracting(ResourceTree.Resource::kind)
+                .containsExactly("Service");
+        argoCd.app("shop-dev").synced("Service", "shop");
         argoCd.app("shop-dev").pod(crashing).running();
     }
 

@@ -52,7 +52,9 @@ class WorkloadTabsTest extends ArgoCdKaribuTestBase {
         login("vic", Role.VIEWER);
         open("Resources");
         awaitText(() -> text(ResourcesPanel.class), "Deployment", project, "ReplicaSet", pod, "Running", "ready 1/1",
-                "Service", "all healthy");
+                "Service", "Synced", "all healthy.");
+        argoCd.app(project + "-dev").outOfSync("Service", project);
+        awaitText(() -> text(ResourcesPanel.class), "OutOfSync", "1 out of sync with Git");
 
         argoCd.app(project + "-dev").pod(pod).crashLoopBackOff(2);
         // Argo CD rolls the pod's health up: the ReplicaSet and the Deployment are Progressing too.
