@@ -1,9 +1,6 @@
 package dev.plate.workloads.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import dev.plate.argocdserver.ClusterEvent;
 import dev.plate.workloads.Workloads;
@@ -13,46 +10,29 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The Events tab: one timeline of the events of the Application and all its resources, newest first, live. */
-public class EventsPanel extends Div {
+public class EventsPanel extends RefreshingPanel<List<ClusterEvent>> {
 
     static final Duration REFRESH = Duration.ofSeconds(10);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss")
             .withZone(ZoneId.systemDefault());
-    private final transient Workloads workloads;
     private final String project;
     private final String environment;
     private final Div list = new Div();
-    private final Paragraph state = new Paragraph("Asking Argo CD…");
-    private Thread refresher;
 
     public EventsPanel(Workloads workloads, String project, String environment) {
-        this.workloads = workloads;
+        super(workloads, REFRESH, "events");
         this.project = project;
         this.environment = environment;
         addClassName("plate-events");
-        state.addClassName("plate-muted");
-        add(state, list);
+        add(list);
     }
 
     @Override
-    protected void onAttach(AttachEvent attach) {
-        var availability = workloads.availability();
-        if (!availability.configured()) {
-            state.setText(availability.message());
-            return;
-        }
-        refresher = Background.repeat(attach.getUI(), REFRESH, () -> workloads.events(project, environment),
-                this::show, failure -> state.setText("Cannot show the events now: " + failure.getMessage()));
+    protected java.util.function.Supplier<List<ClusterEvent>> ask() {
+        return () -> workloads.events(project, environment);
     }
 
     @Override
-    protected void onDetach(DetachEvent detach) {
-        if (refresher != null) {
-            refresher.interrupt();
-            refresher = null;
-        }
-    }
-
     void show(List<ClusterEvent> events) {
         list.removeAll();
         long warnings = events.stream().filter(ClusterEvent::warning).count();

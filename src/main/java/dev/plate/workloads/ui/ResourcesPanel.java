@@ -1,9 +1,6 @@
 package dev.plate.workloads.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import dev.plate.argocdserver.ResourceTree;
 import dev.plate.workloads.Workloads;
@@ -16,45 +13,28 @@ import java.util.Locale;
  * resource's health and, for those it manages, sync with Git, and for pods their state, readiness, restarts, age and images; refreshed every few seconds
  * while open.
  */
-public class ResourcesPanel extends Div {
+public class ResourcesPanel extends RefreshingPanel<ResourceTree> {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
-    private final transient Workloads workloads;
     private final String project;
     private final String environment;
     private final Div tree = new Div();
-    private final Paragraph state = new Paragraph("Asking Argo CD…");
-    private Thread refresher;
 
     public ResourcesPanel(Workloads workloads, String project, String environment) {
-        this.workloads = workloads;
+        super(workloads, REFRESH, "resources");
         this.project = project;
         this.environment = environment;
         addClassName("plate-resources");
-        state.addClassName("plate-muted");
         tree.addClassName("plate-tree");
-        add(state, tree);
+        add(tree);
     }
 
     @Override
-    protected void onAttach(AttachEvent attach) {
-        var availability = workloads.availability();
-        if (!availability.configured()) {
-            state.setText(availability.message());
-            return;
-        }
-        refresher = Background.repeat(attach.getUI(), REFRESH, () -> workloads.resources(project, environment),
-                this::show, failure -> state.setText("Cannot show the resources now: " + failure.getMessage()));
+    protected java.util.function.Supplier<ResourceTree> ask() {
+        return () -> workloads.resources(project, environment);
     }
 
     @Override
-    protected void onDetach(DetachEvent detach) {
-        if (refresher != null) {
-            refresher.interrupt();
-            refresher = null;
-        }
-    }
-
     void show(ResourceTree resources) {
         tree.removeAll();
         if (resources.resources().isEmpty()) {
