@@ -2,6 +2,7 @@ package dev.plate.api.internal;
 
 import dev.plate.tokens.ApiTokens;
 import dev.plate.tokens.LoginTokens;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,9 @@ class ApiSecurity {
             SecurityContextHolderStrategy strategy) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // A streamed answer (logs) ends with an async dispatch of a request authorized already; the
+                        // bearer token is not read again there, so without this it fails after the last byte.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/login").permitAll()
                         .requestMatchers(HttpMethod.GET, OpenApiDescription.PATH, OpenApiDescription.PATH + ".yaml",
                                 OpenApiDescription.PATH + "/**", OpenApiDescription.UI_PATH,

@@ -8,6 +8,8 @@ import dev.plate.argocdserver.ResourceTree;
 import dev.plate.workloads.Workloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +92,8 @@ class WorkloadsApi {
             @RequestParam(defaultValue = "false") boolean follow, @RequestParam(defaultValue = "false") boolean previous,
             @RequestParam(required = false) String since, @RequestParam(required = false) Integer tail,
             @RequestParam(required = false) String filter,
-            @RequestHeader(name = "Accept", defaultValue = "text/plain") String accept) {
+            @RequestHeader(name = "Accept", defaultValue = "text/plain") String accept,
+            HttpServletResponse response) {
         var query = LogQuery.of(pod, container, follow, previous, since == null ? null : LogQuery.duration(since), tail,
                 filter);
         boolean events = accept.contains("text/event-stream");
@@ -99,9 +102,12 @@ class WorkloadsApi {
         var sink = new QueueSink(queue);
         var subscription = workloads.logs(name, environment, query, sink);
         boolean prefixed = query.pod().isEmpty();
+        // Spring 7 gives a StreamingResponseBody a stream whose flush() does nothing (unless the system property
+        // spring.http.response.flush.enabled is set): a followed line would wait in Tomcat's buffer until the stream
+        // ends. The servlet response itself flushes.
         StreamingResponseBody body = out -> {
             try {
-                stream(queue, out, events, prefixed);
+                stream(queue, out, response::flushBuffer, events, prefixed);
             } finally {
                 sink.closed = true; // a client gone mid-stream: nothing waits for it any longer
                 subscription.close();
@@ -113,31 +119,31 @@ class WorkloadsApi {
                 .header("X-Accel-Buffering", "no").body(body);
     }
 
-    private static void stream(BlockingQueue<Object> queue, OutputStream out, boolean events, boolean prefixed)
-            throws IOException {
+    private static void stream(BlockingQueue<Object> queue, OutputStream out, Flushable flush, boolean events,
+            boolean prefixed) throws IOException {
+        flush.flush(); // the status and headers at once: the client knows the stream is open before its first line
         try {
             while (true) {
                 Object next = queue.poll(KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS);
                 if (next == null) {
                     if (events) {
-                        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-                        out.flush(); // also how a gone client is noticed
+                        write(out, flush, ": keep-alive\n\n"); // also how a gone client is noticed
                     }
                     continue;
                 }
                 if (next instanceof End end) {
-                    write(out, events ? "event: end\ndata: " + JSON.writeValueAsString(end.problem().map(p ->
+                    write(out, flush, events ? "event: end\ndata: " + JSON.writeValueAsString(end.problem().map(p ->
                             Map.of("problem", p)).orElse(Map.of())) + "\n\n" : end.problem().map(p -> "# " + p + "\n")
                             .orElse(""));
                     return;
                 }
                 if (next instanceof Skipped skipped) {
-                    write(out, events ? "event: skipped\ndata: {\"lines\":" + skipped.lines() + "}\n\n"
+                    write(out, flush, events ? "event: skipped\ndata: {\"lines\":" + skipped.lines() + "}\n\n"
                             : "# " + skipped.lines() + " lines skipped: this client fell behind\n");
                     continue;
                 }
                 var line = (LogLine) next;
-                write(out, events ? "data: " + JSON.writeValueAsString(Map.of("pod", line.pod(), "at",
+                write(out, flush, events ? "data: " + JSON.writeValueAsString(Map.of("pod", line.pod(), "at",
                         line.at().toString(), "content", line.content())) + "\n\n"
                         : (prefixed ? "[" + line.pod() + "] " : "") + line.content() + "\n");
             }
@@ -146,9 +152,9 @@ class WorkloadsApi {
         }
     }
 
-    private static void write(OutputStream out, String text) throws IOException {
+    private static void write(OutputStream out, Flushable flush, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        flush.flush();
     }
 
     private record End(Optional<String> problem) {}
