@@ -9,7 +9,9 @@ import dev.plate.security.NewUser;
 import dev.plate.security.Role;
 import dev.plate.security.UserService;
 import dev.plate.support.ArgoCdCluster;
+import dev.plate.support.ArgoCdServerDouble;
 import dev.plate.support.ArgoCdTest;
+import dev.plate.support.FakeArgoCdServer;
 import dev.plate.support.PlateTest;
 import dev.plate.support.SignIn;
 import java.io.IOException;
@@ -59,6 +61,7 @@ class CliEndToEndTest {
     SecurityContextHolderStrategy securityContext;
 
     final ArgoCdCluster cluster = ArgoCdCluster.shared();
+    final FakeArgoCdServer argoCd = ArgoCdServerDouble.shared();
 
     record Run(int exit, String out, String err) {}
 
@@ -121,8 +124,10 @@ class CliEndToEndTest {
         var failed = finish(broken);
         assertThat(failed.exit()).isEqualTo(5);
         assertThat(failed.err()).contains("waiting for deployment #" + row.id()).doesNotContain("\tat ", "Exception");
-        assertThat(failed.err().strip().lines().reduce((a, b) -> b).orElseThrow())
-                .startsWith("error: Deployment #" + row.id() + " to dev failed").contains("Back-off pulling image");
+        // (after the line, what Plate found out about why: here only that Argo CD's API server does not know the app)
+        assertThat(failed.err().lines().filter(line -> line.startsWith("error: ")).toList()).singleElement()
+                .asString().startsWith("error: Deployment #" + row.id() + " to dev failed")
+                .contains("Back-off pulling image");
         // the list filters by what Argo CD reports
         var degraded = plate("projects", "-q", name, "--status", "degraded");
         assertThat(degraded.exit()).as(degraded.err()).isZero();
@@ -289,6 +294,104 @@ class CliEndToEndTest {
         }
     }
 
+    /**
+     * What runs, read through the CLI from Plate and the double of Argo CD's API server: the resource tree, the
+     * events, the logs (merged, one pod, the crashed container's, followed), why a deployment failed, and the logs
+     * refused to a viewer.
+     */
+    @Test
+    void what_runs_end_to_end() throws Exception {
+        assertThat(login(PlateTest.ADMIN_PASSWORD + "\n", "login", "http://localhost:" + port, "-u", "admin",
+                "--password-stdin").exit()).isZero();
+        String name = "runs" + Long.toString(System.nanoTime(), 36);
+        assertThat(plate("import", sampleProject(name).toString()).exit()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(name + "-dev") != null);
+        var app = argoCd.app(name + "-dev").deployment(name, name + "-dev", "ghcr.io/acme/" + name + ":latest", 2)
+                .service(name, name + "-dev");
+        String running = app.pods(name).get(0);
+        String crashing = app.pods(name).get(1);
+        app.pod(running).log(name, "started", "listening on :3000");
+        app.pod(crashing).crashLoopBackOff(3).previousLog(name, "connecting to postgres://db:5432",
+                "panic: missing DATABASE_URL");
+        app.event("Pod", crashing, "Warning", "BackOff", "Back-off restarting failed container " + name + " in pod "
+                + crashing);
+
+        // resources: the tree under its owners, each pod with its state; as JSON with the pods
+        var resources = plate("resources", name, "dev");
+        assertThat(resources.exit()).as(resources.err()).isZero();
+        assertThat(resources.out().lines()).anySatisfy(line -> assertThat(line).startsWith("Deployment ")
+                .contains(" " + name + " "))
+                .anySatisfy(line -> assertThat(line).startsWith("└─ReplicaSet ").contains(name + "-"))
+                .anySatisfy(line -> assertThat(line).matches("  [├└]─Pod .*").contains(running, "Running", "1/1"))
+                .anySatisfy(line -> assertThat(line).matches("  [├└]─Pod .*").contains(crashing, "CrashLoopBackOff",
+                        "0/1", " 3 "))
+                .anySatisfy(line -> assertThat(line).startsWith("Service ").contains(" " + name + " "));
+        JsonNode tree = JSON.readTree(plate("resources", name, "dev", "-o", "json").out());
+        assertThat(tree.path("resources").valueStream().filter(r -> r.path("kind").asString().equals("Pod"))
+                .map(r -> r.path("name").asString() + " " + r.path("status").asString()))
+                .containsExactlyInAnyOrder(running + " Running", crashing + " CrashLoopBackOff");
+
+        // events: the warning the cluster recorded
+        var events = plate("events", name, "dev");
+        assertThat(events.exit()).as(events.err()).isZero();
+        assertThat(events.out().lines()).anySatisfy(line -> assertThat(line).contains("Warning", "BackOff",
+                "pod/" + crashing, "Back-off restarting failed container"));
+
+        // logs: every pod's lines prefixed with it; one pod's without; the crashed container's previous run
+        var logs = plate("logs", name, "dev", "--tail", "5");
+        assertThat(logs.exit()).as(logs.err()).isZero();
+        assertThat(logs.out().lines()).contains("[" + running + "] started", "[" + running + "] listening on :3000",
+                "[" + crashing + "] panic: missing DATABASE_URL");
+        assertThat(plate("logs", name, "dev", "--pod", running).out().lines())
+                .containsExactly("started", "listening on :3000");
+        assertThat(plate("logs", name, "dev", "--previous", "--pod", crashing).out().lines())
+                .containsExactly("connecting to postgres://db:5432", "panic: missing DATABASE_URL");
+        assertRefused(plate("logs", name, "dev", "--since", "soon"), 2, "--since");
+
+        // logs -f: a line written now reaches the terminal; once the command is gone, so is Argo CD's stream
+        int streamsBefore = argoCd.openLogStreams();
+        int hangUpsBefore = argoCd.closedLogStreams();
+        var follow = start("logs", name, "dev", "-f", "--pod", running);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> argoCd.openLogStreams() > streamsBefore);
+            argoCd.emit(name + "-dev", running, name, "order 42 paid");
+            assertThat(awaitOutput(follow, "order 42 paid\n").lines())
+                    .containsExactly("started", "listening on :3000", "order 42 paid");
+        } finally {
+            follow.destroy();
+        }
+        assertThat(follow.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        outputs.remove(follow);
+
+        // deploy --wait into a crash loop: exit 5, then why, from the pods, the events and the crashed run's log
+        long before = lastDeployment(name, "dev").id();
+        var broken = start("deploy", name, "--env", "dev", "--image", "9.9.9", "--wait");
+        var row = awaitNewDeployment(name, "dev", before);
+        cluster.degraded(name + "-dev", row.commit(), "Deployment " + name + " exceeded its progress deadline");
+        var failed = finish(broken);
+        assertThat(failed.exit()).as(failed.out() + failed.err()).isEqualTo(5);
+        assertThat(failed.err()).contains("error: Deployment #" + row.id() + " to dev failed", "Why it failed:",
+                "Pod " + crashing + " CrashLoopBackOff (restarted 3 times)", "Warning BackOff on Pod " + crashing,
+                crashing + " (previous): panic: missing DATABASE_URL").doesNotContain("\tat ");
+
+        // a viewer sees what runs but is refused the logs, told which role reads them
+        String viewer = "viewer" + Long.toString(System.nanoTime(), 36);
+        SignIn.as(securityContext, "admin", Role.ADMIN);
+        users.createUser(new NewUser(viewer, "Vi", Role.VIEWER, "a-long-enough-password-1"));
+        securityContext.clearContext();
+        var viewing = Map.of("XDG_CONFIG_HOME", Files.createDirectories(home.resolve("viewer-" + viewer)).toString());
+        assertThat(plate(viewing, "a-long-enough-password-1\n", "login", "http://localhost:" + port, "-u", viewer,
+                "--password-stdin").exit()).isZero();
+        assertThat(plate(viewing, null, "resources", name, "dev").exit()).isZero();
+        assertRefused(plate(viewing, null, "logs", name, "dev"), 3, "needs the DEVELOPER role");
+
+        // (checked last, as it takes a while: Plate notices the gone reader at its next keep-alive, 15 s, and closes
+        // Argo CD's stream when nobody has read it for plate.logs.idle-timeout, 30 s)
+        await().atMost(Duration.ofSeconds(90)).until(() -> argoCd.openLogStreams() <= streamsBefore);
+        assertThat(argoCd.closedLogStreams()).as("Argo CD saw Plate hang up").isGreaterThan(hangUpsBefore);
+        argoCd.assertEveryRequestMatchesArgoCdApi();
+    }
+
     private void assertRefused(Run run, int exit, String message) {
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(exit);
         assertThat(run.err()).startsWith("error: ").contains(message).doesNotContain("\tat ");
@@ -383,6 +486,13 @@ class CliEndToEndTest {
     }
 
     private final Map<Process, Path[]> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The process's standard output once it contains {@code expected}, read as it grows. */
+    private String awaitOutput(Process process, String expected) {
+        Path out = outputs.get(process)[0];
+        return await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(out),
+                text -> text.contains(expected) || !process.isAlive());
+    }
 
     private Run finish(Process process) throws Exception {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the CLI finishes").isTrue();
