@@ -24,7 +24,8 @@ class DashboardViewTest extends KaribuTestBase {
                 .filter(card -> card.getElement().hasAttribute("data-component"))
                 .collect(Collectors.toMap(card -> card.getElement().getAttribute("data-component"),
                         card -> card.getElement().getTextRecursively()));
-        assertThat(states).containsOnlyKeys("Database", "Git", "Gitea", "Kubernetes / Argo CD");
+        assertThat(states).containsOnlyKeys("Database", "Git", "Gitea", "Kubernetes / Argo CD", "Argo CD API server");
+        assertThat(states.get("Argo CD API server")).contains("Not configured").contains("PLATE_ARGOCD_TOKEN");
         assertThat(states.get("Database")).contains("Connected").contains("PostgreSQL");
         assertThat(states.get("Git")).contains("Connected").contains("Config repository http").contains("/git/plate-config.git at ");
         assertThat(states.get("Gitea")).contains("Not configured");
