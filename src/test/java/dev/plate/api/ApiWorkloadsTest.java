@@ -181,6 +181,28 @@ class ApiWorkloadsTest {
         }
     }
 
+    /** PLATE_LOGS_MAINTAINER_ONLY=prod in this context: a developer reads dev's logs, not prod's; a maintainer both. */
+    @Test
+    void productionLogsAreForMaintainersWhereConfigured() {
+        argoCd.app(project + "-prod").deployment(project, project + "-prod", "ghcr.io/acme/" + project + ":1.0.0", 1);
+        String pod = argoCd.app(project + "-prod").pods(project).getFirst();
+        argoCd.app(project + "-prod").pod(pod).log(project, "serving customers");
+        String prodLogs = "/api/v1/projects/" + project + "/environments/prod/logs";
+
+        var refused = api.get(prodLogs, developer);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("detail").asString()).contains("logs of prod needs the "
+                + "MAINTAINER role");
+        assertThat(api.get(path("logs"), developer).statusCode()).as("dev stays a developer's").isEqualTo(200);
+
+        var maintaining = Api.newAccount(users, securityContext, "lead", Role.MAINTAINER);
+        var read = api.get(prodLogs, api.login(maintaining.username(), maintaining.password()));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).contains("serving customers");
+        assertThat(api.get(prodLogs.replace("/logs", "/resources"), viewer).statusCode())
+                .as("resources stay every role's").isEqualTo(200);
+    }
+
     @Test
     void badLogQueriesAreRefusedNamingTheFieldAndUnknownProjectsAreNotFound() {
         var since = api.get(path("logs") + "?since=soon", developer);

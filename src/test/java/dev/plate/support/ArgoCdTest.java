@@ -39,6 +39,7 @@ public @interface ArgoCdTest {
                     "plate.argocd.token=" + FakeArgoCdServer.TOKEN,
                     // A followed log stream nobody reads any more closes upstream as in production, only sooner.
                     "plate.logs.idle-timeout=3s",
+                    "plate.logs.maintainer-only=prod",
                     "plate.argocd.webhook-secret=" + WEBHOOK_SECRET,
                     "plate.argocd.deployment-timeout=10s",
                     "plate.argocd.outcome-sweep-interval=500ms",
