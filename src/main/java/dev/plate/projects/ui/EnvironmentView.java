@@ -40,10 +40,13 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final transient AuthenticationContext authentication;
     private final transient dev.plate.argocd.ApplicationStatuses statuses;
     private final transient Workloads workloads;
+    private final transient org.springframework.security.core.context.SecurityContextHolderStrategy security;
     private String title = "Environment";
 
     EnvironmentView(DeploymentService deployments, ProjectFiles files, EnvironmentService environments,
-            AuthenticationContext authentication, dev.plate.argocd.ApplicationStatuses statuses, Workloads workloads) {
+            AuthenticationContext authentication, dev.plate.argocd.ApplicationStatuses statuses, Workloads workloads,
+            org.springframework.security.core.context.SecurityContextHolderStrategy security) {
+        this.security = security;
         this.statuses = statuses;
         this.workloads = workloads;
         this.deployments = deployments;
@@ -91,9 +94,9 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
                     : new ConfigurationForm(deployments, project, environment, mayEdit,
                             () -> render(project, environment, 1)));
             tabs.add("Manifests", manifests(manifests));
-            tabs.add("Resources", new ResourcesPanel(workloads, project, environment));
-            tabs.add("Events", new EventsPanel(workloads, project, environment));
-            tabs.add("Logs", new LogsPanel(workloads, project, environment));
+            tabs.add("Resources", new ResourcesPanel(workloads, security, project, environment));
+            tabs.add("Events", new EventsPanel(workloads, security, project, environment));
+            tabs.add("Logs", new LogsPanel(workloads, security, project, environment));
             tabs.setSelectedIndex(tab);
             add(back, new H2(title), summary, tabs);
         } catch (NotFoundException missing) {

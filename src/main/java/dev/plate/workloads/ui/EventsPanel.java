@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.plate.argocdserver.ClusterEvent;
 import dev.plate.workloads.Workloads;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +20,9 @@ public class EventsPanel extends RefreshingPanel<List<ClusterEvent>> {
     private final String environment;
     private final Div list = new Div();
 
-    public EventsPanel(Workloads workloads, String project, String environment) {
-        super(workloads, REFRESH, "events");
+    public EventsPanel(Workloads workloads, SecurityContextHolderStrategy security, String project,
+            String environment) {
+        super(workloads, security, REFRESH, "events");
         this.project = project;
         this.environment = environment;
         addClassName("plate-events");

@@ -20,6 +20,7 @@ import dev.plate.argocdserver.LogLine;
 import dev.plate.argocdserver.LogQuery;
 import dev.plate.workloads.LogSink;
 import dev.plate.workloads.Workloads;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ public class LogsPanel extends Div {
     static final String ALL_PODS = "All pods";
     private static final Map<String, Duration> WINDOWS = windows();
     private final transient Workloads workloads;
+    private final transient SecurityContextHolderStrategy security;
     private final String project;
     private final String environment;
     private final Select<String> pod = new Select<>();
@@ -58,8 +60,10 @@ public class LogsPanel extends Div {
     private transient Thread podLoader;
     private UI ui;
 
-    public LogsPanel(Workloads workloads, String project, String environment) {
+    public LogsPanel(Workloads workloads, SecurityContextHolderStrategy security, String project,
+            String environment) {
         this.workloads = workloads;
+        this.security = security;
         this.project = project;
         this.environment = environment;
         addClassName("plate-logs");
@@ -114,7 +118,7 @@ public class LogsPanel extends Div {
             disable();
             return;
         }
-        podLoader = Background.repeat(ui, Duration.ofSeconds(30), () -> workloads.resources(project, environment),
+        podLoader = Background.repeat(ui, security, Duration.ofSeconds(30), () -> workloads.resources(project, environment),
                 tree -> {
                     var names = new ArrayList<String>(List.of(ALL_PODS));
                     tree.pods().forEach(p -> names.add(p.name()));

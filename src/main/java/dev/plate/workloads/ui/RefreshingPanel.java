@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import dev.plate.workloads.Workloads;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A tab that asks Argo CD while it is shown, again every {@code interval}: a one-line state above what it shows, or
@@ -15,13 +16,15 @@ import java.util.function.Supplier;
 abstract class RefreshingPanel<T> extends Div {
 
     protected final transient Workloads workloads;
+    private final transient SecurityContextHolderStrategy security;
     protected final Paragraph state = new Paragraph("Asking Argo CD…");
     private final Duration interval;
     private final String what;
     private Thread refresher;
 
-    RefreshingPanel(Workloads workloads, Duration interval, String what) {
+    RefreshingPanel(Workloads workloads, SecurityContextHolderStrategy security, Duration interval, String what) {
         this.workloads = workloads;
+        this.security = security;
         this.interval = interval;
         this.what = what;
         state.addClassName("plate-muted");
@@ -41,7 +44,7 @@ abstract class RefreshingPanel<T> extends Div {
             state.setText(availability.message());
             return;
         }
-        refresher = Background.repeat(attach.getUI(), interval, ask(), this::show,
+        refresher = Background.repeat(attach.getUI(), security, interval, ask(), this::show,
                 failure -> state.setText("Cannot show the " + what + " now: " + failure.getMessage()));
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.plate.argocdserver.ResourceTree;
 import dev.plate.workloads.Workloads;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -20,8 +21,9 @@ public class ResourcesPanel extends RefreshingPanel<ResourceTree> {
     private final String environment;
     private final Div tree = new Div();
 
-    public ResourcesPanel(Workloads workloads, String project, String environment) {
-        super(workloads, REFRESH, "resources");
+    public ResourcesPanel(Workloads workloads, SecurityContextHolderStrategy security, String project,
+            String environment) {
+        super(workloads, security, REFRESH, "resources");
         this.project = project;
         this.environment = environment;
         addClassName("plate-resources");

@@ -129,7 +129,7 @@ class WorkloadsBenchmark extends ArgoCdKaribuTestBase {
             long start = System.nanoTime();
             var tree = workloads.resources(project, "dev");
             long fetched = System.nanoTime();
-            var panel = new ResourcesPanel(workloads, project, "dev");
+            var panel = new ResourcesPanel(workloads, securityContext, project, "dev");
             panel.show(tree);
             UI.getCurrent().add(panel);
             UI.getCurrent().getInternals().getStateTree().collectChanges(change -> { });
