@@ -79,7 +79,7 @@ class LogHub implements SmartLifecycle {
         };
     }
 
-    /** Followed streams open upstream now (for the health page and the benchmark). */
+    /** Followed streams open upstream now: what the sharing saves is counted here (LogHubTest). */
     int openStreams() {
         return (int) streams.values().stream().filter(SharedLogStream::upstreamOpen).count();
     }
