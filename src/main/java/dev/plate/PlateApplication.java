@@ -5,6 +5,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
+import dev.plate.base.AheadOfTime;
 import dev.plate.base.StartupReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PlateApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        AheadOfTime.useWhenPackaged(PlateApplication.class);
         var application = new SpringApplication(PlateApplication.class);
         StartupReport.recordIfAsked(application);
         application.run(args);

@@ -3,8 +3,14 @@ package dev.plate.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The image's build, without Docker (none runs here): only the paths the Dockerfile's build stage copies, the same
  * Maven package, the same extraction and the same AOT training run. A path the Dockerfile forgets to copy (the chart
- * skeleton once) fails here, not in an operator's {@code docker build}.
+ * skeleton once) fails here, not in an operator's {@code docker build}. Then the image's start: the packaged jar from
+ * its AOT cache, in Spring's ahead-of-time mode (ADR 0015), which no other test runs: it signs in, imports a project
+ * and reads it back through the API.
  */
 class ImageBuildContextTest {
 
@@ -66,6 +74,76 @@ class ImageBuildContextTest {
         assertThat(app.resolve("plate.aot")).as("the AOT cache the image starts from").isNotEmptyFile();
         assertThat(String.join("\n", lines)).as("the image's entrypoint uses that cache")
                 .contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=/app/plate.aot\"");
+        assertThat(Files.readString(context.resolve("train.log"))).as("the training ran the ahead-of-time definitions")
+                .contains("Starting AOT-processed PlateApplication");
+
+        startsFromTheCacheAndServes(app);
+    }
+
+    /** The entrypoint's command on a fresh data directory: health UP, then an API sign-in, an import and a read. */
+    private void startsFromTheCacheAndServes(Path app) throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = context.resolve("run.log");
+        var start = new ProcessBuilder(java(), "-XX:AOTCache=plate.aot", "-XX:+UseSerialGC", "-jar", "plate.jar")
+                .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        start.environment().put("PLATE_DATA_DIR", context.resolve("data").toString());
+        start.environment().put("SERVER_PORT", String.valueOf(port));
+        start.environment().put("PLATE_ADMIN_PASSWORD", "image-admin-password");
+        var plate = start.start();
+        try {
+            String base = "http://localhost:" + port;
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            while (!up(http, base)) {
+                assertThat(plate.isAlive()).as(tail(Files.readString(log))).isTrue();
+                assertThat(System.nanoTime()).as("health UP within 4 minutes:\n" + tail(Files.readString(log)))
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            assertThat(Files.readString(log)).contains("Starting AOT-processed PlateApplication");
+
+            var login = http.send(json(base + "/api/v1/login", "{\"username\":\"admin\",\"password\":"
+                    + "\"image-admin-password\"}").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            var token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
+            assertThat(token.find()).as(login.body()).isTrue();
+            String bearer = "Bearer " + token.group(1);
+
+            var imported = http.send(json(base + "/api/v1/projects", "{\"name\":\"aot-check\",\"imageRepository\":"
+                    + "\"ghcr.io/acme/aot-check\",\"imageTag\":\"1.0.0\"}").header("Authorization", bearer).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+            var read = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/aot-check"))
+                    .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertThat(read.body()).contains("\"name\":\"aot-check\"", "ghcr.io/acme/aot-check");
+            var page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+        } finally {
+            plate.destroy();
+            if (!plate.waitFor(30, TimeUnit.SECONDS)) {
+                plate.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean up(HttpClient http, String base) throws InterruptedException {
+        try {
+            var health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static HttpRequest.Builder json(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** The lines from {@code FROM … AS build} to the next {@code FROM}. */
