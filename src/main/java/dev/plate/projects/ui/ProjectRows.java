@@ -98,7 +98,7 @@ final class ProjectRows {
                 continue;
             }
             var live = statuses.of(project.name(), env.name());
-            String tag = last.config().imageTag();
+            String tag = last.imageTag();
             String age = Ages.since(last.requestedAt(), clock.instant());
             String change = last.kind().name().toLowerCase(java.util.Locale.ROOT) + " by " + last.requestedBy() + ", "
                     + age;
