@@ -29,7 +29,13 @@ public final class AheadOfTime {
 
     private static boolean packaged(Class<?> application) {
         CodeSource source = application.getProtectionDomain().getCodeSource();
-        return source != null && source.getLocation() != null && source.getLocation().toString().contains(".jar");
+        if (source == null || source.getLocation() == null) {
+            return false;
+        }
+        // In Boot's executable jar: jar:nested:/…/plate.jar/!BOOT-INF/classes/!/. Extracted (the image):
+        // file:/app/plate.jar. A classes directory is neither, whatever its path holds.
+        var location = source.getLocation();
+        return "jar".equals(location.getProtocol()) || location.getPath().endsWith(".jar");
     }
 
     private static boolean generated(Class<?> application) {
