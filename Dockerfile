@@ -31,7 +31,7 @@ USER 10001:10001
 # The AOT cache's flags belong to the image (the entrypoint): JAVA_TOOL_OPTIONS is yours to tune, and replacing it
 # (as Kubernetes env does) never turns the cache off.
 ENV PLATE_DATA_DIR=/data \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60"
 VOLUME /data
 EXPOSE 8080
 # No curl in the JRE image: bash's /dev/tcp asks the liveness group directly.
