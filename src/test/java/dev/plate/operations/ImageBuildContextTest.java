@@ -2,6 +2,7 @@ package dev.plate.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plate.support.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The image's build, without Docker (none runs here): only the paths the Dockerfile's build stage copies, the same
  * Maven package, the same extraction and the same AOT training run. A path the Dockerfile forgets to copy (the chart
  * skeleton once) fails here, not in an operator's {@code docker build}. Then the image's start: the packaged jar from
- * its AOT cache, in Spring's ahead-of-time mode (ADR 0015), which no other test runs: it signs in, imports a project
- * and reads it back through the API.
+ * its AOT cache, in Spring's ahead-of-time mode (ADR 0015), which no other test runs, on PostgreSQL: it signs in,
+ * imports a project and reads it back through the API.
  */
 class ImageBuildContextTest {
 
@@ -80,7 +81,10 @@ class ImageBuildContextTest {
         startsFromTheCacheAndServes(app);
     }
 
-    /** The entrypoint's command on a fresh data directory: health UP, then an API sign-in, an import and a read. */
+    /**
+     * The entrypoint's command on a fresh data directory and a fresh PostgreSQL database: health UP, then an API
+     * sign-in, an import and a read.
+     */
     private void startsFromTheCacheAndServes(Path app) throws Exception {
         int port;
         try (var socket = new ServerSocket(0)) {
@@ -90,6 +94,10 @@ class ImageBuildContextTest {
         var start = new ProcessBuilder(java(), "-XX:AOTCache=plate.aot", "-XX:+UseSerialGC", "-jar", "plate.jar")
                 .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         start.environment().put("PLATE_DATA_DIR", context.resolve("data").toString());
+        // On PostgreSQL, as in production (the training above ran on the embedded H2 default).
+        start.environment().put("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("imageaot"));
+        start.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+        start.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
         start.environment().put("SERVER_PORT", String.valueOf(port));
         start.environment().put("PLATE_ADMIN_PASSWORD", "image-admin-password");
         var plate = start.start();
@@ -103,7 +111,8 @@ class ImageBuildContextTest {
                         .isLessThan(deadline);
                 Thread.sleep(200);
             }
-            assertThat(Files.readString(log)).contains("Starting AOT-processed PlateApplication");
+            assertThat(Files.readString(log)).contains("Starting AOT-processed PlateApplication",
+                    "Added connection org.postgresql.jdbc.PgConnection");
 
             var login = http.send(json(base + "/api/v1/login", "{\"username\":\"admin\",\"password\":"
                     + "\"image-admin-password\"}").build(), HttpResponse.BodyHandlers.ofString());
