@@ -3,7 +3,11 @@ package dev.plate.security;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What the rest of Plate may know about a user account: never its password hash. */
+/**
+ * What the rest of Plate may know about a user account: never its password hash.
+ *
+ * @param singleSignOn the account signs in through the OpenID Connect provider (its role comes from its groups)
+ */
 public record UserSummary(
         long id,
         String username,
@@ -12,7 +16,8 @@ public record UserSummary(
         boolean enabled,
         Optional<Instant> lockedUntil,
         Optional<Instant> lastLoginAt,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean singleSignOn) {
 
     public boolean lockedAt(Instant now) {
         return lockedUntil.map(now::isBefore).orElse(false);

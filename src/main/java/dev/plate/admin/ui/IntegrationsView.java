@@ -7,12 +7,13 @@ import com.vaadin.flow.router.Route;
 import dev.plate.cluster.ClusterAdministration;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.security.Roles;
+import dev.plate.security.SingleSignOn;
 import dev.plate.argocdserver.ArgoCdServerAdministration;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * Admin → Integrations: where the config repository lives, the cluster where Argo CD runs, and Argo CD's API server
- * (what runs: resources, logs, events).
+ * Admin → Integrations: where the config repository lives, the cluster where Argo CD runs, Argo CD's API server (what
+ * runs: resources, logs, events), and the single sign-on provider.
  */
 @Route("admin/integrations")
 @PageTitle("Integrations")
@@ -20,8 +21,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.ADMIN)
 class IntegrationsView extends Div {
 
-    IntegrationsView(RepositoryHosting hosting, ClusterAdministration cluster, ArgoCdServerAdministration server) {
+    IntegrationsView(RepositoryHosting hosting, ClusterAdministration cluster, ArgoCdServerAdministration server,
+            SingleSignOn singleSignOn) {
         addClassName("plate-page");
-        add(new RepositorySection(hosting), new ClusterSection(cluster), new ArgoCdServerSection(server));
+        add(new RepositorySection(hosting), new ClusterSection(cluster), new ArgoCdServerSection(server),
+                new SignInSection(singleSignOn));
     }
 }

@@ -86,6 +86,11 @@ class UsersView extends Div {
         select.setItemLabelGenerator(Role::label);
         select.setValue(user.role());
         select.setAriaLabel("Role of " + user.username());
+        if (user.singleSignOn()) {
+            // Set from the provider's groups at every sign-in: a change here would not last.
+            select.setReadOnly(true);
+            select.setTooltipText("Set by the groups at the sign-in provider, at every sign-in");
+        }
         select.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null && event.getValue() != user.role()) {
                 confirmRole(user, event.getValue(), () -> select.setValue(user.role()));
@@ -123,7 +128,13 @@ class UsersView extends Div {
         }
         var badge = new Span(text);
         badge.addClassNames("plate-badge", "plate-badge-" + variant);
-        return badge;
+        if (!user.singleSignOn()) {
+            return badge;
+        }
+        var sso = new Span("SSO");
+        sso.addClassNames("plate-badge", "plate-badge-not_configured");
+        sso.setTitle("Signs in with single sign-on; the role comes from the provider's groups");
+        return new Span(badge, new Span(" "), sso);
     }
 
     private Component actions(UserSummary user) {
@@ -139,7 +150,9 @@ class UsersView extends Div {
             sub.addItem("Enable", e -> Notifications.attempt(() -> users.setEnabled(user.id(), true),
                     user.username() + " can sign in again", this::refresh));
         }
-        sub.addItem("Reset password", e -> resetPassword(user));
+        if (!user.singleSignOn()) {
+            sub.addItem("Reset password", e -> resetPassword(user));
+        }
         if (user.lockedAt(clock.instant())) {
             sub.addItem("Unlock", e -> Notifications.attempt(() -> users.unlock(user.id()),
                     user.username() + " is unlocked", this::refresh));

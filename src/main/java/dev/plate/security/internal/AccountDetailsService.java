@@ -21,7 +21,8 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        var account = accounts.findByUsername(username)
+        // An account of the sign-in provider has no password here: to a password it is an account that does not exist.
+        var account = accounts.findByUsername(username).filter(found -> !found.fromProvider())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return User.withUsername(account.username())
                 .password(account.passwordHash())

@@ -14,12 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -37,7 +40,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain browserChain(HttpSecurity http, SharedSessions sessions, SecurityProperties properties,
-            SecurityContextHolderStrategy strategy, RequestUtil vaadinRequests, Clock clock) throws Exception {
+            SecurityContextHolderStrategy strategy, RequestUtil vaadinRequests, Clock clock,
+            OidcRegistrations registrations, OidcSignIn oidcSignIn, SealedCookieAuthorizationRequests ssoRequests,
+            SignInAudit audit, SignInSources sources)
+            throws Exception {
         var contextRepository = new SharedSecurityContextRepository(sessions, strategy, clock);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/images/**", "/icons/**", "/favicon.ico").permitAll()
@@ -53,12 +59,33 @@ class SecurityConfig {
         // Vaadin exempts the login form from CSRF; Plate does not (login CSRF). Vaadin's own requests carry
         // Vaadin's sync token instead, and the login form sends the token from the page's _csrf meta tag.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // Single sign-on is always wired and asks the settings at each sign-in: without a provider there is no
+        // registration, and the login page shows no button (docs/adr/0015-ahead-of-time-start.md).
+        var failures = new OidcFailures(audit, sources);
+        http.oauth2Login(login -> login
+                .loginPage("/login")
+                .clientRegistrationRepository(registrations)
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestRepository(ssoRequests))
+                .userInfoEndpoint(info -> info.oidcUserService(oidcSignIn))
+                .failureHandler(failures)
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        // A provider that is down: back to the login page with why, not an error page.
+                        filter.setAuthenticationFailureHandler(failures);
+                        return filter;
+                    }
+                }));
+        var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/login");
+        logout.setDefaultTargetUrl("/login");
         http.with(vaadin(), vaadin -> vaadin
                 .enableCsrfConfiguration(false)
                 // An address that is no view reaches Vaadin for a signed-in person, whose router shows "No such
                 // page" inside the app (Vaadin's default refuses it with a bare 403 before routing).
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
                 .loginView(LoginView.class)
+                .logoutSuccessHandler(logout)
                 .addLogoutHandler(new SharedSessionLogoutHandler(sessions)));
         return http.build();
     }

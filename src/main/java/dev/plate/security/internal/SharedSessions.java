@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.context.SecurityContext;
@@ -70,6 +72,20 @@ class SharedSessions {
     /** Ends every login of one user, on every instance (each notices at its next re-check). */
     void endSessionsOf(String username) {
         rows.findByPrincipalName(username).keySet().forEach(rows::deleteById);
+    }
+
+    /**
+     * Ends the user's sessions now and again once the current transaction has committed: a login racing with the
+     * change (a role, a state) still read the old one and may have stored a new session in between.
+     */
+    void endSessionsOfAtCommitToo(String username) {
+        endSessionsOf(username);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                endSessionsOf(username);
+            }
+        });
     }
 
     static Optional<String> cookieOf(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package dev.plate.security.internal;
 
 import dev.plate.audit.AuditLog;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,7 +40,9 @@ class SignInAudit {
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         String name = event.getAuthentication().getName();
         String source = sources.current();
+        String how = event.getAuthentication().getPrincipal() instanceof OidcUser person ? " with single sign-on ("
+                + person.getIssuer() + ", subject " + person.getSubject() + ")" : "";
         transaction.executeWithoutResult(status -> audit.record(name, "login.succeeded", "user:" + name,
-                "signed in to the browser (from " + source + ")"));
+                "signed in to the browser" + how + " (from " + source + ")"));
     }
 }

@@ -54,6 +54,24 @@ class UserAccount {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The OpenID Connect provider that vouches for this account; null for a local account. */
+    @Column(name = "identity_issuer", length = 512)
+    private String identityIssuer;
+
+    @Column(name = "identity_subject", length = 255)
+    private String identitySubject;
+
+    /** The groups the provider named at the last sign-in, one per line. */
+    @Column(name = "identity_groups", length = 8000)
+    private String identityGroups;
+
+    /**
+     * Disabled because the provider's groups gave no access at the last sign-in (not by an administrator): the next
+     * sign-in whose groups give access enables the account again.
+     */
+    @Column(name = "suspended_by_groups", nullable = false)
+    private boolean suspendedByGroups;
+
     @Version
     private long version;
 
@@ -68,9 +86,19 @@ class UserAccount {
         this.updatedAt = now;
     }
 
+    /** An account created at its first sign-in through a provider; it has no password anyone knows. */
+    static UserAccount fromProvider(String username, String displayName, Role role, String unusableHash,
+            String issuer, String subject, Instant now) {
+        var account = new UserAccount(username, displayName, role, unusableHash, now);
+        account.identityIssuer = issuer;
+        account.identitySubject = subject;
+        return account;
+    }
+
     UserSummary toSummary() {
         return new UserSummary(id, username, displayName, role, enabled,
-                Optional.ofNullable(lockedUntil), Optional.ofNullable(lastLoginAt), createdAt);
+                Optional.ofNullable(lockedUntil), Optional.ofNullable(lastLoginAt), createdAt,
+                identityIssuer != null);
     }
 
     boolean lockedAt(Instant now) {
@@ -136,6 +164,8 @@ class UserAccount {
 
     void setEnabled(boolean value, Instant now) {
         enabled = value;
+        // An administrator's decision replaces the provider's: enabled stays enabled until the groups say otherwise.
+        suspendedByGroups = false;
         updatedAt = now;
     }
 
@@ -144,6 +174,46 @@ class UserAccount {
         failedLogins = 0;
         lockedUntil = null;
         updatedAt = now;
+    }
+
+    /**
+     * A sign-in through the provider: the role its groups give now (empty: none, which suspends the account until
+     * a sign-in whose groups give one). Returns whether the role or the suspension changed.
+     */
+    boolean signedInThroughProvider(String name, java.util.List<String> groups, Optional<Role> granted, Instant now) {
+        boolean changed = false;
+        displayName = name;
+        String joined = String.join("\n", groups);
+        // Kept to show and explain, not to decide: a very long list is cut at a line.
+        identityGroups = joined.length() <= 8000 ? joined : joined.substring(0, joined.lastIndexOf('\n', 8000));
+        if (granted.isEmpty()) {
+            changed = !suspendedByGroups && enabled;
+            if (enabled) {
+                suspendedByGroups = true;
+                enabled = false;
+            }
+        } else {
+            if (suspendedByGroups) {
+                suspendedByGroups = false;
+                enabled = true;
+                changed = true;
+            }
+            if (role != granted.get()) {
+                role = granted.get();
+                changed = true;
+            }
+            signedIn(now);
+        }
+        updatedAt = now;
+        return changed;
+    }
+
+    boolean fromProvider() {
+        return identityIssuer != null;
+    }
+
+    boolean suspendedByGroups() {
+        return suspendedByGroups;
     }
 
     Long id() {

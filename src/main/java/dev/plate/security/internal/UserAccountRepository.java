@@ -14,6 +14,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     List<UserAccount> findAllByOrderByUsernameAsc();
 
+    Optional<UserAccount> findByIdentityIssuerAndIdentitySubject(String issuer, String subject);
+
     /** Row lock: concurrent failed logins for one account must each be counted. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from UserAccount a where a.username = :username")

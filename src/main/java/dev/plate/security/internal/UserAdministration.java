@@ -14,8 +14,6 @@ import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 @Transactional
@@ -106,6 +104,10 @@ class UserAdministration implements UserService {
     @Override
     public String resetPassword(long userId) {
         var account = find(userId);
+        if (account.fromProvider()) {
+            throw new ValidationException("password", "'" + account.username() + "' signs in with single sign-on and "
+                    + "has no Plate password; the password is kept at the provider.");
+        }
         String password = PasswordGenerator.generate();
         account.changePassword(passwordEncoder.encode(password), clock.instant());
         endSessions(account.username());
@@ -126,6 +128,10 @@ class UserAdministration implements UserService {
     public void changeOwnPassword(String currentPassword, String newPassword) {
         var account = accounts.findByUsername(actor())
                 .orElseThrow(() -> new NotFoundException("Your account no longer exists."));
+        if (account.fromProvider()) {
+            throw new ValidationException("currentPassword", "You sign in with single sign-on: change your password "
+                    + "at your provider.");
+        }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             throw new ValidationException("currentPassword", "The current password is not correct.");
         }
@@ -147,18 +153,8 @@ class UserAdministration implements UserService {
         return accounts.findById(userId).orElseThrow(() -> new NotFoundException("No user with id " + userId + "."));
     }
 
-    /**
-     * Ends the user's sessions now and again once this transaction has committed: a login racing with this
-     * change still read the old role or state and may have stored a new session in between.
-     */
     private void endSessions(String username) {
-        sessions.endSessionsOf(username);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                sessions.endSessionsOf(username);
-            }
-        });
+        sessions.endSessionsOfAtCommitToo(username);
     }
 
     /**

@@ -14,6 +14,11 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.security.SecurityProperties;
+import dev.plate.security.SingleSignOn;
+import java.util.Objects;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -30,7 +35,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final AuthenticationContext authentication;
     private final SecurityProperties security;
 
-    public LoginView(AuthenticationContext authentication, SecurityProperties security) {
+    public LoginView(AuthenticationContext authentication, SecurityProperties security, SingleSignOn singleSignOn) {
         this.authentication = authentication;
         this.security = security;
         addClassName("plate-login");
@@ -42,9 +47,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var title = new H1("Plate");
         var tagline = new Paragraph("GitOps deployments: Helm, Git and Argo CD, without the YAML.");
         tagline.addClassName("plate-login-tagline");
-        var card = new Div(title, tagline, form);
+        var card = new Div(title, tagline);
+        singleSignOn.buttonLabel().ifPresent(label -> card.add(providerButton(label)));
+        card.add(form);
         card.addClassName("plate-login-card");
         add(card);
+    }
+
+    /**
+     * A plain link, not a router link: the way to the provider is Spring Security's redirect, outside Vaadin. The
+     * password form stays beside it, for local accounts and the administrator's break glass.
+     */
+    private static Component providerButton(String label) {
+        var link = new Anchor(SingleSignOn.LOGIN_PATH, label);
+        link.setRouterIgnore(true);
+        link.setId("sso-sign-in");
+        link.addClassName("plate-sso-button");
+        var or = new Paragraph("or with a Plate account");
+        or.addClassName("plate-login-or");
+        return new Div(link, or);
     }
 
     @Override
@@ -66,6 +87,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 message.setTitle("Locked for now");
                 message.setMessage(locked.getMessage());
             }
+            case OAuth2AuthenticationException sso -> {
+                message.setTitle("Single sign-on did not work");
+                message.setMessage(explain(sso));
+            }
             case dev.plate.security.SignInRateLimitedException limited -> {
                 message.setTitle("Too many attempts");
                 message.setMessage(limited.getMessage());
@@ -81,6 +106,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         form.setI18n(i18n);
         form.setError(true);
+    }
+
+    /** Plate's own refusals say what to do; the protocol's errors get a sentence a person can act on. */
+    private static String explain(OAuth2AuthenticationException failure) {
+        var error = failure.getError();
+        return switch (error.getErrorCode()) {
+            case "authorization_request_not_found" -> "The answer from the provider did not match a sign-in started "
+                    + "here (it took too long, or came from another browser tab). Start again.";
+            case "invalid_id_token", "invalid_nonce" -> "The provider's answer could not be verified, so Plate did not "
+                    + "trust it. Start again; if it keeps failing, an administrator should check the issuer URL.";
+            case "invalid_token_response", "invalid_user_info_response" -> "Plate could not complete the sign-in with "
+                    + "the provider: " + Objects.requireNonNullElse(error.getDescription(), error.getErrorCode());
+            default -> Objects.requireNonNullElse(error.getDescription(), "The provider refused the sign-in ("
+                    + error.getErrorCode() + ").");
+        };
     }
 
     private static Object lastFailure() {

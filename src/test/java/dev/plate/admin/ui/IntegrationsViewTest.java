@@ -19,6 +19,7 @@ import dev.plate.gitops.ConfigRepository;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.security.Role;
 import dev.plate.support.KaribuTestBase;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,6 +100,76 @@ class IntegrationsViewTest extends KaribuTestBase {
             assertThat(jdbc.queryForObject("select count(*) from setting where name like 'argocdserver.%'",
                     Long.class)).isZero();
             argoCd.assertEveryRequestMatchesArgoCdApi();
+        }
+    }
+
+    /**
+     * Sign-in: a bad mapping is refused at its field and nothing is saved; the real provider's discovery connects; the
+     * secret is stored sealed and never shown; the login page then offers the provider; emptying the issuer removes it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_sign_in_provider_is_tested_saved_sealed_offered_on_the_login_page_and_removed() {
+        var provider = new MockOAuth2Server();
+        provider.start();
+        try {
+            login("root", Role.ADMIN);
+            UI.getCurrent().navigate("admin/integrations");
+            var section = _get(SignInSection.class);
+            assertThat(section.getElement().getTextRecursively()).contains("In use: none")
+                    .contains("/login/oauth2/code/oidc");
+            var issuer = _get(TextField.class, spec -> spec.withId("oidc-issuer"));
+            var mappings = _get(TextArea.class, spec -> spec.withId("oidc-group-roles"));
+            var secret = _get(PasswordField.class, spec -> spec.withId("oidc-client-secret"));
+            var result = _get(Div.class, spec -> spec.withAttribute("data-result", "oidc"));
+            _setValue(_get(TextField.class, spec -> spec.withId("oidc-name")), "Keycloak");
+            _setValue(issuer, provider.issuerUrl("acme").toString());
+            _setValue(_get(TextField.class, spec -> spec.withId("oidc-client-id")), "plate");
+            _setValue(secret, "the-client-secret");
+            _setValue(mappings, "plate-admins = ADMIN\nops = SUPERUSER");
+
+            _click(_get(Button.class, spec -> spec.withId("oidc-save")));
+            assertThat(mappings.isInvalid()).isTrue();
+            assertThat(mappings.getErrorMessage()).contains("'ops = SUPERUSER': the role must be one of");
+            assertThat(jdbc.queryForObject("select count(*) from setting where name like 'oidc.%'", Long.class))
+                    .isZero();
+
+            _setValue(mappings, "plate-admins = ADMIN\nops = maintainer");
+            _setValue((com.vaadin.flow.component.select.Select<String>) _get(com.vaadin.flow.component.select.Select.class,
+                    spec -> spec.withId("oidc-default-role")), "No access");
+            _click(_get(Button.class, spec -> spec.withId("oidc-save")));
+            assertThat(result.getElement().getTextRecursively()).contains("Connected", provider.issuerUrl("acme")
+                    + "/authorize");
+            assertThat(section.getElement().getTextRecursively()).contains("In use: the provider saved here.");
+            assertThat(mappings.getValue()).isEqualTo("plate-admins = ADMIN\nops = MAINTAINER");
+            assertThat(secret.getValue()).isEmpty();
+            assertThat(secret.getPlaceholder()).contains("Saved (encrypted, not shown)");
+            assertThat(jdbc.queryForObject("select setting_value from setting where name = 'oidc.client-secret'",
+                    String.class)).startsWith("v1:").doesNotContain("the-client-secret");
+            assertThat(jdbc.queryForObject("select setting_value from setting where name = 'oidc.default-role'",
+                    String.class)).isEqualTo("NONE");
+
+            securityContext.clearContext();
+            UI.getCurrent().navigate("login");
+            var button = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-sign-in"));
+            assertThat(button.getText()).isEqualTo("Sign in with Keycloak");
+            assertThat(button.getHref()).isEqualTo("oauth2/authorization/oidc");
+
+            login("root", Role.ADMIN);
+            UI.getCurrent().navigate("admin/integrations");
+            _setValue(_get(TextField.class, spec -> spec.withId("oidc-issuer")), "");
+            _click(_get(Button.class, spec -> spec.withId("oidc-save")));
+            assertThat(_get(Div.class, spec -> spec.withAttribute("data-result", "oidc")).getElement()
+                    .getTextRecursively()).contains("Not configured");
+            assertThat(jdbc.queryForObject("select count(*) from setting where name like 'oidc.%'", Long.class))
+                    .isZero();
+            securityContext.clearContext();
+            UI.getCurrent().navigate("login");
+            assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-sign-in")))
+                    .isEmpty();
+        } finally {
+            provider.shutdown();
+            jdbc.update("delete from setting where name like 'oidc.%'");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.plate.security.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +76,21 @@ class LoginViewTest extends KaribuTestBase {
         assertThat(form.isError()).isTrue();
         assertThat(i18nSentToBrowser(form)).contains("Locked for now")
                 .contains("Too many failed sign-ins to this account from your address: try again in 15 minutes");
+    }
+
+    @Test
+    void a_refused_single_sign_on_says_why() {
+        var refusal = new org.springframework.security.oauth2.core.OAuth2AuthenticationException(
+                new org.springframework.security.oauth2.core.OAuth2Error("access_denied", "None of your groups gives "
+                        + "access to Plate.", null));
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, refusal);
+
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+
+        var form = _get(LoginForm.class);
+        assertThat(i18nSentToBrowser(form)).contains("Single sign-on did not work")
+                .contains("None of your groups gives access to Plate.");
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class)).as("no provider, no button").isEmpty();
     }
 
     @Test
