@@ -7,28 +7,30 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Imports and deployments: each is one commit to the config repository, one row per environment changed,
- * and an audit event. Deploying to a protected environment needs a MAINTAINER.
+ * and an audit event. Who may change a project is decided by its team ({@link dev.plate.teams.TeamAccess}): the
+ * annotations here only keep out people with no role; the service checks the role in the project's team (DEVELOPER to
+ * import, deploy and retry; MAINTAINER to promote, roll back, remove, and to deploy to a protected environment).
  */
 public interface DeploymentService {
 
-    @PreAuthorize("hasRole('DEVELOPER')")
+    @PreAuthorize("hasRole('VIEWER')")
     ImportResult importProject(ImportRequest request);
 
-    @PreAuthorize("hasRole('DEVELOPER')")
+    @PreAuthorize("hasRole('VIEWER')")
     DeploymentRecord deploy(DeployRequest request);
 
     /**
      * Copies the image of one environment (and, if asked, its whole configuration) to the next environment
      * in promotion order.
      */
-    @PreAuthorize("hasRole('MAINTAINER')")
+    @PreAuthorize("hasRole('VIEWER')")
     DeploymentRecord promote(PromoteRequest request);
 
     /**
      * Restores the configuration of an earlier deployment as a new commit (history is never rewritten, so it
      * works with automated sync). Without a deployment id, goes back to the last different one.
      */
-    @PreAuthorize("hasRole('MAINTAINER')")
+    @PreAuthorize("hasRole('VIEWER')")
     DeploymentRecord rollback(RollbackRequest request);
 
     /**
@@ -36,26 +38,26 @@ public interface DeploymentService {
      * does not sync by itself — when it failed or timed out (the image was not pulled yet, Argo CD was away): a new
      * deployment of kind RETRY with the same configuration and no new commit. Anything else is refused.
      */
-    @PreAuthorize("hasRole('DEVELOPER')")
+    @PreAuthorize("hasRole('VIEWER')")
     DeploymentRecord retry(String project, String environment);
 
     /** What {@link #deploy} would commit now (validated the same way), committing nothing. */
-    @PreAuthorize("hasRole('DEVELOPER')")
+    @PreAuthorize("hasRole('VIEWER')")
     ChangePreview preview(DeployRequest request);
 
     /** What {@link #promote} would commit now: what changes in the target environment. */
-    @PreAuthorize("hasRole('MAINTAINER')")
+    @PreAuthorize("hasRole('VIEWER')")
     ChangePreview preview(PromoteRequest request);
 
     /** What {@link #rollback} would commit now: what is restored. */
-    @PreAuthorize("hasRole('MAINTAINER')")
+    @PreAuthorize("hasRole('VIEWER')")
     ChangePreview preview(RollbackRequest request);
 
     /**
      * Removes a project: its chart and every environment's files go in one commit, its rows with it; the
      * audit trail stays. {@code confirmation} must repeat the project's name.
      */
-    @PreAuthorize("hasRole('MAINTAINER')")
+    @PreAuthorize("hasRole('VIEWER')")
     void deleteProject(String project, String confirmation);
 
     @PreAuthorize("hasRole('VIEWER')")

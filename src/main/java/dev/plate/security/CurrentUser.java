@@ -19,6 +19,17 @@ public class CurrentUser {
         return authentication == null ? "system" : authentication.getName();
     }
 
+    /** The highest role the signed-in user holds across Plate; empty for nobody (work nobody signed in for). */
+    public java.util.Optional<Role> role() {
+        var authentication = securityContext.getContext().getAuthentication();
+        if (authentication == null) {
+            return java.util.Optional.empty();
+        }
+        var held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(java.util.stream.Collectors.toSet());
+        return java.util.Arrays.stream(Role.values()).filter(role -> held.contains("ROLE_" + role.name())).findFirst();
+    }
+
     /** @param role a role's name without the {@code ROLE_} prefix, as in {@link Roles} */
     public boolean hasRole(String role) {
         var authentication = securityContext.getContext().getAuthentication();

@@ -35,8 +35,11 @@ public interface Workloads {
      */
     Subscription logs(String project, String environment, LogQuery query, LogSink sink);
 
-    /** Whether the signed-in user may read this environment's logs (DEVELOPER, or the role the environment asks). */
-    boolean mayReadLogs(String environment);
+    /**
+     * Whether the signed-in user may read the logs of this project in this environment: DEVELOPER (or the role the
+     * environment asks) in the project's team, or Plate-wide.
+     */
+    boolean mayReadLogs(String project, String environment);
 
     /** What was gathered when a deployment failed or timed out: unhealthy resources, warnings, the last log lines. */
     @PreAuthorize("hasRole('VIEWER')")

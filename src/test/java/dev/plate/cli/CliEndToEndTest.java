@@ -58,6 +58,8 @@ class CliEndToEndTest {
     @Autowired
     UserService users;
     @Autowired
+    dev.plate.teams.TeamService teams;
+    @Autowired
     SecurityContextHolderStrategy securityContext;
 
     final ArgoCdCluster cluster = ArgoCdCluster.shared();
@@ -271,6 +273,40 @@ class CliEndToEndTest {
         assertThat(plate("user", "enable", name).exit()).isZero();
         assertThat(plate(Map.of("XDG_CONFIG_HOME", other.toString()), password + "\n", "login",
                 "http://localhost:" + port, "-u", name, "--password-stdin").out()).contains("as " + name + " (MAINTAINER)");
+    }
+
+    /**
+     * Teams from the command line: a Plate-wide viewer who develops in a team imports into it with --team and deploys;
+     * promoting needs a maintainer there, and the refusal says so; plate teams shows who owns what.
+     */
+    @Test
+    void a_team_developer_imports_into_the_team_and_is_refused_what_only_its_maintainers_may() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String team = "cli-" + suffix;
+        String developer = "teamdev" + suffix;
+        String name = "cliteam" + suffix;
+        dev.plate.support.SignIn.as(securityContext, "admin", dev.plate.security.Role.ADMIN);
+        try {
+            users.createUser(new dev.plate.security.NewUser(developer, "", dev.plate.security.Role.VIEWER,
+                    "a-long-enough-password-1"));
+            teams.create(team, "");
+            teams.setMember(team, developer, dev.plate.security.Role.DEVELOPER);
+        } finally {
+            securityContext.clearContext();
+        }
+        assertThat(login("a-long-enough-password-1\n", "login", "http://localhost:" + port, "-u", developer,
+                "--password-stdin").exit()).isZero();
+
+        assertRefused(plate("import", sampleProject(name).toString()), 3, "needs the DEVELOPER role");
+        var imported = plate("import", sampleProject(name).toString(), "--team", team);
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(plate("deploy", name, "--env", "dev", "--image", "1.1.0").exit()).isZero();
+        assertRefused(plate("promote", name, "--from", "dev", "--to", "staging"), 3,
+                "needs the MAINTAINER role in team " + team + " (you have DEVELOPER there)");
+
+        var listed = plate("teams");
+        assertThat(listed.out()).contains(team).contains(developer + ":DEVELOPER").contains(name);
+        assertThat(plate("projects", "-q", name).out()).contains("TEAM").contains(team);
     }
 
     /** Two services of one repository (a monorepo) are two projects, each named after its directory. */

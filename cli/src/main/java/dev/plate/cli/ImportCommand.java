@@ -48,8 +48,12 @@ final class ImportCommand extends ApiCommand {
     @Option(names = "--source-repo", paramLabel = "URL", description = "the source repository's URL")
     String sourceRepo;
 
-    @Option(names = "--owner", paramLabel = "OWNER", description = "an owner or team (repeatable)")
+    @Option(names = "--owner", paramLabel = "OWNER", description = "a person or team to contact (repeatable)")
     List<String> owners = new ArrayList<>();
+
+    @Option(names = "--team", paramLabel = "TEAM", description = "the team that owns the project: its members decide "
+            + "who may deploy, promote and roll back it (plate teams lists them)")
+    String team;
 
     @Option(names = "--addon", paramLabel = "NAME=REPOSITORY@VERSION", description = "an add-on chart, off until "
             + "an environment turns it on (repeatable), e.g. postgresql=oci://registry-1.docker.io/bitnamicharts@16.4.0")
@@ -129,6 +133,9 @@ final class ImportCommand extends ApiCommand {
         if (!owners.isEmpty()) {
             body.put("owners", owners);
         }
+        if (team != null && !team.isBlank()) {
+            body.put("team", team.strip());
+        }
         body.put("imageTag", tag);
         return body;
     }
@@ -158,7 +165,7 @@ final class ImportCommand extends ApiCommand {
         return new FlagNames().field("name", "--name").field("imageRepository", "--image-repository")
                 .field("containerPort", "--port").field("healthPath", "--health-path")
                 .field("sourceRepoUrl", "--source-repo").field("imageTag", "--tag").field("owners", "--owner")
-                .field("dependencies", "--addon");
+                .field("dependencies", "--addon").field("team", "--team");
     }
 
     private static Map<String, Object> addon(String spec) {

@@ -53,6 +53,7 @@ public final class Plate implements Runnable {
         COMMANDS.put("logs", LogsCommand::new);
         COMMANDS.put("projects", ProjectsCommand::new);
         COMMANDS.put("env", EnvCommand::new);
+        COMMANDS.put("teams", TeamsCommand::new);
         COMMANDS.put("token", TokenCommand::new);
         COMMANDS.put("user", UserCommand::new);
         COMMANDS.put("completion", CompletionCommand::new);

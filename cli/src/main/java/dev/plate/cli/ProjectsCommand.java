@@ -43,11 +43,12 @@ final class ProjectsCommand extends ApiCommand {
                     + (status.isEmpty() ? "" : " with an application " + status) + ".");
             return ExitCode.OK;
         }
-        var table = new Output.Table("NAME", "IMAGE REPOSITORY", "PORT", "HEALTH PATH", "OWNERS");
+        var table = new Output.Table("NAME", "IMAGE REPOSITORY", "PORT", "HEALTH PATH", "TEAM", "OWNERS");
         for (var project : projects) {
             table.row(project.get("name"), project.get("imageRepository"), project.get("containerPort"),
-                    project.get("healthPath"), String.join(",", ((java.util.List<?>) project.get("owners")).stream()
-                            .map(Object::toString).toList()));
+                    project.get("healthPath"), project.get("team") == null ? "" : project.get("team"),
+                    String.join(",", ((java.util.List<?>) project.get("owners")).stream().map(Object::toString)
+                            .toList()));
         }
         table.print(out());
         return ExitCode.OK;

@@ -7,7 +7,7 @@ import com.vaadin.flow.router.Route;
 import dev.plate.cluster.ClusterAdministration;
 import dev.plate.gitops.RepositoryHosting;
 import dev.plate.security.Roles;
-import dev.plate.security.SingleSignOn;
+import dev.plate.sso.SingleSignOn;
 import dev.plate.argocdserver.ArgoCdServerAdministration;
 import jakarta.annotation.security.RolesAllowed;
 

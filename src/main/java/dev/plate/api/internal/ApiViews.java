@@ -29,7 +29,8 @@ class ApiViews {
             String health, String message) {}
 
     record Project(String name, String imageRepository, int containerPort, String healthPath, List<String> owners,
-            Optional<String> sourceRepoUrl, List<ChartDependency> dependencies, List<EnvironmentStatus> environments) {}
+            Optional<String> sourceRepoUrl, List<ChartDependency> dependencies, List<EnvironmentStatus> environments,
+            Optional<String> team) {}
 
     /**
      * @param argoCd whether Argo CD is watched (LIVE), being reconnected, or not configured: a client waiting for
@@ -78,7 +79,7 @@ class ApiViews {
                     status.map(s -> s.healthMessage()).filter(m -> !m.isBlank()).orElse(null));
         }).toList();
         return new Project(project.name(), project.imageRepository(), project.containerPort(), project.healthPath(),
-                project.owners(), project.sourceRepoUrl(), project.dependencies(), perEnvironment);
+                project.owners(), project.sourceRepoUrl(), project.dependencies(), perEnvironment, project.team());
     }
 
     static Map<String, DeploymentRecord> latest(List<DeploymentRecord> records) {

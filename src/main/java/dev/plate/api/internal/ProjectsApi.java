@@ -114,10 +114,11 @@ class ProjectsApi {
 
     /**
      * An import: without a port or health path, the chart's defaults (8080, "/"). {@code dependencies} are add-on
-     * charts (name, repository, version), each off until an environment turns it on.
+     * charts (name, repository, version), each off until an environment turns it on. {@code team}, when given, owns
+     * the project: its members decide who may change it.
      */
     record Import(String name, String sourceRepoUrl, String imageRepository, Integer containerPort, String healthPath,
-            List<String> owners, String imageTag, List<ChartDependency> dependencies) {}
+            List<String> owners, String imageTag, List<ChartDependency> dependencies, String team) {}
 
     /** @param argoCd as in {@link ApiViews.Deployment}: NOT_CONFIGURED means the applications are created once a cluster is */
     record Imported(ApiViews.Project project, String commit, String configRepository, List<String> applications,
@@ -133,8 +134,8 @@ class ProjectsApi {
         var result = deployments.importProject(new ImportRequest(new NewProject(request.name(),
                 request.sourceRepoUrl(), request.imageRepository(),
                 request.containerPort() == null ? 8080 : request.containerPort(),
-                request.healthPath() == null ? "/" : request.healthPath(), request.owners(), request.dependencies()),
-                tag));
+                request.healthPath() == null ? "/" : request.healthPath(), request.owners(), request.dependencies(),
+                Optional.ofNullable(request.team())), tag));
         return new Imported(views.project(result.project(), environments.list(),
                 ApiViews.latest(deployments.latest(Optional.of(result.project().name())))), result.commit(), result.cloneUrl(),
                 result.environments().stream().map(env -> result.project().name() + "-" + env).toList(),

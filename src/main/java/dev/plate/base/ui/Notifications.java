@@ -32,7 +32,9 @@ public final class Notifications {
         } catch (ValidationException | NotFoundException | dev.plate.base.UnavailableException e) {
             error(e.getMessage());
         } catch (AccessDeniedException e) {
-            error("You are not allowed to do this. Ask an administrator if you need to.");
+            // Plate's own refusals say which role is missing where; Spring's bare "Access Denied" says nothing.
+            error("Access Denied".equals(e.getMessage()) ? "You are not allowed to do this. Ask an administrator if you "
+                    + "need to." : e.getMessage());
         } finally {
             then.run();
         }

@@ -18,10 +18,6 @@ class Actors {
         return user.name();
     }
 
-    boolean hasRole(String role) {
-        return user.hasRole(role);
-    }
-
     ChangeSet.Author author(String username) {
         return new ChangeSet.Author(username, username + "@users.plate.local");
     }

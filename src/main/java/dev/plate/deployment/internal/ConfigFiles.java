@@ -64,6 +64,7 @@ class ConfigFiles {
         description.put("containerPort", project.containerPort());
         description.put("healthPath", project.healthPath());
         description.put("owners", project.owners());
+        project.team().ifPresent(team -> description.put("team", team));
         description.put("dependencies", project.dependencies().stream().map(d -> OrderedYaml.map("name", d.name(),
                 "repository", d.repository(), "version", d.version())).toList());
         return OrderedYaml.write(description);

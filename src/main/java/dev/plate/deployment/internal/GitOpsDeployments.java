@@ -25,11 +25,11 @@ import dev.plate.history.DeploymentHistory;
 import dev.plate.history.DeploymentKind;
 import dev.plate.history.DeploymentRecord;
 import dev.plate.project.ProjectService;
+import dev.plate.security.Role;
 import dev.plate.project.ProjectSummary;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,11 +55,13 @@ class GitOpsDeployments implements DeploymentService {
     private final dev.plate.deployment.ClusterDelivery delivery;
     private final Clock clock;
     private final ValuesInGit valuesInGit;
+    private final dev.plate.teams.TeamAccess access;
 
     GitOpsDeployments(ValuesInGit valuesInGit, ProjectService projects, EnvironmentService environments, ConfigFiles files,
             ConfigRepository repository, TransactionalCommits commits, ConfigChanges changes,
             AppConfigRepository configs, DeploymentHistory history, Actors actors, AuditLog audit,
-            dev.plate.deployment.ClusterDelivery delivery, Clock clock) {
+            dev.plate.deployment.ClusterDelivery delivery, Clock clock, dev.plate.teams.TeamAccess access) {
+        this.access = access;
         this.valuesInGit = valuesInGit;
         this.delivery = delivery;
         this.projects = projects;
@@ -79,6 +81,7 @@ class GitOpsDeployments implements DeploymentService {
     public ImportResult importProject(ImportRequest request) {
         commits.requireReady();
         String actor = actors.current();
+        requireMayImport(request.project().team());
         String tag = KubernetesNames.imageTag("initialImageTag", request.initialImageTag());
         KubernetesNames.httpPath("healthPath", request.project().healthPath());
         List<EnvironmentSummary> envs = environments.lockAll();
@@ -156,7 +159,7 @@ class GitOpsDeployments implements DeploymentService {
     private Plan plan(DeployRequest request) {
         ProjectSummary project = project(request.project());
         EnvironmentSummary env = environment(request.environment());
-        requireMayDeployTo(env);
+        requireMayDeploy(project, env, "deploying");
         String tag = request.imageTag().map(t -> KubernetesNames.imageTag("imageTag", t)).orElse(null);
         return new Plan(project, env, DeploymentKind.DEPLOY, current -> {
             AppConfig next = request.config().orElse(current);
@@ -179,7 +182,7 @@ class GitOpsDeployments implements DeploymentService {
                     .map(EnvironmentSummary::name).toList() + ": " + from.name() + " promotes to "
                     + (next < order.size() ? order.get(next).name() : "nothing (it is the last)") + ", not " + to.name() + ".");
         }
-        requireMayDeployTo(to);
+        access.require(project.team(), Role.MAINTAINER, "promoting " + project.name() + " to " + to.name());
         AppConfig source = currentConfig(project, from);
         // With the configuration comes everything but the ingress: its host and certificate are the target's own.
         return new Plan(project, to, DeploymentKind.PROMOTE,
@@ -191,7 +194,7 @@ class GitOpsDeployments implements DeploymentService {
     private Plan plan(RollbackRequest request) {
         ProjectSummary project = project(request.project());
         EnvironmentSummary env = environment(request.environment());
-        requireMayDeployTo(env);
+        access.require(project.team(), Role.MAINTAINER, "rolling back " + project.name() + " in " + env.name());
         AppConfig current = currentConfig(project, env);
         var deployments = history.of(project, env);
         var target = request.toDeployment()
@@ -211,7 +214,7 @@ class GitOpsDeployments implements DeploymentService {
         commits.requireReady();
         ProjectSummary project = project(projectName);
         EnvironmentSummary env = environment(environmentName);
-        requireMayDeployTo(env);
+        requireMayDeploy(project, env, "retrying");
         String actor = actors.current();
         var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(project.name()
                 + " is not configured for " + env.name() + "."));
@@ -241,6 +244,7 @@ class GitOpsDeployments implements DeploymentService {
         commits.requireReady();
         String actor = actors.current();
         ProjectSummary project = project(name);
+        access.require(project.team(), Role.MAINTAINER, "removing project " + project.name());
         if (!project.name().equals(confirmation)) {
             throw new ValidationException("confirmation", "Type the project's name, " + project.name()
                     + ", to confirm that it and its configuration in every environment are removed.");
@@ -315,11 +319,21 @@ class GitOpsDeployments implements DeploymentService {
         }
     }
 
-    private void requireMayDeployTo(EnvironmentSummary env) {
-        if (env.protectedEnvironment() && !actors.hasRole("MAINTAINER")) {
-            throw new AccessDeniedException(env.name() + " is a protected environment: deploying to it needs the "
-                    + "MAINTAINER role.");
+    /** A DEVELOPER of the project's team deploys; to a protected environment only a MAINTAINER of it does. */
+    private void requireMayDeploy(ProjectSummary project, EnvironmentSummary env, String doing) {
+        access.require(project.team(), env.protectedEnvironment() ? Role.MAINTAINER : Role.DEVELOPER, doing + " "
+                + project.name() + " in " + env.name() + (env.protectedEnvironment() ? " (a protected environment)"
+                : ""));
+    }
+
+    /** Into a team: the team must exist and the importer be one of its developers (or a Plate-wide one). */
+    private void requireMayImport(java.util.Optional<String> team) {
+        if (team.isPresent() && !access.exists(team.get())) {
+            throw new ValidationException("team", "There is no team named '" + team.get() + "': an administrator "
+                    + "creates it in Admin → Teams.");
         }
+        access.require(team, Role.DEVELOPER, "importing a project" + team.map(name -> " into team " + name)
+                .orElse(""));
     }
 
     private ProjectSummary project(String name) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JpaProjectService implements ProjectService {
 
     private static final Pattern OWNER = Pattern.compile("[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?");
+    private static final Pattern TEAM = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private final ProjectRepository projects;
     private final Clock clock;
@@ -45,6 +46,7 @@ class JpaProjectService implements ProjectService {
         KubernetesNames.httpPath("healthPath", project.healthPath());
         String source = sourceRepoUrl(project.sourceRepoUrl());
         project.owners().forEach(JpaProjectService::owner);
+        project.team().ifPresent(JpaProjectService::team);
         if (projects.existsByName(project.name())) {
             throw new dev.plate.base.AlreadyExistsException("name", "A project named '" + project.name() + "' already exists.");
         }
@@ -56,7 +58,8 @@ class JpaProjectService implements ProjectService {
     public ProjectSummary create(NewProject project, String createdBy) {
         String source = validated(project);
         return projects.saveAndFlush(new ProjectEntity(project.name(), source, project.imageRepository(),
-                project.containerPort(), project.healthPath(), project.owners(), project.dependencies(), createdBy,
+                project.containerPort(), project.healthPath(), project.owners(), project.dependencies(), project.team(),
+                createdBy,
                 clock.instant()))
                 .toSummary();
     }
@@ -167,6 +170,13 @@ class JpaProjectService implements ProjectService {
                     || List.of("https", "http", "git").contains(uri.getScheme()) && uri.getUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
+        }
+    }
+
+    private static void team(String team) {
+        if (!TEAM.matcher(team).matches()) {
+            throw new ValidationException("team", "Team '" + team.replaceAll("\\p{Cntrl}", "?") + "' is not a team "
+                    + "name: lowercase letters, digits and '-', at most 63.");
         }
     }
 

@@ -45,6 +45,10 @@ class ProjectEntity {
     @Column(nullable = false, length = 8192)
     private String dependencies = "[]";
 
+    /** The owning team's name; no foreign key, as a project recovered from Git may name a team not made yet. */
+    @Column(length = 63)
+    private String team;
+
     @Column(name = "created_by", nullable = false, length = 64)
     private String createdBy;
 
@@ -57,7 +61,9 @@ class ProjectEntity {
     protected ProjectEntity() {}
 
     ProjectEntity(String name, String sourceRepoUrl, String imageRepository, int containerPort, String healthPath,
-            List<String> owners, List<ChartDependency> dependencies, String createdBy, Instant createdAt) {
+            List<String> owners, List<ChartDependency> dependencies, Optional<String> team, String createdBy,
+            Instant createdAt) {
+        this.team = team.orElse(null);
         this.dependencies = JSON.writeValueAsString(dependencies);
         this.name = name;
         this.sourceRepoUrl = sourceRepoUrl;
@@ -73,7 +79,7 @@ class ProjectEntity {
         List<String> ownerList = owners.isEmpty() ? List.of() : Arrays.asList(owners.split(","));
         return new ProjectSummary(id, name, Optional.ofNullable(sourceRepoUrl), imageRepository, containerPort,
                 healthPath, ownerList, createdBy, createdAt, List.of(JSON.readValue(dependencies,
-                        ChartDependency[].class)));
+                        ChartDependency[].class)), Optional.ofNullable(team));
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON =

@@ -16,8 +16,8 @@ import dev.plate.base.NotFoundException;
 import dev.plate.deployment.DeploymentService;
 import dev.plate.deployment.ProjectFiles;
 import dev.plate.environment.EnvironmentService;
-import dev.plate.security.Roles;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.plate.security.Role;
+import dev.plate.teams.TeamAccess;
 import dev.plate.workloads.Workloads;
 import dev.plate.workloads.ui.EventsPanel;
 import dev.plate.workloads.ui.LogsPanel;
@@ -37,22 +37,25 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final transient DeploymentService deployments;
     private final transient ProjectFiles files;
     private final transient EnvironmentService environments;
-    private final transient AuthenticationContext authentication;
+    private final transient TeamAccess access;
+    private final transient dev.plate.project.ProjectService projects;
     private final transient dev.plate.argocd.ApplicationStatuses statuses;
     private final transient Workloads workloads;
     private final transient org.springframework.security.core.context.SecurityContextHolderStrategy security;
     private String title = "Environment";
 
     EnvironmentView(DeploymentService deployments, ProjectFiles files, EnvironmentService environments,
-            AuthenticationContext authentication, dev.plate.argocd.ApplicationStatuses statuses, Workloads workloads,
-            org.springframework.security.core.context.SecurityContextHolderStrategy security) {
+            TeamAccess access, dev.plate.argocd.ApplicationStatuses statuses, Workloads workloads,
+            org.springframework.security.core.context.SecurityContextHolderStrategy security,
+            dev.plate.project.ProjectService projects) {
+        this.projects = projects;
         this.security = security;
         this.statuses = statuses;
         this.workloads = workloads;
         this.deployments = deployments;
         this.files = files;
         this.environments = environments;
-        this.authentication = authentication;
+        this.access = access;
         addClassName("plate-page");
     }
 
@@ -88,8 +91,8 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
                     ? new Paragraph("No deployment yet.") : HistoryGrid.of(history, deployments, workloads,
                     LiveStatus.watched(statuses.connection())));
             var env = environments.find(environment).orElseThrow();
-            boolean mayEdit = authentication.hasRole(Roles.DEVELOPER)
-                    && (!env.protectedEnvironment() || authentication.hasRole(Roles.MAINTAINER));
+            var team = projects.find(project).flatMap(dev.plate.project.ProjectSummary::team);
+            boolean mayEdit = access.may(team, env.protectedEnvironment() ? Role.MAINTAINER : Role.DEVELOPER);
             tabs.add("Configuration", history.isEmpty() ? new Paragraph("Not configured in this environment.")
                     : new ConfigurationForm(deployments, project, environment, mayEdit,
                             () -> render(project, environment, 1)));

@@ -39,7 +39,7 @@ import java.util.Set;
  */
 @Route("projects/import")
 @PageTitle("Import project")
-@RolesAllowed(Roles.DEVELOPER)
+@RolesAllowed(Roles.VIEWER)
 class ImportProjectView extends Div {
 
     private final TextField name = new TextField("Name");
@@ -49,8 +49,11 @@ class ImportProjectView extends Div {
     private final TextField health = new TextField("Health check path");
     private final TextField source = new TextField("Source repository URL");
     private final TextField owners = new TextField("Owners");
+    private final com.vaadin.flow.component.select.Select<String> team = new com.vaadin.flow.component.select.Select<>();
+    private static final String NO_TEAM = "";
     private final Map<String, HasValidation> fields = Map.of("name", name, "imageRepository", image,
-            "initialImageTag", tag, "containerPort", port, "healthPath", health, "sourceRepoUrl", source, "owners", owners);
+            "initialImageTag", tag, "containerPort", port, "healthPath", health, "sourceRepoUrl", source, "owners", owners,
+            "team", team);
     /** Fields the person has changed: a rule is shown only once its field has been touched. */
     private final Set<String> touched = new HashSet<>();
     private final transient DeploymentService deployments;
@@ -59,7 +62,8 @@ class ImportProjectView extends Div {
     private final transient ApplicationStatuses statuses;
 
     ImportProjectView(DeploymentService deployments, ProjectService projects, ProjectFiles files,
-            ApplicationStatuses statuses, dev.plate.environment.EnvironmentService environments) {
+            ApplicationStatuses statuses, dev.plate.environment.EnvironmentService environments,
+            dev.plate.teams.TeamAccess access) {
         this.deployments = deployments;
         this.projects = projects;
         this.files = files;
@@ -74,7 +78,21 @@ class ImportProjectView extends Div {
         port.setValue(8080);
         health.setValue("/");
         source.setHelperText("Optional: https://…, ssh://… or git@host:org/repo");
-        owners.setHelperText("Optional: user or team names, separated by commas");
+        owners.setHelperText("Optional: people or teams to contact, separated by commas");
+        // Only where this person may import: the teams they develop in, and no team with a Plate-wide role.
+        var teams = new java.util.ArrayList<String>();
+        if (access.may(java.util.Optional.empty(), dev.plate.security.Role.DEVELOPER)) {
+            teams.add(NO_TEAM);
+        }
+        teams.addAll(access.teamsWhere(dev.plate.security.Role.DEVELOPER));
+        team.setLabel("Team");
+        team.setId("import-team");
+        team.setItems(teams);
+        team.setItemLabelGenerator(name -> name.isEmpty() ? "No team (Plate-wide roles decide)" : name);
+        team.setHelperText("Its members decide who may deploy, promote and roll back the project");
+        if (!teams.isEmpty()) {
+            team.setValue(teams.size() > 1 && teams.getFirst().isEmpty() ? teams.get(1) : teams.getFirst());
+        }
         fields.forEach((key, field) -> {
             var value = (HasValue<?, ?>) field;
             if (value instanceof com.vaadin.flow.data.value.HasValueChangeMode modes) {
@@ -87,7 +105,7 @@ class ImportProjectView extends Div {
                 }
             });
         });
-        var form = new FormLayout(name, image, tag, port, health, source, owners);
+        var form = new FormLayout(name, image, tag, port, health, source, owners, team);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         form.setMaxWidth("48rem");
         var submit = new Button("Import", event -> submit());
@@ -101,13 +119,22 @@ class ImportProjectView extends Div {
                 + ". Each starts with the initial image tag.");
         where.addClassName("plate-muted");
         where.setId("import-environments");
+        if (teams.isEmpty()) {
+            var none = new Paragraph("You may not import projects: that needs the DEVELOPER role in a team or across "
+                    + "Plate. Ask an administrator.");
+            none.setId("import-not-allowed");
+            submit.setEnabled(false);
+            add(intro, none);
+            return;
+        }
         add(intro, form, where, submit);
     }
 
     private NewProject project() {
         return new NewProject(name.getValue().strip(), source.getValue(), image.getValue().strip(),
                 port.getValue() == null ? 0 : port.getValue(), health.getValue().strip(),
-                Arrays.stream(owners.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+                Arrays.stream(owners.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .inTeam(team.getValue());
     }
 
     /**

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.base.Subscription;
 import dev.plate.deployment.DeploymentService;
@@ -26,7 +25,8 @@ import dev.plate.history.DeploymentEvents;
 import dev.plate.history.DeploymentRecord;
 import dev.plate.project.ProjectService;
 import dev.plate.project.ProjectSummary;
-import dev.plate.security.Roles;
+import dev.plate.security.Role;
+import dev.plate.teams.TeamAccess;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +51,7 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
     private final ProjectService projects;
     private final EnvironmentService environments;
     private final DeploymentService deployments;
-    private final transient AuthenticationContext authentication;
+    private final transient TeamAccess access;
     private final transient ApplicationStatuses statuses;
     private final transient DeploymentEvents events;
     private final transient dev.plate.deployment.ProjectFiles files;
@@ -60,14 +60,14 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
     private ProjectSummary project;
 
     ProjectView(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
-            AuthenticationContext authentication, ApplicationStatuses statuses, DeploymentEvents events,
+            TeamAccess access, ApplicationStatuses statuses, DeploymentEvents events,
             dev.plate.deployment.ProjectFiles files, dev.plate.workloads.Workloads workloads) {
         this.files = files;
         this.workloads = workloads;
         this.projects = projects;
         this.environments = environments;
         this.deployments = deployments;
-        this.authentication = authentication;
+        this.access = access;
         this.statuses = statuses;
         this.events = events;
         addClassName("plate-page");
@@ -126,8 +126,8 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
         removeAll();
         var title = new H2(project.name());
         var about = new Paragraph(project.imageRepository() + " · port " + project.containerPort() + " · health "
-                + project.healthPath() + (project.owners().isEmpty() ? "" : " · owners " + String.join(", ",
-                project.owners())));
+                + project.healthPath() + project.team().map(team -> " · team " + team).orElse("")
+                + (project.owners().isEmpty() ? "" : " · owners " + String.join(", ", project.owners())));
         about.addClassName("plate-muted");
         var cards = new Div();
         cards.addClassName("plate-cards");
@@ -140,7 +140,7 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
                     histories));
         }
         add(title, about, cards, history(order, histories));
-        if (authentication.hasRole(Roles.MAINTAINER)) {
+        if (access.may(project.team(), Role.MAINTAINER)) {
             var remove = new Button("Remove project", event -> new RemoveProjectDialog(deployments, project.name(),
                     () -> getUI().ifPresent(ui -> ui.navigate("projects"))).open());
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -202,8 +202,8 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
             Optional<DeploymentRecord> there, List<DeploymentRecord> history) {
         var actions = new Div();
         actions.addClassName("plate-card-actions");
-        boolean maintainer = authentication.hasRole(Roles.MAINTAINER);
-        if (authentication.hasRole(Roles.DEVELOPER) && (!env.protectedEnvironment() || maintainer)) {
+        boolean maintainer = access.may(project.team(), Role.MAINTAINER);
+        if (access.may(project.team(), Role.DEVELOPER) && (!env.protectedEnvironment() || maintainer)) {
             var deploy = new Button("Deploy", event -> new DeployDialog(deployments, project.name(), env,
                     this::refresh).open());
             deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);

@@ -20,7 +20,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.argocd.ApplicationStatuses;
 import dev.plate.argocd.StatusFilter;
 import dev.plate.environment.EnvironmentService;
@@ -28,11 +27,13 @@ import dev.plate.environment.EnvironmentSummary;
 import dev.plate.history.DeploymentActivity;
 import dev.plate.project.ProjectService;
 import dev.plate.base.ui.NarrowScreens;
-import dev.plate.security.Roles;
+import dev.plate.security.Role;
+import dev.plate.teams.TeamAccess;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The projects Plate deploys, in a lazy grid: only the rows on screen are read (a page of projects, their newest
@@ -53,13 +54,13 @@ class ProjectsView extends Div {
     private final transient ProjectRows rows;
 
     ProjectsView(ProjectService projects, DeploymentActivity activity, EnvironmentService environments,
-            ApplicationStatuses statuses, AuthenticationContext authentication, Clock clock) {
+            ApplicationStatuses statuses, TeamAccess access, Clock clock) {
         addClassName("plate-page");
         List<EnvironmentSummary> order = environments.list();
         this.rows = new ProjectRows(projects, activity, statuses, order, clock);
         var toolbar = new Div();
         toolbar.addClassName("plate-toolbar");
-        if (authentication.hasRole(Roles.DEVELOPER)) {
+        if (access.may(Optional.empty(), Role.DEVELOPER) || !access.teamsWhere(Role.DEVELOPER).isEmpty()) {
             var importButton = new Button("Import project", new Icon("vaadin", "plus"),
                     event -> getUI().ifPresent(ui -> ui.navigate("projects/import")));
             importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -109,6 +110,8 @@ class ProjectsView extends Div {
                     .setHeader(env.name()).setKey("env-" + env.name()).setWidth("9em").setFlexGrow(1)
                     .setSortable(true);
         }
+        grid.addColumn(row -> row.project().team().orElse("")).setHeader("Team").setKey("team").setWidth("7em")
+                .setFlexGrow(0);
         grid.addColumn(row -> String.join(", ", row.project().owners())).setHeader("Owners").setKey("owners")
                 .setWidth("8em").setFlexGrow(1);
         NarrowScreens.stackRows(grid, this::card);

@@ -201,7 +201,8 @@ class GitRecovery implements RepositoryRecovery {
             source.path("owners").forEach(o -> owners.add(o.asString("")));
             return new NewProject(app, source.path("sourceRepoUrl").asString(""),
                     source.path("imageRepository").asString(""), source.path("containerPort").asInt(8080),
-                    source.path("healthPath").asString("/"), owners, dependencies);
+                    source.path("healthPath").asString("/"), owners, dependencies,
+                    Optional.of(source.path("team").asString("")));
         }
         byte[] values = file(RepoLayout.valuesFile(app, firstEnv));
         var chart = ValuesReader.project(app, values, dependencies);

@@ -1,9 +1,16 @@
 package dev.plate.security.internal;
 
+import dev.plate.sessions.SharedSecurityContextRepository;
+import dev.plate.sessions.SharedSessionCheckFilter;
+import dev.plate.sessions.SharedSessionLogoutHandler;
+import dev.plate.sessions.SharedSessions;
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import dev.plate.security.BrowserSignIn;
 import dev.plate.security.SecurityProperties;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.servlet.DispatcherType;
 import dev.plate.security.ui.LoginView;
 import java.time.Clock;
@@ -14,15 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -41,9 +45,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain browserChain(HttpSecurity http, SharedSessions sessions, SecurityProperties properties,
             SecurityContextHolderStrategy strategy, RequestUtil vaadinRequests, Clock clock,
-            OidcRegistrations registrations, OidcSignIn oidcSignIn, SealedCookieAuthorizationRequests ssoRequests,
-            SignInAudit audit, SignInSources sources)
-            throws Exception {
+            ObjectProvider<BrowserSignIn> ways) throws Exception {
+        List<BrowserSignIn> signIns = ways.orderedStream().toList();
         var contextRepository = new SharedSecurityContextRepository(sessions, strategy, clock);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/images/**", "/icons/**", "/favicon.ico").permitAll()
@@ -59,34 +62,21 @@ class SecurityConfig {
         // Vaadin exempts the login form from CSRF; Plate does not (login CSRF). Vaadin's own requests carry
         // Vaadin's sync token instead, and the login form sends the token from the page's _csrf meta tag.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        // Single sign-on is always wired and asks the settings at each sign-in: without a provider there is no
-        // registration, and the login page shows no button (docs/adr/0015-ahead-of-time-start.md).
-        var failures = new OidcFailures(audit, sources);
-        http.oauth2Login(login -> login
-                .loginPage("/login")
-                .clientRegistrationRepository(registrations)
-                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestRepository(ssoRequests))
-                .userInfoEndpoint(info -> info.oidcUserService(oidcSignIn))
-                .failureHandler(failures)
-                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
-                    @Override
-                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
-                        // A provider that is down: back to the login page with why, not an error page.
-                        filter.setAuthenticationFailureHandler(failures);
-                        return filter;
-                    }
-                }));
-        var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logout.setPostLogoutRedirectUri("{baseUrl}/login");
-        logout.setDefaultTargetUrl("/login");
-        http.with(vaadin(), vaadin -> vaadin
-                .enableCsrfConfiguration(false)
-                // An address that is no view reaches Vaadin for a signed-in person, whose router shows "No such
-                // page" inside the app (Vaadin's default refuses it with a bare 403 before routing).
-                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
-                .loginView(LoginView.class)
-                .logoutSuccessHandler(logout)
-                .addLogoutHandler(new SharedSessionLogoutHandler(sessions)));
+        // Other ways in (single sign-on) add their filters; each asks its settings at every sign-in, as the bean
+        // definitions are fixed at build time (docs/adr/0015-ahead-of-time-start.md).
+        for (BrowserSignIn way : signIns) {
+            way.configure(http);
+        }
+        var logout = signIns.stream().flatMap(way -> way.logoutSuccess().stream()).findFirst();
+        http.with(vaadin(), vaadin -> {
+            logout.ifPresent(vaadin::logoutSuccessHandler);
+            vaadin.enableCsrfConfiguration(false)
+                    // An address that is no view reaches Vaadin for a signed-in person, whose router shows "No such
+                    // page" inside the app (Vaadin's default refuses it with a bare 403 before routing).
+                    .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
+                    .loginView(LoginView.class)
+                    .addLogoutHandler(new SharedSessionLogoutHandler(sessions));
+        });
         return http.build();
     }
 

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every request, so those successes are not recorded; {@code plate login}'s are, as the token it issues.)
  */
 @Component
-class SignInAudit {
+class SignInAudit implements dev.plate.security.SignInLog {
 
     private final AuditLog audit;
     private final SignInSources sources;
@@ -27,6 +27,11 @@ class SignInAudit {
         // A sign-in has no transaction of its own, and its record must stay even when what follows fails.
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void refused(String username, String why) {
+        refused(username, sources.current(), why);
     }
 
     void refused(String username, String source, String why) {

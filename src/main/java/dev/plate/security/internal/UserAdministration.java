@@ -1,5 +1,6 @@
 package dev.plate.security.internal;
 
+import dev.plate.sessions.SharedSessions;
 import dev.plate.audit.AuditLog;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;

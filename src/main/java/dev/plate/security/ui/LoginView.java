@@ -14,7 +14,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.security.SecurityProperties;
-import dev.plate.security.SingleSignOn;
+import dev.plate.security.BrowserSignIn;
 import java.util.Objects;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -35,7 +35,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final AuthenticationContext authentication;
     private final SecurityProperties security;
 
-    public LoginView(AuthenticationContext authentication, SecurityProperties security, SingleSignOn singleSignOn) {
+    public LoginView(AuthenticationContext authentication, SecurityProperties security,
+            java.util.List<BrowserSignIn> otherWays) {
         this.authentication = authentication;
         this.security = security;
         addClassName("plate-login");
@@ -48,7 +49,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var tagline = new Paragraph("GitOps deployments: Helm, Git and Argo CD, without the YAML.");
         tagline.addClassName("plate-login-tagline");
         var card = new Div(title, tagline);
-        singleSignOn.buttonLabel().ifPresent(label -> card.add(providerButton(label)));
+        otherWays.forEach(way -> way.buttonLabel().ifPresent(label -> card.add(providerButton(way.loginPath(), label))));
         card.add(form);
         card.addClassName("plate-login-card");
         add(card);
@@ -58,8 +59,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
      * A plain link, not a router link: the way to the provider is Spring Security's redirect, outside Vaadin. The
      * password form stays beside it, for local accounts and the administrator's break glass.
      */
-    private static Component providerButton(String label) {
-        var link = new Anchor(SingleSignOn.LOGIN_PATH, label);
+    private static Component providerButton(String path, String label) {
+        var link = new Anchor(path, label);
         link.setRouterIgnore(true);
         link.setId("sso-sign-in");
         link.addClassName("plate-sso-button");

@@ -9,7 +9,8 @@ import dev.plate.base.UnavailableException;
 import dev.plate.environment.EnvironmentService;
 import dev.plate.project.ProjectService;
 import dev.plate.security.CurrentUser;
-import dev.plate.security.Roles;
+import dev.plate.security.Role;
+import dev.plate.teams.TeamAccess;
 import dev.plate.argocdserver.ClusterEvent;
 import dev.plate.workloads.FailureEvidence;
 import dev.plate.argocdserver.LogQuery;
@@ -19,7 +20,6 @@ import dev.plate.workloads.Workloads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,9 +38,13 @@ class ArgoCdWorkloads implements Workloads {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
+    private final TeamAccess access;
+
     ArgoCdWorkloads(ArgoCdServer server, EventTimeline timeline, LogHub logs,
             EvidenceStore evidence, ProjectService projects, EnvironmentService environments,
-            LogProperties logAccess, CurrentUser user, AuditLog audit, TransactionTemplate transaction) {
+            LogProperties logAccess, CurrentUser user, AuditLog audit, TransactionTemplate transaction,
+            TeamAccess access) {
+        this.access = access;
         this.transaction = transaction;
         this.server = server;
         this.timeline = timeline;
@@ -74,10 +78,7 @@ class ArgoCdWorkloads implements Workloads {
     @Override
     public Subscription logs(String project, String environment, LogQuery query, LogSink sink) {
         String application = application(project, environment);
-        if (!mayReadLogs(environment)) {
-            throw new AccessDeniedException("Reading the logs of " + environment + " needs the " + logRole(environment)
-                    + " role; you are signed in as " + user.name() + ".");
-        }
+        access.require(teamOf(project), logRole(environment), "reading the logs of " + environment);
         String url = serverUrl();
         // Recorded before any line is read: a read that fails upstream was still an access.
         transaction.executeWithoutResult(status -> audit.record(user.name(), "logs.read", "project:" + project + "/"
@@ -86,8 +87,12 @@ class ArgoCdWorkloads implements Workloads {
     }
 
     @Override
-    public boolean mayReadLogs(String environment) {
-        return user.hasRole(logRole(environment));
+    public boolean mayReadLogs(String project, String environment) {
+        return access.may(teamOf(project), logRole(environment));
+    }
+
+    private Optional<String> teamOf(String project) {
+        return projects.find(project).flatMap(dev.plate.project.ProjectSummary::team);
     }
 
     @Override
@@ -95,8 +100,8 @@ class ArgoCdWorkloads implements Workloads {
         return evidence.find(deploymentId);
     }
 
-    private String logRole(String environment) {
-        return logAccess.maintainerOnly().contains(environment) ? Roles.MAINTAINER : Roles.DEVELOPER;
+    private Role logRole(String environment) {
+        return logAccess.maintainerOnly().contains(environment) ? Role.MAINTAINER : Role.DEVELOPER;
     }
 
     private String application(String project, String environment) {

@@ -113,7 +113,7 @@ public class LogsPanel extends Div {
             disable();
             return;
         }
-        if (!workloads.mayReadLogs(environment)) {
+        if (!workloads.mayReadLogs(project, environment)) {
             state.setText("Reading the logs of " + environment + " needs a higher role than yours; ask a maintainer.");
             disable();
             return;

@@ -1,5 +1,6 @@
 package dev.plate.security.internal;
 
+import dev.plate.sessions.SharedSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,25 @@
+package dev.plate.security;
+
+import java.util.Optional;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+
+/**
+ * Another way into the browser beside the password form (single sign-on is one): the browser's security chain lets
+ * each one add its filters, and the login page shows its button while it is configured. Always wired, asked at run
+ * time (docs/adr/0015-ahead-of-time-start.md).
+ */
+public interface BrowserSignIn {
+
+    /** Adds this way to sign in to the browser's chain. */
+    void configure(HttpSecurity http) throws Exception;
+
+    /** Where a sign-out goes after Plate's session ended (e.g. the provider's own sign-out); empty: the login page. */
+    Optional<LogoutSuccessHandler> logoutSuccess();
+
+    /** The login page's button, when this way is configured now: its label ("Sign in with Keycloak"). */
+    Optional<String> buttonLabel();
+
+    /** Where the button leads, relative to Plate's address. */
+    String loginPath();
+}

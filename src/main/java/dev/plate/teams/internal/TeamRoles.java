@@ -1,0 +1,82 @@
+package dev.plate.teams.internal;
+
+import dev.plate.security.CurrentUser;
+import dev.plate.security.IdentityGroups;
+import dev.plate.security.Role;
+import dev.plate.teams.TeamAccess;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/** Two small queries per decision: the account's membership, and the team's group mappings. */
+@Component
+class TeamRoles implements TeamAccess {
+
+    private final CurrentUser user;
+    private final IdentityGroups groups;
+    private final JdbcTemplate jdbc;
+
+    TeamRoles(CurrentUser user, IdentityGroups groups, JdbcTemplate jdbc) {
+        this.user = user;
+        this.groups = groups;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean exists(String team) {
+        return !jdbc.query("select 1 from team where name = ?", (row, i) -> 1, team).isEmpty();
+    }
+
+    @Override
+    public java.util.List<String> teamsWhere(Role needed) {
+        return jdbc.query("select name from team order by name", (row, i) -> row.getString(1)).stream()
+                .filter(team -> may(Optional.of(team), needed)).toList();
+    }
+
+    @Override
+    public Optional<Role> roleOn(Optional<String> team) {
+        Optional<Role> global = user.role();
+        if (team.isEmpty() || global.isEmpty()) {
+            return global;
+        }
+        var roles = new ArrayList<Role>();
+        roles.add(global.get());
+        roles.addAll(teamRoles(team.get(), user.name()));
+        return roles.stream().min(java.util.Comparator.naturalOrder());
+    }
+
+    @Override
+    public void require(Optional<String> team, Role needed, String doing) {
+        Optional<Role> held = roleOn(team);
+        if (held.map(role -> role.includes(needed)).orElse(false)) {
+            return;
+        }
+        String have = held.map(Role::name).orElse("no role");
+        throw new AccessDeniedException(capitalised(doing) + " needs the " + needed.name() + " role" + team.map(name ->
+                " in team " + name + " (you have " + have + " there)").orElse(" (you have " + have + ")") + ".");
+    }
+
+    /** The roles the team gives this account: as a member, and through the provider's groups. */
+    private java.util.List<Role> teamRoles(String team, String username) {
+        var roles = new ArrayList<Role>(jdbc.query("select m.role from team_member m join team t on t.id = m.team_id "
+                + "join plate_user u on u.id = m.user_id where t.name = ? and u.username = ? and u.enabled = true",
+                (row, i) -> Role.valueOf(row.getString(1)), team, username));
+        var mine = new HashSet<>(groups.of(username));
+        if (!mine.isEmpty()) {
+            jdbc.query("select g.group_name, g.role from team_group g join team t on t.id = g.team_id where t.name = ?",
+                    (java.sql.ResultSet row) -> {
+                        if (mine.contains(row.getString(1))) {
+                            roles.add(Role.valueOf(row.getString(2)));
+                        }
+                    }, team);
+        }
+        return roles;
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
