@@ -57,6 +57,10 @@ class BrowserSmokeTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "New user"));
         screenshot("users");
 
+        browser.get("http://localhost:" + port + "/admin/teams");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Create team"));
+        screenshot("teams");
+
         browser.get("http://localhost:" + port + "/admin/integrations");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test connection"));
         screenshot("integrations");

@@ -281,18 +281,23 @@ class ApiLoginTest {
     @Test
     void the_current_role_applies_to_a_token_issued_before_it_changed() {
         String token = api.login(developer.username(), developer.password());
+        String project = "role-" + Long.toString(System.nanoTime(), 36);
+        assertThat(api.post("/api/v1/projects", api.login("admin", dev.plate.support.PlateTest.ADMIN_PASSWORD),
+                "{\"name\":\"" + project + "\",\"imageRepository\":\"ghcr.io/acme/" + project + "\"}").statusCode())
+                .isEqualTo(201);
+        String deployment = "{\"project\":\"" + project + "\",\"environment\":\"dev\",\"imageTag\":\"1.0.1\"}";
 
         changeRole(developer, Role.VIEWER);
 
         assertThat(json(api.get("/api/v1/whoami", token)).path("roles").toString()).isEqualTo("[\"VIEWER\"]");
-        var deploy = api.post("/api/v1/deploy", token, "{\"project\":\"any\",\"environment\":\"dev\","
-                + "\"imageTag\":\"1.0.1\"}");
+        var deploy = api.post("/api/v1/deploy", token, deployment);
         assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(403);
 
         changeRole(developer, Role.MAINTAINER);
 
         assertThat(json(api.get("/api/v1/whoami", token)).path("roles").toString())
                 .isEqualTo("[\"MAINTAINER\",\"DEVELOPER\",\"VIEWER\"]");
+        assertThat(api.post("/api/v1/deploy", token, deployment).statusCode()).isEqualTo(201);
     }
 
     @Test

@@ -95,12 +95,16 @@ class ImportAndDeployTest extends GitOpsTestBase {
 
     @Test
     void a_viewer_cannot_import_or_deploy() {
+        signInAs("dana", Role.DEVELOPER);
+        String name = uniqueName("v");
+        deployments.importProject(new ImportRequest(project(name), "1.0.0"));
         signInAs("vic", Role.VIEWER);
 
         assertThatThrownBy(() -> deployments.importProject(new ImportRequest(project(uniqueName("v")), "1.0")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> deployments.deploy(DeployRequest.image("any", "dev", "1.0")))
-                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> deployments.deploy(DeployRequest.image(name, "dev", "1.0")))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("Deploying " + name + " in dev needs the "
+                        + "DEVELOPER role (you have VIEWER).");
     }
 
     @Test

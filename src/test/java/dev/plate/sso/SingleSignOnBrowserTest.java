@@ -77,6 +77,12 @@ class SingleSignOnBrowserTest {
 
     @Test
     void a_person_signs_in_through_the_providers_own_page_and_lands_on_the_dashboard() throws IOException {
+        signInThroughTheProvider("grace-subject", "sso-grace", true);
+        assertThat(jdbc.queryForObject("select role from plate_user where username = 'sso-grace'", String.class))
+                .isEqualTo("DEVELOPER");
+    }
+
+    private void signInThroughTheProvider(String subject, String username, boolean screenshots) throws IOException {
         browser = Chromium.start(1280, 800);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get("http://localhost:" + port + "/");
@@ -87,21 +93,64 @@ class SingleSignOnBrowserTest {
         browser.findElement(By.id("sso-sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.name("claims")));
         assertThat(browser.getCurrentUrl()).startsWith(provider.issuerUrl("acme") + "/authorize");
-        browser.findElement(By.name("username")).sendKeys("grace-subject");
+        browser.findElement(By.name("username")).sendKeys(subject);
         var claims = browser.findElement(By.name("claims"));
         claims.clear();
-        claims.sendKeys("{\"preferred_username\": \"sso-grace\", \"name\": \"Grace Hopper\", "
+        claims.sendKeys("{\"preferred_username\": \"" + username + "\", \"name\": \"Grace Hopper\", "
                 + "\"groups\": [\"engineering\"]}");
-        screenshot("sso-provider");
+        if (screenshots) {
+            screenshot("sso-provider");
+        }
         browser.findElement(By.cssSelector("input[type=submit]")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "System health"));
         // Back where the person first asked to go (the dashboard), by way of Spring's saved request.
         assertThat(java.net.URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/");
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("sso-grace");
-        screenshot("sso-dashboard");
-        assertThat(jdbc.queryForObject("select role from plate_user where username = 'sso-grace'", String.class))
-                .isEqualTo("DEVELOPER");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(username);
+        if (screenshots) {
+            screenshot("sso-dashboard");
+        }
+    }
+
+    /**
+     * {@code plate login --sso}: the real CLI prints its link, the browser (signed in through the provider) approves it,
+     * and the browser's redirect to the CLI's 127.0.0.1 receiver completes the CLI's login.
+     */
+    @Test
+    void the_command_line_signs_in_through_the_browser(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        signInThroughTheProvider("ada-subject", "sso-ada-cli", false);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Path err = home.resolve("err.txt");
+        Path out = home.resolve("out.txt");
+        var cli = new ProcessBuilder(Path.of("cli", "plate").toAbsolutePath().toString(), "login", "http://localhost:"
+                + port, "--sso", "--no-browser");
+        cli.environment().remove("PLATE_URL");
+        cli.environment().remove("PLATE_TOKEN");
+        cli.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        cli.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        cli.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        var process = cli.redirectError(err.toFile()).redirectOutput(out.toFile()).start();
+        try {
+            String link = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(err)
+                    .lines().map(String::strip).filter(line -> line.startsWith("http")).findFirst(),
+                    java.util.Optional::isPresent).orElseThrow();
+            assertThat(link).startsWith("http://localhost:" + port + "/cli-login?port=");
+
+            browser.get(link);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cli-approve")));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("sso-ada-cli");
+            screenshot("sso-cli-approve");
+            browser.findElement(By.id("cli-approve")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Signed in"));
+            assertThat(browser.getCurrentUrl()).startsWith("http://127.0.0.1:");
+
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+            assertThat(Files.readString(out)).contains("Logged in to http://localhost:" + port + " as sso-ada-cli "
+                    + "(DEVELOPER)");
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     private void screenshot(String name) throws IOException {

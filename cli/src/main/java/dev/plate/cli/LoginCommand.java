@@ -23,11 +23,22 @@ final class LoginCommand extends ApiCommand {
     @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
     boolean passwordStdin;
 
+    @Option(names = "--sso", description = "sign in in the browser (single sign-on, or the login page) and approve "
+            + "this command line there; the browser hands the login to this process on 127.0.0.1")
+    boolean sso;
+
+    @Option(names = "--no-browser", description = "with --sso: only print the link to open (e.g. on another screen "
+            + "of the same computer)")
+    boolean noBrowser;
+
     @Override
     public Integer call() {
         var config = config();
         String address = Api.normalize(Optional.ofNullable(url).or(config::url).orElseThrow(() -> new CliException(
                 ExitCode.USAGE, "Give Plate's address: plate login https://plate.example.com")));
+        if (sso) {
+            return browserLogin(config, address);
+        }
         var console = System.console();
         String user = Optional.ofNullable(username).filter(u -> !u.isBlank()).orElseGet(() -> {
             if (console == null || !terminal().interactive()) {
@@ -53,7 +64,25 @@ final class LoginCommand extends ApiCommand {
         var body = new LinkedHashMap<String, Object>();
         body.put("username", user);
         body.put("password", password);
-        var answer = new Api(address, Optional.empty()).post("/login", body);
+        return saved(config, address, new Api(address, Optional.empty()).post("/login", body));
+    }
+
+    /** The loopback flow: the approval page in the browser, the code back on 127.0.0.1, exchanged with the verifier. */
+    private Integer browserLogin(Config config, String address) {
+        try (var signIn = new BrowserSignIn()) {
+            String link = signIn.approvalUrl(address);
+            boolean opened = !noBrowser && BrowserSignIn.open(link, terminal().env());
+            terminal().err().println((opened ? "Opened your browser to sign in. If it did not open, visit:"
+                    : "Open this link in a browser on this computer to sign in:") + "\n  " + link);
+            String code = signIn.awaitCode();
+            var body = new LinkedHashMap<String, Object>();
+            body.put("code", code);
+            body.put("verifier", signIn.verifier());
+            return saved(config, address, new Api(address, Optional.empty()).post("/login/code", body));
+        }
+    }
+
+    private Integer saved(Config config, String address, java.util.Map<String, Object> answer) {
         config.saveLogin(address, text(answer.get("token")), text(answer.get("username")), text(answer.get("expiresAt")));
         out().println("Logged in to " + address + " as " + answer.get("username") + " (" + answer.get("role")
                 + "); the login lasts until " + answer.get("expiresAt") + ".");

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionApi {
 
     private final LoginTokens logins;
+    private final dev.plate.tokens.CliSignIns cliSignIns;
 
-    SessionApi(LoginTokens logins) {
+    SessionApi(LoginTokens logins, dev.plate.tokens.CliSignIns cliSignIns) {
         this.logins = logins;
+        this.cliSignIns = cliSignIns;
     }
 
     record Me(String username, List<String> roles) {}
@@ -52,6 +54,17 @@ class SessionApi {
             throw new ValidationException("password", "Give your password.");
         }
         var issued = logins.issue(request.username(), request.password());
+        return new LoginToken(issued.token(), issued.username(), issued.role().name(), issued.expiresAt());
+    }
+
+    /** @param verifier the PKCE verifier whose S256 the browser's approval was bound to */
+    record CodeLogin(String code, String verifier) {}
+
+    @PostMapping(path = "/login/code", consumes = "application/json")
+    @SecurityRequirements
+    @Operation(summary = "Exchange the one-time code a browser sign-in handed to `plate login --sso` for a login token")
+    LoginToken loginWithCode(@RequestBody CodeLogin request) {
+        var issued = cliSignIns.redeem(request.code(), request.verifier());
         return new LoginToken(issued.token(), issued.username(), issued.role().name(), issued.expiresAt());
     }
 }

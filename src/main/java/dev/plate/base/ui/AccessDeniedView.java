@@ -49,8 +49,10 @@ public final class AccessDeniedView extends Div implements HasDynamicTitle, HasE
                 .orElse(null);
         String who = authentication.getPrincipalName().orElse("you");
         removeAll();
-        add(new Paragraph(needs == null ? "Your account may not open /" + path + "."
-                        : "/" + path + " is only for " + needs + ". You are signed in as " + who + "."),
+        // A page that decides by more than its annotation (a role in a team) says who may in its own words.
+        String only = parameter.hasCustomMessage() ? parameter.getCustomMessage() : needs;
+        add(new Paragraph(only == null ? "Your account may not open /" + path + "."
+                        : "/" + path + " is only for " + only + ". You are signed in as " + who + "."),
                 new Paragraph("An administrator can change your role in Admin → Users."),
                 new Anchor("", "Back to the dashboard"));
         return HttpServletResponse.SC_FORBIDDEN;

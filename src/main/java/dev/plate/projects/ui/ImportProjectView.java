@@ -40,7 +40,10 @@ import java.util.Set;
 @Route("projects/import")
 @PageTitle("Import project")
 @RolesAllowed(Roles.VIEWER)
-class ImportProjectView extends Div {
+class ImportProjectView extends Div implements com.vaadin.flow.router.BeforeEnterObserver {
+
+    /** Whether this person may import anywhere: as a developer in a team, or across Plate. */
+    private boolean mayImport;
 
     private final TextField name = new TextField("Name");
     private final TextField image = new TextField("Image repository");
@@ -119,15 +122,16 @@ class ImportProjectView extends Div {
                 + ". Each starts with the initial image tag.");
         where.addClassName("plate-muted");
         where.setId("import-environments");
-        if (teams.isEmpty()) {
-            var none = new Paragraph("You may not import projects: that needs the DEVELOPER role in a team or across "
-                    + "Plate. Ask an administrator.");
-            none.setId("import-not-allowed");
-            submit.setEnabled(false);
-            add(intro, none);
-            return;
-        }
+        mayImport = !teams.isEmpty();
         add(intro, form, where, submit);
+    }
+
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        if (!mayImport) {
+            String who = "developers, maintainers and administrators, in a team or across Plate";
+            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class, who);
+        }
     }
 
     private NewProject project() {

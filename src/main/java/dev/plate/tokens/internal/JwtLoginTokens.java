@@ -86,7 +86,14 @@ class JwtLoginTokens implements LoginTokens {
     public IssuedToken issue(String username, String password) {
         var authenticated = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                 username == null ? "" : username, password == null ? "" : password));
-        String name = authenticated.getName();
+        return issueTo(authenticated.getName(), "API login token");
+    }
+
+    /**
+     * A token for an account already proven some other way (a browser sign-in handed to the CLI); never for a request
+     * that only names the account.
+     */
+    IssuedToken issueTo(String name, String how) {
         Account account = account(name).orElseThrow(() -> new org.springframework.security.authentication
                 .DisabledException("This account is disabled."));
         Role role = account.role();
@@ -98,7 +105,8 @@ class JwtLoginTokens implements LoginTokens {
         String token = codec().encoder().encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 claims)).getTokenValue();
         // Not one transaction around the password check: a failed attempt must stay counted when this throws.
-        transaction.executeWithoutResult(status -> audit.record(name, "login.token-issued", "user:" + name, "API login token, expires " + expires));
+        transaction.executeWithoutResult(status -> audit.record(name, "login.token-issued", "user:" + name, how
+                + ", expires " + expires));
         return new IssuedToken(token, name, role, expires);
     }
 

@@ -59,7 +59,7 @@ class MainLayoutTest extends KaribuTestBase {
 
         UI.getCurrent().navigate("");
 
-        assertThat(navLabels()).containsExactly("Dashboard", "Projects", "Environments", "Admin", "Users", "Integrations",
+        assertThat(navLabels()).containsExactly("Dashboard", "Projects", "Environments", "Admin", "Users", "Teams", "Integrations",
                 "API tokens", "Audit log");
         var users = _get(SideNavItem.class, spec -> spec.withPredicate(item -> "Users".equals(item.getLabel())));
         assertThat(users.getPath()).endsWith("admin/users");
