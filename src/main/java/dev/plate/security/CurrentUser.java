@@ -30,6 +30,20 @@ public class CurrentUser {
         return java.util.Arrays.stream(Role.values()).filter(role -> held.contains("ROLE_" + role.name())).findFirst();
     }
 
+    /**
+     * The authority an access token limited to one team carries (a token never holds more than its owner, and such a
+     * token holds nothing beyond that team's projects).
+     */
+    public static final String TEAM_SCOPE = "PLATE_TEAM_SCOPE:";
+
+    /** The team the credential in use is limited to (an access token made for one team's projects), if any. */
+    public java.util.Optional<String> teamScope() {
+        var authentication = securityContext.getContext().getAuthentication();
+        return authentication == null ? java.util.Optional.empty() : authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(TEAM_SCOPE))
+                .map(a -> a.substring(TEAM_SCOPE.length())).findFirst();
+    }
+
     /** @param role a role's name without the {@code ROLE_} prefix, as in {@link Roles} */
     public boolean hasRole(String role) {
         var authentication = securityContext.getContext().getAuthentication();

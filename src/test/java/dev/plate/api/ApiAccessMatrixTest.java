@@ -220,17 +220,7 @@ class ApiAccessMatrixTest {
     }
 
     static Stream<Arguments> matrix() {
-        var lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
-        var callers = Arrays.stream(lines.getFirst().trim().split("\\s+")).skip(1).map(Caller::valueOf).toList();
-        var cases = new ArrayList<Arguments>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.trim().split("\\s+");
-            assertThat(cells).as(line).hasSize(callers.size() + 1);
-            for (int i = 0; i < callers.size(); i++) {
-                cases.add(Arguments.of(Endpoint.named(cells[0]), callers.get(i), Integer.parseInt(cells[i + 1])));
-            }
-        }
-        return cases.stream();
+        return dev.plate.support.AccessMatrix.cases(MATRIX, Endpoint::named, Caller::valueOf);
     }
 
     @LocalServerPort

@@ -142,17 +142,7 @@ class TeamAccessMatrixTest {
     }
 
     static Stream<Arguments> matrix() {
-        var lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
-        var callers = Arrays.stream(lines.getFirst().trim().split("\\s+")).skip(1).map(Caller::valueOf).toList();
-        var cases = new ArrayList<Arguments>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.trim().split("\\s+");
-            assertThat(cells).as(line).hasSize(callers.size() + 1);
-            for (int i = 0; i < callers.size(); i++) {
-                cases.add(Arguments.of(Action.valueOf(cells[0]), callers.get(i), Integer.parseInt(cells[i + 1])));
-            }
-        }
-        return cases.stream();
+        return dev.plate.support.AccessMatrix.cases(MATRIX, Action::valueOf, Caller::valueOf);
     }
 
     static final String PASSWORD = "a-long-enough-password-1";
@@ -175,6 +165,8 @@ class TeamAccessMatrixTest {
     ConfigRepository repository;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    dev.plate.tokens.ApiTokens accessTokens;
     @Autowired
     SecurityContextHolderStrategy securityContext;
 
@@ -265,6 +257,39 @@ class TeamAccessMatrixTest {
         }
     }
 
+    /** For CI: a token limited to one team's projects, or to reading, never does more than its owner may. */
+    @Test
+    void a_token_limited_to_a_team_or_to_reading_does_only_that() {
+        String developer = usernames.get(Caller.DEVELOPER);
+        Target ours = newTarget();
+        String elsewhere = "team-none-" + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin(() -> {
+            deployments.importProject(new ImportRequest(new NewProject(elsewhere, null, "ghcr.io/acme/" + elsewhere,
+                    8080, "/", List.of()), "1.0.0"));
+        });
+        String alphaOnly = asUser(developer, Role.DEVELOPER, () -> accessTokens.create("ci-alpha", 1,
+                new dev.plate.tokens.ApiTokens.Scope(java.util.Optional.of("alpha"), false)).token());
+        String readOnly = asUser(developer, Role.DEVELOPER, () -> accessTokens.create("ci-read", 1,
+                new dev.plate.tokens.ApiTokens.Scope(java.util.Optional.empty(), true)).token());
+
+        assertThat(Action.deploy_unprotected.call(api, ours, alphaOnly).statusCode()).isEqualTo(201);
+        var outside = api.post("/api/v1/deploy", alphaOnly, "{\"project\":\"" + elsewhere + "\",\"environment\":\""
+                + ours.unprotected() + "\",\"imageTag\":\"2.0.0\"}");
+        assertThat(outside.statusCode()).as("the developer may, the token may not").isEqualTo(403);
+        assertThat(Action.import_no_team.call(api, ours, alphaOnly).statusCode()).isEqualTo(403);
+        assertThat(Action.deploy_unprotected.call(api, ours, readOnly).statusCode()).isEqualTo(403);
+        assertThat(Action.read.call(api, ours, readOnly).statusCode()).isEqualTo(200);
+
+        String adminForAlpha = asUser("admin", Role.ADMIN, () -> accessTokens.create("ci-admin-alpha", 1,
+                new dev.plate.tokens.ApiTokens.Scope(java.util.Optional.of("alpha"), false)).token());
+        assertThat(api.get("/api/v1/users", adminForAlpha).statusCode()).as("no administration").isEqualTo(403);
+        assertThat(Action.promote.call(api, ours, adminForAlpha).statusCode()).isEqualTo(201);
+        asUser(developer, Role.DEVELOPER, () -> assertThatThrownBy(() -> accessTokens.create("ci-ghost", 1,
+                new dev.plate.tokens.ApiTokens.Scope(java.util.Optional.of("ghosts"), false)))
+                .hasMessageContaining("There is no team named 'ghosts'"));
+        assertThat(api.get("/api/v1/tokens", alphaOnly).body()).contains("\"team\":\"alpha\"");
+    }
+
     @Test
     void an_import_into_a_team_that_does_not_exist_is_refused_and_changes_nothing() {
         String head = repository.head();
@@ -316,7 +341,11 @@ class TeamAccessMatrixTest {
     }
 
     private <T> T asAdmin(Supplier<T> action) {
-        SignIn.as(securityContext, "admin", Role.ADMIN);
+        return asUser("admin", Role.ADMIN, action);
+    }
+
+    private <T> T asUser(String username, Role role, Supplier<T> action) {
+        SignIn.as(securityContext, username, role);
         try {
             return action.get();
         } finally {

@@ -29,6 +29,13 @@ final class TokenCommand implements Runnable {
         @Option(names = "--days", defaultValue = "90", description = "how long it lasts, 1 to 365 (default 90)")
         int days;
 
+        @Option(names = "--team", paramLabel = "TEAM", description = "limit it to this team's projects (nothing "
+                + "Plate-wide, no administration)")
+        String team;
+
+        @Option(names = "--read-only", description = "limit it to reading")
+        boolean readOnly;
+
         @Mixin
         Output output;
 
@@ -37,6 +44,12 @@ final class TokenCommand implements Runnable {
             var body = new LinkedHashMap<String, Object>();
             body.put("name", name);
             body.put("days", days);
+            if (team != null) {
+                body.put("team", team);
+            }
+            if (readOnly) {
+                body.put("readOnly", true);
+            }
             var created = api().post("/tokens", body);
             if (!output.table()) {
                 output.data(out(), created);
@@ -53,7 +66,7 @@ final class TokenCommand implements Runnable {
         /** The token's name is an argument, which the server's words for it ("Name the token …") already fit. */
         @Override
         FlagNames flagNames() {
-            return new FlagNames().field("days", "--days");
+            return new FlagNames().field("days", "--days").field("team", "--team");
         }
     }
 

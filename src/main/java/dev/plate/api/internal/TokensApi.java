@@ -32,17 +32,22 @@ class TokensApi {
         this.tokens = tokens;
     }
 
-    /** @param lastUsedAt, revokedAt null when never */
+    /**
+     * @param lastUsedAt, revokedAt null when never
+     * @param team the team the token is limited to; null: not limited to one
+     */
     record Token(long id, String owner, String name, String prefix, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, Instant revokedAt) {
+            Instant lastUsedAt, Instant revokedAt, String team, boolean readOnly) {
 
         static Token of(ApiTokens.TokenSummary token) {
             return new Token(token.id(), token.owner(), token.name(), token.prefix(), token.createdAt(),
-                    token.expiresAt(), token.lastUsedAt().orElse(null), token.revokedAt().orElse(null));
+                    token.expiresAt(), token.lastUsedAt().orElse(null), token.revokedAt().orElse(null),
+                    token.scope().team().orElse(null), token.scope().readOnly());
         }
     }
 
-    record NewToken(String name, Integer days) {}
+    /** @param team limits the token to that team's projects; {@code readOnly} to reading (both: for CI) */
+    record NewToken(String name, Integer days, String team, Boolean readOnly) {}
 
     /** @param token the secret itself, shown this once */
     record Created(Token summary, String token) {}
@@ -55,7 +60,8 @@ class TokensApi {
 
     @PostMapping(path = "/tokens", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A new token for you: name and days (1-365, default 90); the token is shown once")
+    @Operation(summary = "A new token for you: name, days (1-365, default 90), optionally limited to one team's "
+            + "projects and/or to reading; the token is shown once")
     Created create(@RequestBody NewToken request, jakarta.servlet.http.HttpServletRequest http) {
         // A leaked token must not outlive its revocation by minting a longer-lived one (a service account's least).
         if (Boolean.TRUE.equals(http.getAttribute(ApiSecurity.BY_ACCESS_TOKEN))) {
@@ -65,7 +71,9 @@ class TokensApi {
         if (request.name() == null) {
             throw new ValidationException("name", "Name the token for what will use it, e.g. ci-deploy.");
         }
-        var created = tokens.create(request.name(), request.days() == null ? 90 : request.days());
+        var created = tokens.create(request.name(), request.days() == null ? 90 : request.days(),
+                new ApiTokens.Scope(java.util.Optional.ofNullable(request.team()), Boolean.TRUE.equals(
+                        request.readOnly())));
         return new Created(Token.of(created.summary()), created.token());
     }
 

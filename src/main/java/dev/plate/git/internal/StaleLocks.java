@@ -2,12 +2,14 @@ package dev.plate.git.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +26,36 @@ final class StaleLocks {
 
     private StaleLocks() {}
 
-    /** Every lock file in the repository's directory and under its refs. */
+    /**
+     * Every lock file in the repository's directory and under its refs. Writers create and delete locks while this
+     * looks: an entry gone between listing and reading it is skipped (Files.walk would abort the whole walk, and the
+     * commit with it, on such a race).
+     */
     static List<Path> find(Repository repository) {
         Path dir = repository.getDirectory().toPath();
         var locks = new ArrayList<Path>();
-        try (Stream<Path> top = Files.list(dir); Stream<Path> refs = Files.exists(dir.resolve("refs"))
-                ? Files.walk(dir.resolve("refs")) : Stream.empty()) {
-            Stream.concat(top, refs).filter(path -> path.getFileName().toString().endsWith(".lock"))
-                    .filter(Files::isRegularFile).forEach(locks::add);
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    // The top directory, and refs/ to any depth; objects/ and the rest hold no ref locks.
+                    return directory.equals(dir) || directory.startsWith(dir.resolve("refs")) ? FileVisitResult.CONTINUE
+                            : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".lock")) {
+                        locks.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             LOG.warn("Could not look for lock files in {}: {}", dir, e.getMessage());
         }
@@ -49,6 +73,8 @@ final class StaleLocks {
                     LOG.warn("Removed {}: a lock {} s old, left by a process that stopped while writing (a crash)",
                             lock, age.toSeconds());
                 }
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // Its writer finished meanwhile: nothing to remove.
             } catch (IOException e) {
                 LOG.warn("Could not remove the stale lock {}: {}", lock, e.getMessage());
             }

@@ -39,6 +39,11 @@ class TeamRoles implements TeamAccess {
     @Override
     public Optional<Role> roleOn(Optional<String> team) {
         Optional<Role> global = user.role();
+        Optional<String> scope = user.teamScope();
+        if (scope.isPresent() && !scope.equals(team)) {
+            // A token limited to one team reads everything and changes nothing else.
+            return global.map(role -> Role.VIEWER);
+        }
         if (team.isEmpty() || global.isEmpty()) {
             return global;
         }

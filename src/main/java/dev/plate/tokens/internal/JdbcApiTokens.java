@@ -39,15 +39,19 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcApiTokens implements ApiTokens {
 
     private static final String SELECT = "select t.id, u.username, t.name, t.token_prefix, t.created_at, "
-            + "t.expires_at, t.revoked_at, t.last_used_at from api_token t join plate_user u on u.id = t.user_id ";
+            + "t.expires_at, t.revoked_at, t.last_used_at, t.team, t.read_only from api_token t join plate_user u "
+            + "on u.id = t.user_id ";
 
     private final JdbcTemplate jdbc;
     private final SecurityContextHolderStrategy securityContext;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final dev.plate.teams.TeamAccess teams;
 
-    JdbcApiTokens(JdbcTemplate jdbc, SecurityContextHolderStrategy securityContext, AuditLog audit, Clock clock) {
+    JdbcApiTokens(JdbcTemplate jdbc, SecurityContextHolderStrategy securityContext, AuditLog audit, Clock clock,
+            dev.plate.teams.TeamAccess teams) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.securityContext = securityContext;
         this.audit = audit;
@@ -56,6 +60,11 @@ class JdbcApiTokens implements ApiTokens {
 
     @Override
     public NewToken create(String name, int days) {
+        return create(name, days, Scope.FULL);
+    }
+
+    @Override
+    public NewToken create(String name, int days, Scope scope) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 64 || trimmed.chars().anyMatch(Character::isISOControl)) {
             throw new ValidationException("name", "Name the token for what will use it (1-64 characters), e.g. "
@@ -64,8 +73,13 @@ class JdbcApiTokens implements ApiTokens {
         if (days < 1 || days > 365) {
             throw new ValidationException("days", "A token lasts from 1 to 365 days.");
         }
+        scope.team().ifPresent(team -> {
+            if (!teams.exists(team)) {
+                throw new ValidationException("team", "There is no team named '" + team + "' to limit the token to.");
+            }
+        });
         String owner = currentUser();
-        var issued = insert(owner, trimmed, Duration.ofDays(days), owner);
+        var issued = insert(owner, trimmed, Duration.ofDays(days), owner, scope);
         return new NewToken(find(issued.id()).orElseThrow(), issued.token());
     }
 
@@ -73,17 +87,22 @@ class JdbcApiTokens implements ApiTokens {
 
     /** A new token row for {@code owner}: 32 random bytes behind the prefix, only its hash stored; audited. */
     public Issued insert(String owner, String name, Duration lifetime, String actor) {
+        return insert(owner, name, lifetime, actor, Scope.FULL);
+    }
+
+    private Issued insert(String owner, String name, Duration lifetime, String actor, Scope scope) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        jdbc.update("insert into api_token (user_id, name, token_hash, token_prefix, created_at, expires_at) "
-                + "select id, ?, ?, ?, ?, ? from plate_user where username = ?", name, hash(token),
-                token.substring(0, 10), Timestamp.from(now), Timestamp.from(expires), owner);
+        jdbc.update("insert into api_token (user_id, name, token_hash, token_prefix, created_at, expires_at, team, "
+                + "read_only) select id, ?, ?, ?, ?, ?, ?, ? from plate_user where username = ?", name, hash(token),
+                token.substring(0, 10), Timestamp.from(now), Timestamp.from(expires), scope.team().orElse(null),
+                scope.readOnly(), owner);
         long id = jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class, hash(token));
         audit.record(actor, "token.created", "user:" + owner, "token '" + name + "' (" + token.substring(0, 10)
-                + "…), expires " + expires);
+                + "…), expires " + expires + ", " + scope.describe());
         return new Issued(id, token, expires);
     }
 
@@ -121,22 +140,33 @@ class JdbcApiTokens implements ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        var rows = jdbc.query("select t.id, u.username, u.role, t.last_used_at from api_token t join plate_user u "
-                + "on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? "
-                + "and u.enabled = true", (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-                Role.valueOf(rs.getString(3)), Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant)),
-                hash(token), Timestamp.from(now));
+        var rows = jdbc.query("select t.id, u.username, u.role, t.last_used_at, t.team, t.read_only from api_token t "
+                + "join plate_user u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null and "
+                + "t.expires_at > ? and u.enabled = true", (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
+                Role.valueOf(rs.getString(3)), Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant),
+                new Scope(Optional.ofNullable(rs.getString(5)), rs.getBoolean(6))), hash(token), Timestamp.from(now));
         return rows.stream().findFirst().map(row -> {
             if (row.lastUsed().map(last -> last.isBefore(now.minusSeconds(60))).orElse(true)) {
                 jdbc.update("update api_token set last_used_at = ? where id = ?", Timestamp.from(now), row.id());
             }
-            var authorities = row.role().grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
+            var authorities = authorities(row.role(), row.scope());
             var principal = new User(row.username(), "", authorities);
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         });
     }
 
-    private record Row(long id, String username, Role role, Optional<Instant> lastUsed) {}
+    private record Row(long id, String username, Role role, Optional<Instant> lastUsed, Scope scope) {}
+
+    /** The owner's role, never more: read-only is a VIEWER's; one team's token holds no Plate-wide administration. */
+    private static List<SimpleGrantedAuthority> authorities(Role owner, Scope scope) {
+        Role role = scope.readOnly() ? Role.VIEWER : scope.team().isPresent() && owner == Role.ADMIN ? Role.MAINTAINER
+                : owner;
+        var authorities = new java.util.ArrayList<>(role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new)
+                .toList());
+        scope.team().ifPresent(team -> authorities.add(new SimpleGrantedAuthority(
+                dev.plate.security.CurrentUser.TEAM_SCOPE + team)));
+        return authorities;
+    }
 
     private Optional<TokenSummary> find(long id) {
         return jdbc.query(SELECT + "where t.id = ?", this::summary, id).stream().findFirst();
@@ -146,7 +176,8 @@ class JdbcApiTokens implements ApiTokens {
         return new TokenSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
                 Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant),
-                Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant));
+                Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant),
+                new Scope(Optional.ofNullable(rs.getString(9)), rs.getBoolean(10)));
     }
 
     private String currentUser() {

@@ -11,14 +11,17 @@ class AccessTokensProfileSection implements ProfileSection {
 
     private final ApiTokens tokens;
     private final Clock clock;
+    private final dev.plate.teams.TeamAccess teams;
 
-    AccessTokensProfileSection(ApiTokens tokens, Clock clock) {
+    AccessTokensProfileSection(ApiTokens tokens, Clock clock, dev.plate.teams.TeamAccess teams) {
         this.tokens = tokens;
         this.clock = clock;
+        this.teams = teams;
     }
 
+    /** A token can be limited to a team the person has a role in beyond reading. */
     @Override
     public Component create() {
-        return new AccessTokensSection(tokens, clock);
+        return new AccessTokensSection(tokens, clock, teams.teamsWhere(dev.plate.security.Role.DEVELOPER));
     }
 }

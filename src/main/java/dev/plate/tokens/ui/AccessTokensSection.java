@@ -17,6 +17,7 @@ import dev.plate.base.ui.OneTimeSecretDialog;
 import dev.plate.tokens.ApiTokens;
 import dev.plate.tokens.ApiTokens.TokenSummary;
 import java.time.Clock;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -31,9 +32,13 @@ class AccessTokensSection extends Div {
     private final Clock clock;
     private final TextField name = new TextField("Token name");
     private final Select<Integer> days = new Select<>();
+    private final Select<String> team = new Select<>();
+    private final com.vaadin.flow.component.checkbox.Checkbox readOnly = new com.vaadin.flow.component.checkbox
+            .Checkbox("Read-only");
+    private static final String ANY_TEAM = "";
     private final Grid<TokenSummary> grid = new Grid<>();
 
-    AccessTokensSection(ApiTokens tokens, Clock clock) {
+    AccessTokensSection(ApiTokens tokens, Clock clock, List<String> teamNames) {
         this.tokens = tokens;
         this.clock = clock;
         var intro = new Paragraph("For git clients, scripts and CI: use a token where a password would go, e.g. "
@@ -46,9 +51,17 @@ class AccessTokensSection extends Div {
         days.setItems(7, 30, 90, 180, 365);
         days.setItemLabelGenerator(count -> count + " days");
         days.setValue(90);
+        team.setLabel("Limited to");
+        team.setId("token-team");
+        var choices = new java.util.ArrayList<String>(List.of(ANY_TEAM));
+        choices.addAll(teamNames);
+        team.setItems(choices);
+        team.setItemLabelGenerator(choice -> choice.isEmpty() ? "Everything you may do" : "Team " + choice);
+        team.setValue(ANY_TEAM);
+        readOnly.setId("token-read-only");
         var create = new Button("Create token", event -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new Div(name, days, create);
+        var form = new Div(name, days, team, readOnly, create);
         form.addClassName("plate-inline-form");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(TokenSummary::name).setHeader("Name").setKey("name").setAutoWidth(true);
@@ -57,6 +70,8 @@ class AccessTokensSection extends Div {
         grid.addColumn(token -> DAY.format(token.expiresAt())).setHeader("Expires").setAutoWidth(true);
         grid.addColumn(token -> token.lastUsedAt().map(WHEN::format).orElse("never")).setHeader("Last used")
                 .setAutoWidth(true);
+        grid.addColumn(token -> token.scope().describe().replace("all of its owner's rights", "all"))
+                .setHeader("Limited to").setKey("scope").setAutoWidth(true);
         grid.addColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setHeader("").setKey("revoke").setFlexGrow(0).setWidth("7em");
         NarrowScreens.stackRows(grid, token -> NarrowScreens.card(token.name(), token.prefix() + "… · "
@@ -71,7 +86,8 @@ class AccessTokensSection extends Div {
     private void create() {
         name.setInvalid(false);
         try {
-            var created = tokens.create(name.getValue(), days.getValue());
+            var created = tokens.create(name.getValue(), days.getValue(), new ApiTokens.Scope(
+                    java.util.Optional.ofNullable(team.getValue()), readOnly.getValue()));
             name.clear();
             refresh();
             new OneTimeSecretDialog("Token " + created.summary().name(), "Copy it now: Plate keeps only a hash "

@@ -28,6 +28,37 @@ class StaleLockTest {
     @TempDir
     Path dir;
 
+    /** Live writers create and delete locks while the search runs (seen failing a commit in the suite under load). */
+    @Test
+    void looking_for_locks_survives_writers_creating_and_deleting_them() throws Exception {
+        Repository bare = bare();
+        java.nio.file.Path heads = bare.getDirectory().toPath().resolve("refs/heads");
+        java.nio.file.Files.createDirectories(heads.resolve("team"));
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var writer = new Thread(() -> {
+            int i = 0;
+            while (!stop.get()) {
+                var lock = heads.resolve((i++ % 2 == 0 ? "team/" : "") + "main.lock");
+                try {
+                    java.nio.file.Files.writeString(lock, "x");
+                    java.nio.file.Files.deleteIfExists(lock);
+                } catch (java.io.IOException ignored) {
+                    // the search never writes; nothing else to do
+                }
+            }
+        });
+        writer.start();
+        try {
+            for (int i = 0; i < 3_000; i++) {
+                StaleLocks.find(bare);
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertThat(StaleLocks.find(bare)).isEmpty();
+    }
+
     @Test
     void a_lock_left_by_a_crash_is_removed_at_start_and_commits_work() throws Exception {
         Repository bare = bare();
