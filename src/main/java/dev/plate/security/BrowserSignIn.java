@@ -22,4 +22,12 @@ public interface BrowserSignIn {
 
     /** Where the button leads, relative to Plate's address. */
     String loginPath();
+
+    /**
+     * Whether an account of this role may still sign in with a password while this way is configured. An
+     * administrator's always may: the break glass when the provider is down.
+     */
+    default boolean allowsPasswordsFor(Role role) {
+        return true;
+    }
 }

@@ -15,9 +15,17 @@ import java.util.Optional;
  * @param groupsClaim the ID token or user-info claim that lists the person's groups
  * @param groupRoles one mapping per line, {@code group = ROLE}; the highest role any of a person's groups gives wins
  * @param defaultRole the role of a person none of whose groups is mapped; empty: such a person may not sign in
+ * @param localSignIn whether everyone may still sign in with a Plate password; off, only administrators may (the
+ *     break glass when the provider is down)
  */
 public record OidcProvider(String name, String issuerUrl, String clientId, Optional<String> clientSecret,
-        String scopes, String groupsClaim, String groupRoles, Optional<Role> defaultRole) {
+        String scopes, String groupsClaim, String groupRoles, Optional<Role> defaultRole, boolean localSignIn) {
+
+    /** With passwords on for everyone. */
+    public OidcProvider(String name, String issuerUrl, String clientId, Optional<String> clientSecret, String scopes,
+            String groupsClaim, String groupRoles, Optional<Role> defaultRole) {
+        this(name, issuerUrl, clientId, clientSecret, scopes, groupsClaim, groupRoles, defaultRole, true);
+    }
 
     /**
      * What is in use, never the secret.

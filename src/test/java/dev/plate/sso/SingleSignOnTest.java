@@ -11,6 +11,7 @@ import dev.plate.support.HttpSession;
 import dev.plate.support.PlateTest;
 import dev.plate.support.SignIn;
 import dev.plate.deployment.ImportRequest;
+import dev.plate.security.NewUser;
 import dev.plate.project.NewProject;
 import dev.plate.tokens.ApiTokens;
 import java.net.URI;
@@ -290,6 +291,33 @@ class SingleSignOnTest {
         assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'sso-fay'",
                 Integer.class)).isZero();
         assertThat(browser.get(base + "/").statusCode()).isEqualTo(302);
+    }
+
+    /** With passwords turned off, only the provider signs people in; an administrator's password is the break glass. */
+    @Test
+    void passwords_turned_off_leave_only_administrators_a_password() throws Exception {
+        String developer = "local-dev-" + Long.toString(System.nanoTime(), 36);
+        asAdmin(() -> {
+            users.createUser(new NewUser(developer, "", Role.DEVELOPER, "a-long-enough-password-1"));
+            var provider = settings(issuer(), Optional.empty());
+            singleSignOn.save(new OidcProvider(provider.name(), provider.issuerUrl(), provider.clientId(),
+                    provider.clientSecret(), provider.scopes(), provider.groupsClaim(), provider.groupRoles(),
+                    provider.defaultRole(), false));
+        });
+
+        var refused = new HttpSession().login(base, developer, "a-long-enough-password-1");
+        var admin = new HttpSession().login(base, "admin", PlateTest.ADMIN_PASSWORD);
+        var api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":\""
+                        + developer + "\",\"password\":\"a-long-enough-password-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.headers().firstValue("Location")).hasValue(base + "/login?error");
+        assertThat(lastAudit("login.failed", developer)).contains("password sign-in is turned off for DEVELOPER");
+        assertThat(admin.headers().firstValue("Location")).hasValue(base + "/");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("passwords are kept for administrators");
+        asAdmin(() -> assertThat(singleSignOn.current().provider().localSignIn()).isFalse());
     }
 
     @Test

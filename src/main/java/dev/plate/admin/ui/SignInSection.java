@@ -39,6 +39,8 @@ class SignInSection extends Div {
     private final TextField groupsClaim = new TextField("Groups claim");
     private final TextArea groupRoles = new TextArea("Groups → roles (one per line: group = ROLE)");
     private final Select<String> defaultRole = new Select<>();
+    private final com.vaadin.flow.component.checkbox.Checkbox localSignIn = new com.vaadin.flow.component.checkbox
+            .Checkbox("Plate passwords for everyone (off: only administrators, the way in when the provider is down)");
     private final Paragraph source = new Paragraph();
     private final Div result = new Div();
     private final Map<String, HasValidation> fields = Map.of("name", name, "issuerUrl", issuer, "clientId", clientId,
@@ -84,8 +86,9 @@ class SignInSection extends Div {
         var redirect = new Paragraph("Register this redirect URI for Plate's client at the provider: ");
         redirect.add(new Code(redirectUri()));
         redirect.addClassName("plate-muted");
-        var form = new Div(name, issuer, clientId, clientSecret, scopes, groupsClaim, groupRoles, defaultRole, buttons,
-                result);
+        localSignIn.setId("oidc-local-sign-in");
+        var form = new Div(name, issuer, clientId, clientSecret, scopes, groupsClaim, groupRoles, defaultRole,
+                localSignIn, buttons, result);
         form.addClassName("plate-form");
         add(new H2("Sign-in"), intro, redirect, source, form);
         show(singleSignOn.current());
@@ -103,6 +106,7 @@ class SignInSection extends Div {
         groupsClaim.setValue(provider.groupsClaim());
         groupRoles.setValue(provider.groupRoles());
         defaultRole.setValue(provider.defaultRole().map(Role::name).orElse(NO_ACCESS));
+        localSignIn.setValue(provider.localSignIn());
         source.setText(switch (current.source()) {
             case "saved" -> "In use: the provider saved here.";
             case "environment" -> "In use: PLATE_OIDC_ISSUER_URL and the other PLATE_OIDC_* settings. Saving here "
@@ -116,7 +120,7 @@ class SignInSection extends Div {
         var request = new OidcProvider(name.getValue(), issuer.getValue(), clientId.getValue(),
                 Optional.ofNullable(clientSecret.getValue()).filter(text -> !text.isBlank()), scopes.getValue(),
                 groupsClaim.getValue(), groupRoles.getValue(), Optional.ofNullable(defaultRole.getValue())
-                        .filter(role -> !NO_ACCESS.equals(role)).map(Role::valueOf));
+                        .filter(role -> !NO_ACCESS.equals(role)).map(Role::valueOf), localSignIn.getValue());
         try {
             StatusLine.show(result, action.apply(request));
             if (saves) {

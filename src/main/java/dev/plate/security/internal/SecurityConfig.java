@@ -83,10 +83,11 @@ class SecurityConfig {
     /** The one way to log in; declared as a bean so Spring Boot creates no default in-memory user. */
     @Bean
     AuthenticationProvider plateAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder,
-            LoginThrottle throttle, SignInSources sources, SignInAudit audit) {
+            LoginThrottle throttle, SignInSources sources, SignInAudit audit, ObjectProvider<BrowserSignIn> ways) {
         var passwordCheck = new DaoAuthenticationProvider(new AccountDetailsService(accounts));
         passwordCheck.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationProvider(passwordCheck, throttle, sources, audit);
+        return new ThrottledAuthenticationProvider(passwordCheck, throttle, sources, audit,
+                () -> ways.orderedStream().toList());
     }
 
     /** BCrypt today; the {id} prefix lets a later, stronger encoder take over without a migration. */

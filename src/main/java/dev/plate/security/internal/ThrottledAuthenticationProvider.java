@@ -25,9 +25,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final SignInSources sources;
     private final SignInAudit audit;
+    private final java.util.function.Supplier<java.util.List<dev.plate.security.BrowserSignIn>> otherWays;
 
     ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle,
-            SignInSources sources, SignInAudit audit) {
+            SignInSources sources, SignInAudit audit,
+            java.util.function.Supplier<java.util.List<dev.plate.security.BrowserSignIn>> otherWays) {
+        this.otherWays = otherWays;
         this.passwordCheck = passwordCheck;
         this.throttle = throttle;
         this.sources = sources;
@@ -63,7 +66,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw locked(lockedMeanwhile.get());
         }
         sources.giveBack(source);
+        requirePasswordsAllowed(username, source, result);
         return result;
+    }
+
+    /** An administrator's password always works (the break glass); others' only while no other way turned it off. */
+    private void requirePasswordsAllowed(String username, String source, Authentication result) {
+        var held = result.getAuthorities().stream().map(a -> a.getAuthority()).collect(java.util.stream.Collectors
+                .toSet());
+        var role = java.util.Arrays.stream(dev.plate.security.Role.values()).filter(r -> held.contains("ROLE_"
+                + r.name())).findFirst().orElse(dev.plate.security.Role.VIEWER);
+        for (var way : otherWays.get()) {
+            if (!way.allowsPasswordsFor(role)) {
+                audit.refused(username, source, "password sign-in is turned off for " + role.name());
+                throw new dev.plate.security.PasswordSignInOffException("Your account signs in "
+                        + way.buttonLabel().map(label -> "with the button above (" + label + ")").orElse(
+                                "with single sign-on") + ": passwords are kept for administrators.");
+            }
+        }
     }
 
     private LockedException locked(Instant until) {

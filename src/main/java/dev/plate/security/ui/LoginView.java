@@ -92,6 +92,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 message.setTitle("Single sign-on did not work");
                 message.setMessage(explain(sso));
             }
+            case dev.plate.security.PasswordSignInOffException off -> {
+                message.setTitle("Use single sign-on");
+                message.setMessage(off.getMessage());
+            }
             case dev.plate.security.SignInRateLimitedException limited -> {
                 message.setTitle("Too many attempts");
                 message.setMessage(limited.getMessage());

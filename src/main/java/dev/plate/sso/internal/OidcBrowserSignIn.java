@@ -66,6 +66,19 @@ class OidcBrowserSignIn implements BrowserSignIn {
         return settings.buttonLabel();
     }
 
+    /** Off only by an administrator's choice, and never for administrators; a misconfigured provider turns none off. */
+    @Override
+    public boolean allowsPasswordsFor(dev.plate.security.Role role) {
+        if (role == dev.plate.security.Role.ADMIN) {
+            return true;
+        }
+        try {
+            return settings.effective().map(OidcConfig::localSignIn).orElse(true);
+        } catch (dev.plate.base.ValidationException misconfigured) {
+            return true;
+        }
+    }
+
     @Override
     public String loginPath() {
         return SingleSignOn.LOGIN_PATH;

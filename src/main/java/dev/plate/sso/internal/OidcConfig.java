@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param groupRoles group → role, as an administrator mapped them
  */
 record OidcConfig(String name, String issuer, String clientId, Optional<String> clientSecret, List<String> scopes,
-        String groupsClaim, Map<String, Role> groupRoles, Optional<Role> defaultRole) {
+        String groupsClaim, Map<String, Role> groupRoles, Optional<Role> defaultRole, boolean localSignIn) {
 
     /** The highest role any of the groups gives, else the default (empty: no access). */
     Optional<Role> roleFor(List<String> groups) {

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * fixed at build time (docs/adr/0015-ahead-of-time-start.md).
  *
  * @param defaultRole a role's name, or {@code NONE}: people none of whose groups is mapped may not sign in
+ * @param localSignIn {@code false}: Plate passwords only for administrators ({@code PLATE_OIDC_LOCAL_SIGN_IN})
  */
 @ConfigurationProperties("plate.oidc")
 record OidcProperties(@DefaultValue("Single sign-on") String name, @DefaultValue("") String issuerUrl,
         @DefaultValue("") String clientId, @DefaultValue("") String clientSecret,
         @DefaultValue("openid profile email") String scopes, @DefaultValue("groups") String groupsClaim,
-        @DefaultValue("") String groupRoles, @DefaultValue("VIEWER") String defaultRole) {
+        @DefaultValue("") String groupRoles, @DefaultValue("VIEWER") String defaultRole,
+        @DefaultValue("true") boolean localSignIn) {
 
     @Override
     public String toString() {

@@ -53,7 +53,7 @@ final class OidcRules {
                     + "'_', '.', ':', '/', '-', at most 128.");
         }
         return Optional.of(new OidcConfig(name, issuer, clientId, secret, scopes(provider.scopes()), claim,
-                groupRoles(provider.groupRoles()), provider.defaultRole()));
+                groupRoles(provider.groupRoles()), provider.defaultRole(), provider.localSignIn()));
     }
 
     static void requireIssuer(String issuer) {

@@ -35,6 +35,7 @@ class OidcSettings implements SingleSignOn {
     private static final String GROUPS_CLAIM = "oidc.groups-claim";
     private static final String GROUP_ROLES = "oidc.group-roles";
     private static final String DEFAULT_ROLE = "oidc.default-role";
+    private static final String LOCAL_SIGN_IN = "oidc.local-sign-in";
 
     private final Settings settings;
     private final OidcProperties properties;
@@ -80,7 +81,7 @@ class OidcSettings implements SingleSignOn {
         var environment = fromEnvironment();
         var shown = new OidcProvider(environment.name(), environment.issuerUrl(), environment.clientId(),
                 Optional.empty(), environment.scopes(), environment.groupsClaim(), environment.groupRoles(),
-                environment.defaultRole());
+                environment.defaultRole(), environment.localSignIn());
         return new OidcProvider.Current(shown, environment.clientSecret().isPresent(),
                 environment.issuerUrl().isBlank() ? "none" : "environment");
     }
@@ -103,12 +104,14 @@ class OidcSettings implements SingleSignOn {
         values.put(GROUPS_CLAIM, config.map(OidcConfig::groupsClaim));
         values.put(GROUP_ROLES, config.map(c -> OidcRules.format(c.groupRoles())).filter(text -> !text.isEmpty()));
         values.put(DEFAULT_ROLE, config.map(c -> c.defaultRole().map(Role::name).orElse("NONE")));
+        values.put(LOCAL_SIGN_IN, config.map(c -> String.valueOf(c.localSignIn())));
         String actor = user.name();
         settings.put(values, Set.of(SECRET), actor);
         audit.record(actor, "integration.oidc.saved", "integration:oidc", config.map(c -> c.issuer() + ", client "
                 + c.clientId() + (requested.clientSecret().filter(s -> !s.isBlank()).isPresent() ? ", new secret" : "")
                 + ", groups claim " + c.groupsClaim() + ", " + c.groupRoles().size() + " group mapping(s), default role "
-                + c.defaultRole().map(Role::name).orElse("none")).orElse("removed"));
+                + c.defaultRole().map(Role::name).orElse("none") + (c.localSignIn() ? "" : ", passwords for "
+                + "administrators only")).orElse("removed"));
         return config.isEmpty() ? new ComponentStatus(COMPONENT, State.NOT_CONFIGURED, "Saved: no provider"
                 + (properties.issuerUrl().isBlank() ? "; only local accounts sign in." : "; PLATE_OIDC_* applies again."))
                 : check(config);
@@ -132,12 +135,14 @@ class OidcSettings implements SingleSignOn {
         return settings.get(ISSUER).filter(issuer -> !issuer.isBlank()).map(issuer -> new OidcProvider(
                 settings.get(NAME).orElse(""), issuer, settings.get(CLIENT_ID).orElse(""), Optional.empty(),
                 settings.get(SCOPES).orElse(""), settings.get(GROUPS_CLAIM).orElse(""),
-                settings.get(GROUP_ROLES).orElse(""), OidcRules.defaultRole(settings.get(DEFAULT_ROLE).orElse("NONE"))));
+                settings.get(GROUP_ROLES).orElse(""), OidcRules.defaultRole(settings.get(DEFAULT_ROLE).orElse("NONE")),
+                !"false".equals(settings.get(LOCAL_SIGN_IN).orElse("true"))));
     }
 
     private OidcProvider fromEnvironment() {
         return new OidcProvider(properties.name(), properties.issuerUrl(), properties.clientId(),
                 Optional.of(properties.clientSecret()).filter(s -> !s.isBlank()), properties.scopes(),
-                properties.groupsClaim(), properties.groupRoles(), OidcRules.defaultRole(properties.defaultRole()));
+                properties.groupsClaim(), properties.groupRoles(), OidcRules.defaultRole(properties.defaultRole()),
+                properties.localSignIn());
     }
 }

@@ -94,6 +94,18 @@ class LoginViewTest extends KaribuTestBase {
     }
 
     @Test
+    void a_password_turned_off_says_to_use_single_sign_on() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new dev.plate.security.PasswordSignInOffException("Your account signs in with single sign-on: passwords "
+                        + "are kept for administrators."));
+
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+
+        assertThat(i18nSentToBrowser(_get(LoginForm.class))).contains("Use single sign-on")
+                .contains("passwords are kept for administrators");
+    }
+
+    @Test
     void a_signed_in_user_opening_the_login_page_goes_to_the_dashboard() {
         login("admin", Role.ADMIN);
 
