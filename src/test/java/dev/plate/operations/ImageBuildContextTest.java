@@ -100,6 +100,15 @@ class ImageBuildContextTest {
         start.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
         start.environment().put("SERVER_PORT", String.valueOf(port));
         start.environment().put("PLATE_ADMIN_PASSWORD", "image-admin-password");
+        // Single sign-on from the environment: its beans are wired unconditionally and read their settings at run
+        // time, which is what the ahead-of-time start needs (docs/adr/0015-ahead-of-time-start.md).
+        var provider = new no.nav.security.mock.oauth2.MockOAuth2Server();
+        provider.start();
+        start.environment().put("PLATE_OIDC_ISSUER_URL", provider.issuerUrl("aot").toString());
+        start.environment().put("PLATE_OIDC_CLIENT_ID", "plate");
+        start.environment().put("PLATE_OIDC_CLIENT_SECRET", "aot-secret");
+        start.environment().put("PLATE_OIDC_GROUP_ROLES", "aot-devs=DEVELOPER");
+        start.environment().put("PLATE_OIDC_DEFAULT_ROLE", "NONE");
         var plate = start.start();
         try {
             String base = "http://localhost:" + port;
@@ -132,7 +141,22 @@ class ImageBuildContextTest {
             var page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
+
+            provider.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("aot",
+                    "aot-subject", "JWT", null, java.util.Map.of("preferred_username", "aot-sso", "groups",
+                            List.of("aot-devs")), 3600));
+            var browser = new dev.plate.support.HttpSession();
+            var toProvider = browser.get(base + "/oauth2/authorization/oidc");
+            assertThat(toProvider.headers().firstValue("Location").orElse("")).startsWith(provider.issuerUrl("aot")
+                    + "/authorize");
+            var back = browser.get(browser.get(toProvider.headers().firstValue("Location").orElseThrow()).headers()
+                    .firstValue("Location").orElseThrow());
+            assertThat(back.headers().firstValue("Location")).as(tail(Files.readString(log))).hasValue(base + "/");
+            var users = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/users")).header("Authorization",
+                    bearer).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(users.body()).contains("\"username\":\"aot-sso\"").contains("DEVELOPER");
         } finally {
+            provider.shutdown();
             plate.destroy();
             if (!plate.waitFor(30, TimeUnit.SECONDS)) {
                 plate.destroyForcibly();
