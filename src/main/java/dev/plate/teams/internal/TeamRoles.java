@@ -1,7 +1,6 @@
 package dev.plate.teams.internal;
 
 import dev.plate.security.CurrentUser;
-import dev.plate.security.IdentityGroups;
 import dev.plate.security.Role;
 import dev.plate.teams.TeamAccess;
 import java.util.ArrayList;
@@ -16,12 +15,10 @@ import org.springframework.stereotype.Component;
 class TeamRoles implements TeamAccess {
 
     private final CurrentUser user;
-    private final IdentityGroups groups;
     private final JdbcTemplate jdbc;
 
-    TeamRoles(CurrentUser user, IdentityGroups groups, JdbcTemplate jdbc) {
+    TeamRoles(CurrentUser user, JdbcTemplate jdbc) {
         this.user = user;
-        this.groups = groups;
         this.jdbc = jdbc;
     }
 
@@ -69,7 +66,7 @@ class TeamRoles implements TeamAccess {
         var roles = new ArrayList<Role>(jdbc.query("select m.role from team_member m join team t on t.id = m.team_id "
                 + "join plate_user u on u.id = m.user_id where t.name = ? and u.username = ? and u.enabled = true",
                 (row, i) -> Role.valueOf(row.getString(1)), team, username));
-        var mine = new HashSet<>(groups.of(username));
+        var mine = new HashSet<>(groupsOf(username));
         if (!mine.isEmpty()) {
             jdbc.query("select g.group_name, g.role from team_group g join team t on t.id = g.team_id where t.name = ?",
                     (java.sql.ResultSet row) -> {
@@ -79,6 +76,17 @@ class TeamRoles implements TeamAccess {
                     }, team);
         }
         return roles;
+    }
+
+    /**
+     * The groups the sign-in provider named at the account's last sign-in (none for a local account), matched against
+     * the mappings as they are now: a changed mapping applies at once, a changed membership from the next sign-in.
+     */
+    private java.util.List<String> groupsOf(String username) {
+        return jdbc.query("select identity_groups from plate_user where username = ? and enabled = true",
+                (row, i) -> row.getString(1), username).stream().filter(java.util.Objects::nonNull).findFirst()
+                .filter(text -> !text.isEmpty()).map(text -> java.util.List.of(text.split("\n")))
+                .orElse(java.util.List.of());
     }
 
     private static String capitalised(String text) {
