@@ -80,6 +80,11 @@ class SingleSignOnBrowserTest {
         signInThroughTheProvider("grace-subject", "sso-grace", true);
         assertThat(jdbc.queryForObject("select role from plate_user where username = 'sso-grace'", String.class))
                 .isEqualTo("DEVELOPER");
+
+        browser.get("http://localhost:" + port + "/profile");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "You sign in with single sign-on"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Change password");
     }
 
     private void signInThroughTheProvider(String subject, String username, boolean screenshots) throws IOException {

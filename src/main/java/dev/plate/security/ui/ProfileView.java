@@ -41,7 +41,14 @@ class ProfileView extends Div {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         var save = new Button("Change password", event -> change(users));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Your account"), who, new H2("Change password"), form, save);
+        if (me.singleSignOn()) {
+            var sso = new Paragraph("You sign in with single sign-on: your password and groups are kept by the "
+                    + "provider, and your role follows your groups at every sign-in.");
+            sso.addClassName("plate-muted");
+            add(new H2("Your account"), who, sso);
+        } else {
+            add(new H2("Your account"), who, new H2("Change password"), form, save);
+        }
         sections.orderedStream().map(ProfileSection::create).forEach(this::add);
     }
 

@@ -56,7 +56,7 @@ class AccessTokensSection extends Div {
         var choices = new java.util.ArrayList<String>(List.of(ANY_TEAM));
         choices.addAll(teamNames);
         team.setItems(choices);
-        team.setItemLabelGenerator(choice -> choice.isEmpty() ? "Everything you may do" : "Team " + choice);
+        team.setItemLabelGenerator(choice -> choice.isEmpty() ? "Every project" : "Team " + choice);
         team.setValue(ANY_TEAM);
         readOnly.setId("token-read-only");
         var create = new Button("Create token", event -> create());
