@@ -36,6 +36,21 @@ public class CurrentUser {
      */
     public static final String TEAM_SCOPE = "PLATE_TEAM_SCOPE:";
 
+    /** The authority of a credential limited to reading: whatever its owner's roles, it changes nothing. */
+    public static final String READ_ONLY = "PLATE_READ_ONLY";
+
+    /** Whether the credential in use is limited to reading (a read-only access token). */
+    public boolean readOnly() {
+        var authentication = securityContext.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(READ_ONLY::equals);
+    }
+
+    /** Whether the credential in use is limited in any way (to one team, or to reading). */
+    public boolean limited() {
+        return readOnly() || teamScope().isPresent();
+    }
+
     /** The team the credential in use is limited to (an access token made for one team's projects), if any. */
     public java.util.Optional<String> teamScope() {
         var authentication = securityContext.getContext().getAuthentication();

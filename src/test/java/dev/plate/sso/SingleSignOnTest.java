@@ -293,6 +293,68 @@ class SingleSignOnTest {
         assertThat(browser.get(base + "/").statusCode()).isEqualTo(302);
     }
 
+    /** The account a session acts as is the one linked to the subject, whatever claims the provider adds. */
+    @Test
+    void a_claim_cannot_choose_the_account_the_session_acts_as() {
+        var browser = new HttpSession();
+
+        var back = signIn(browser, "subject-ivy", Map.of("preferred_username", "sso-ivy", "plate_username", "admin",
+                "groups", List.of("plate-developers")));
+
+        assertThat(back.headers().firstValue("Location")).hasValue(base + "/");
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'sso-ivy'",
+                Integer.class)).as("the session acts as the linked account, not as the claim's 'admin'").isEqualTo(1);
+        assertThat(lastAudit("login.succeeded", "sso-ivy")).contains("subject subject-ivy");
+    }
+
+    /** Plate always keeps an administrator: groups cannot demote the last enabled one. */
+    @Test
+    void groups_do_not_demote_the_last_enabled_administrator() {
+        signIn(new HttpSession(), "subject-zed", Map.of("preferred_username", "sso-zed", "groups",
+                List.of("plate-admins")));
+        long admin = jdbc.queryForObject("select id from plate_user where username = 'admin'", Long.class);
+        asUser("sso-zed", Role.ADMIN, () -> users.setEnabled(admin, false));
+        try {
+            var refused = signIn(new HttpSession(), "subject-zed", Map.of("preferred_username", "sso-zed", "groups",
+                    List.of("plate-developers")));
+
+            assertThat(refused.headers().firstValue("Location")).hasValue(base + "/login?error");
+            assertThat(jdbc.queryForObject("select role from plate_user where username = 'sso-zed'", String.class))
+                    .isEqualTo("ADMIN");
+            assertThat(lastAudit("login.failed", "sso-zed")).contains("last enabled one");
+        } finally {
+            asUser("sso-zed", Role.ADMIN, () -> users.setEnabled(admin, true));
+        }
+        signIn(new HttpSession(), "subject-zed", Map.of("preferred_username", "sso-zed", "groups",
+                List.of("plate-developers")));
+        assertThat(jdbc.queryForObject("select role from plate_user where username = 'sso-zed'", String.class))
+                .as("with another administrator, the groups decide").isEqualTo("DEVELOPER");
+    }
+
+    /** An administrator's disable of an account its groups suspended is the administrator's, and stays. */
+    @Test
+    void disabling_a_suspended_account_sticks_and_every_group_is_kept() {
+        var many = new java.util.ArrayList<String>();
+        for (int i = 0; i < 300; i++) {
+            many.add("cn=group-" + i + ",ou=engineering,ou=groups,dc=example,dc=com");
+        }
+        many.add("plate-developers");
+        signIn(new HttpSession(), "subject-kit", Map.of("preferred_username", "sso-kit", "groups", many));
+        assertThat(jdbc.queryForObject("select identity_groups from plate_user where username = 'sso-kit'",
+                String.class)).as("all " + many.size() + " kept").endsWith("\nplate-developers");
+        signIn(new HttpSession(), "subject-kit", Map.of("preferred_username", "sso-kit", "groups", List.of("none")));
+        long kit = jdbc.queryForObject("select id from plate_user where username = 'sso-kit'", Long.class);
+
+        asAdmin(() -> users.setEnabled(kit, false));
+        var refused = signIn(new HttpSession(), "subject-kit", Map.of("preferred_username", "sso-kit", "groups",
+                List.of("plate-developers")));
+
+        assertThat(refused.headers().firstValue("Location")).hasValue(base + "/login?error");
+        assertThat(jdbc.queryForMap("select enabled, suspended_by_groups from plate_user where username = 'sso-kit'"))
+                .containsEntry("enabled", false).containsEntry("suspended_by_groups", false);
+        assertThat(lastAudit("login.failed", "sso-kit")).contains("is disabled");
+    }
+
     /** With passwords turned off, only the provider signs people in; an administrator's password is the break glass. */
     @Test
     void passwords_turned_off_leave_only_administrators_a_password() throws Exception {

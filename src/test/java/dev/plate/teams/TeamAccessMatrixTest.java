@@ -288,6 +288,17 @@ class TeamAccessMatrixTest {
                 new dev.plate.tokens.ApiTokens.Scope(java.util.Optional.of("ghosts"), false)))
                 .hasMessageContaining("There is no team named 'ghosts'"));
         assertThat(api.get("/api/v1/tokens", alphaOnly).body()).contains("\"team\":\"alpha\"");
+
+        String maintainer = usernames.get(Caller.TEAM_MAINTAINER);
+        String maintainersReadOnly = asUser(maintainer, Role.VIEWER, () -> accessTokens.create("ci-read-alpha", 1,
+                new dev.plate.tokens.ApiTokens.Scope(java.util.Optional.empty(), true)).token());
+        assertThat(Action.promote.call(api, newTarget(), maintainersReadOnly).statusCode())
+                .as("read-only holds no team role either").isEqualTo(403);
+        long fullToken = JSON.readTree(api.get("/api/v1/tokens", alphaOnly).body()).valueStream()
+                .filter(token -> token.path("name").asString().equals("ci-read")).findFirst().orElseThrow()
+                .path("id").asLong();
+        assertThat(api.delete("/api/v1/tokens/" + fullToken, readOnly).statusCode())
+                .as("a limited token revokes nothing").isEqualTo(403);
     }
 
     @Test

@@ -94,7 +94,8 @@ class ImportProjectView extends Div implements com.vaadin.flow.router.BeforeEnte
         team.setItemLabelGenerator(name -> name.isEmpty() ? "No team (Plate-wide roles decide)" : name);
         team.setHelperText("Its members decide who may deploy, promote and roll back the project");
         if (!teams.isEmpty()) {
-            team.setValue(teams.size() > 1 && teams.getFirst().isEmpty() ? teams.get(1) : teams.getFirst());
+            // No team when that is allowed: a project must not land in a team (whose members then change it) unseen.
+            team.setValue(teams.getFirst());
         }
         fields.forEach((key, field) -> {
             var value = (HasValue<?, ?>) field;

@@ -46,11 +46,12 @@ class LinkedAccounts implements ProviderAccounts {
             return refused(username, account.role(), "Your Plate account '" + username + "' is disabled: ask a Plate "
                     + "administrator.");
         }
-        if (granted.isEmpty() && account.enabled() && account.role() == Role.ADMIN
+        if (account.enabled() && account.role() == Role.ADMIN && granted.filter(Role.ADMIN::equals).isEmpty()
                 && accounts.lockEnabledWithRole(Role.ADMIN).size() <= 1) {
-            // The last enabled administrator stays: Plate must always be manageable (a local admin is the break glass).
-            return refused(username, account.role(), noAccess(identity) + " As the last enabled administrator, the "
-                    + "account stays enabled.");
+            // The last enabled administrator stays one: Plate must always be manageable.
+            return refused(username, account.role(), "Your groups at the provider no longer make you an "
+                    + "administrator, but you are Plate's last enabled one, so nothing was changed and the sign-in is "
+                    + "refused: make another administrator first (" + "groups: " + describe(identity.groups()) + ").");
         }
         Role before = account.role();
         boolean wasEnabled = account.enabled();
@@ -76,7 +77,8 @@ class LinkedAccounts implements ProviderAccounts {
         }
         if (accounts.findByUsername(identity.username()).isPresent()) {
             return refused(identity.username(), null, "A Plate account named '" + identity.username() + "' already "
-                    + "exists and does not belong to this sign-in: ask a Plate administrator to rename or remove it.");
+                    + "exists and is not linked to your sign-in at the provider; Plate never takes an account over. "
+                    + "Sign in with that account's password, or ask a Plate administrator.");
         }
         var account = accounts.save(UserAccount.fromProvider(identity.username(), identity.displayName(),
                 granted.get(), unusablePassword(), identity.issuer(), identity.subject(), clock.instant()));

@@ -61,8 +61,11 @@ class UserAccount {
     @Column(name = "identity_subject", length = 255)
     private String identitySubject;
 
-    /** The groups the provider named at the last sign-in, one per line. */
-    @Column(name = "identity_groups", length = 8000)
+    /**
+     * The groups the provider named at the last sign-in, one per line; team mappings decide from them, so all are
+     * kept (the sign-in takes at most 500, each at most 255 characters).
+     */
+    @Column(name = "identity_groups", length = 131072)
     private String identityGroups;
 
     /**
@@ -183,9 +186,7 @@ class UserAccount {
     boolean signedInThroughProvider(String name, java.util.List<String> groups, Optional<Role> granted, Instant now) {
         boolean changed = false;
         displayName = name;
-        String joined = String.join("\n", groups);
-        // Kept to show and explain, not to decide: a very long list is cut at a line.
-        identityGroups = joined.length() <= 8000 ? joined : joined.substring(0, joined.lastIndexOf('\n', 8000));
+        identityGroups = String.join("\n", groups);
         if (granted.isEmpty()) {
             changed = !suspendedByGroups && enabled;
             if (enabled) {

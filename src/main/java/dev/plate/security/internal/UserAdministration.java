@@ -85,7 +85,7 @@ class UserAdministration implements UserService {
     @Override
     public UserSummary setEnabled(long userId, boolean enabled) {
         var account = find(userId);
-        if (account.enabled() == enabled) {
+        if (account.enabled() == enabled && !(account.suspendedByGroups() && !enabled)) {
             return account.toSummary();
         }
         if (!enabled) {

@@ -55,7 +55,20 @@ class OidcBrowserSignIn implements BrowserSignIn {
     /** RP-initiated logout for a person who signed in through the provider; the login page for everyone else. */
     @Override
     public Optional<LogoutSuccessHandler> logoutSuccess() {
-        var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        // Still a SimpleUrlLogoutSuccessHandler, so Vaadin redirects a sign-out from inside the app as it should.
+        var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations) {
+            @Override
+            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response,
+                    org.springframework.security.core.Authentication authentication) {
+                try {
+                    return super.determineTargetUrl(request, response, authentication);
+                } catch (RuntimeException providerUnavailable) {
+                    // Plate's session has ended already; a provider that cannot be asked only loses its sign-out.
+                    return "/login";
+                }
+            }
+        };
         logout.setPostLogoutRedirectUri("{baseUrl}/login");
         logout.setDefaultTargetUrl("/login");
         return Optional.of(logout);

@@ -3,10 +3,8 @@ package dev.plate.sso.internal;
 import dev.plate.security.ProviderAccounts;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -26,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
-    /** The claim Plate adds to the principal: the Plate username, which is what {@code getName()} answers. */
-    static final String USERNAME_CLAIM = "plate_username";
     static final String REFUSED = "access_denied";
     private static final int MAX_GROUPS = 500;
 
@@ -49,12 +45,38 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
         if (outcome.refusal().isPresent()) {
             throw new Refused(outcome.username(), outcome.refusal().get());
         }
-        Map<String, Object> claims = new HashMap<>(verified.getUserInfo() == null ? Map.of()
-                : verified.getUserInfo().getClaims());
-        claims.put("sub", verified.getSubject());
-        claims.put(USERNAME_CLAIM, outcome.username());
         var authorities = outcome.role().grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
-        return new DefaultOidcUser(authorities, verified.getIdToken(), new OidcUserInfo(claims), USERNAME_CLAIM);
+        return new PlateOidcUser(authorities, verified, outcome.username());
+    }
+
+    /**
+     * The verified person, named as their Plate account: {@code getName()} is the account's name, never a claim, so
+     * a provider sending a claim of any name cannot choose which account the session acts as.
+     */
+    static final class PlateOidcUser extends DefaultOidcUser {
+
+        private final String username;
+
+        PlateOidcUser(java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> authorities,
+                OidcUser verified, String username) {
+            super(authorities, verified.getIdToken(), verified.getUserInfo(), "sub");
+            this.username = username;
+        }
+
+        @Override
+        public String getName() {
+            return username;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PlateOidcUser that && username.equals(that.username) && super.equals(other);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * super.hashCode() + username.hashCode();
+        }
     }
 
     private static ProviderAccounts.Identity identity(OidcUser user, OidcConfig config) {

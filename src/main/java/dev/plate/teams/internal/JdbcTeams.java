@@ -92,7 +92,8 @@ class JdbcTeams implements TeamService {
         Long userId = jdbc.query("select id from plate_user where username = ?", (row, i) -> row.getLong(1),
                 username == null ? "" : username.strip()).stream().findFirst().orElseThrow(() -> new ValidationException(
                         "username", "There is no user named '" + username + "'. People who sign in with single sign-on "
-                                + "exist after their first sign-in; map their group instead to include them before."));
+                                + "have an account from their first sign-in on; to include them before, map one of "
+                                + "their groups at the provider to this team."));
         int updated = jdbc.update("update team_member set role = ? where team_id = ? and user_id = ?", checked.name(),
                 id, userId);
         if (updated == 0) {

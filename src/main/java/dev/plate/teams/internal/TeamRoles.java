@@ -36,6 +36,10 @@ class TeamRoles implements TeamAccess {
     @Override
     public Optional<Role> roleOn(Optional<String> team) {
         Optional<Role> global = user.role();
+        if (user.readOnly()) {
+            // A read-only token reads, whatever its owner may do in any team.
+            return global.map(role -> Role.VIEWER);
+        }
         Optional<String> scope = user.teamScope();
         if (scope.isPresent() && !scope.equals(team)) {
             // A token limited to one team reads everything and changes nothing else.

@@ -58,7 +58,7 @@ class CliCodes implements CliSignIns {
 
     @Override
     // The deletion stays when the exchange is refused: that is what makes a wrong guess cost the code.
-    @Transactional(noRollbackFor = ValidationException.class)
+    @Transactional(noRollbackFor = RuntimeException.class)
     public LoginTokens.IssuedToken redeem(String code, String verifier) {
         if (code == null || !CODE.matcher(code).matches() || verifier == null || !VERIFIER.matcher(verifier).matches()) {
             throw refused();

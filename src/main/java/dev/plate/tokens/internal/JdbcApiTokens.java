@@ -48,10 +48,12 @@ class JdbcApiTokens implements ApiTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final dev.plate.teams.TeamAccess teams;
+    private final dev.plate.security.CurrentUser limited;
 
     JdbcApiTokens(JdbcTemplate jdbc, SecurityContextHolderStrategy securityContext, AuditLog audit, Clock clock,
-            dev.plate.teams.TeamAccess teams) {
+            dev.plate.teams.TeamAccess teams, dev.plate.security.CurrentUser limited) {
         this.teams = teams;
+        this.limited = limited;
         this.jdbc = jdbc;
         this.securityContext = securityContext;
         this.audit = audit;
@@ -127,6 +129,10 @@ class JdbcApiTokens implements ApiTokens {
         if (!token.owner().equals(actor) && !admin) {
             throw new AccessDeniedException("Only its owner or an admin may revoke a token.");
         }
+        if (limited.limited()) {
+            throw new AccessDeniedException("A token limited to one team or to reading cannot revoke tokens: sign in "
+                    + "(plate login, or the browser) to revoke one.");
+        }
         if (jdbc.update("update api_token set revoked_at = ? where id = ? and revoked_at is null",
                 Timestamp.from(clock.instant()), id) == 1) {
             audit.record(actor, "token.revoked", "user:" + token.owner(), "token '" + token.name() + "' ("
@@ -165,6 +171,9 @@ class JdbcApiTokens implements ApiTokens {
                 .toList());
         scope.team().ifPresent(team -> authorities.add(new SimpleGrantedAuthority(
                 dev.plate.security.CurrentUser.TEAM_SCOPE + team)));
+        if (scope.readOnly()) {
+            authorities.add(new SimpleGrantedAuthority(dev.plate.security.CurrentUser.READ_ONLY));
+        }
         return authorities;
     }
 
