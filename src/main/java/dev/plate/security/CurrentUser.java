@@ -21,12 +21,7 @@ public class CurrentUser {
 
     /** The highest role the signed-in user holds across Plate; empty for nobody (work nobody signed in for). */
     public java.util.Optional<Role> role() {
-        var authentication = securityContext.getContext().getAuthentication();
-        if (authentication == null) {
-            return java.util.Optional.empty();
-        }
-        var held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(java.util.stream.Collectors.toSet());
+        var held = authorities().collect(java.util.stream.Collectors.toSet());
         return java.util.Arrays.stream(Role.values()).filter(role -> held.contains("ROLE_" + role.name())).findFirst();
     }
 
@@ -41,28 +36,23 @@ public class CurrentUser {
 
     /** Whether the credential in use is limited to reading (a read-only access token). */
     public boolean readOnly() {
-        var authentication = securityContext.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(READ_ONLY::equals);
-    }
-
-    /** Whether the credential in use is limited in any way (to one team, or to reading). */
-    public boolean limited() {
-        return readOnly() || teamScope().isPresent();
+        return authorities().anyMatch(READ_ONLY::equals);
     }
 
     /** The team the credential in use is limited to (an access token made for one team's projects), if any. */
     public java.util.Optional<String> teamScope() {
-        var authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? java.util.Optional.empty() : authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(TEAM_SCOPE))
-                .map(a -> a.substring(TEAM_SCOPE.length())).findFirst();
+        return authorities().filter(a -> a.startsWith(TEAM_SCOPE)).map(a -> a.substring(TEAM_SCOPE.length()))
+                .findFirst();
     }
 
     /** @param role a role's name without the {@code ROLE_} prefix, as in {@link Roles} */
     public boolean hasRole(String role) {
+        return authorities().anyMatch(("ROLE_" + role)::equals);
+    }
+
+    private java.util.stream.Stream<String> authorities() {
         var authentication = securityContext.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(("ROLE_" + role)::equals);
+        return authentication == null ? java.util.stream.Stream.empty() : authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority);
     }
 }

@@ -129,7 +129,7 @@ class JdbcApiTokens implements ApiTokens {
         if (!token.owner().equals(actor) && !admin) {
             throw new AccessDeniedException("Only its owner or an admin may revoke a token.");
         }
-        if (limited.limited()) {
+        if (limited.readOnly() || limited.teamScope().isPresent()) {
             throw new AccessDeniedException("A token limited to one team or to reading cannot revoke tokens: sign in "
                     + "(plate login, or the browser) to revoke one.");
         }
