@@ -309,6 +309,39 @@ class CliEndToEndTest {
         assertThat(plate("projects", "-q", name).out()).contains("TEAM").contains(team);
     }
 
+    /** An administrator runs teams from the command line; anyone else is refused, and bad input changes nothing. */
+    @Test
+    void an_admin_manages_teams_from_the_command_line() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String team = "ops-" + suffix;
+        String member = "opsdev" + suffix;
+        assertThat(login(PlateTest.ADMIN_PASSWORD + "\n", "login", "http://localhost:" + port, "-u", "admin",
+                "--password-stdin").exit()).isZero();
+        assertThat(plate("user", "create", member, "--role", "viewer").exit()).isZero();
+
+        assertThat(plate("team", "create", team, "--display-name", "Operations").out()).contains("Team " + team
+                + " created");
+        assertThat(plate("team", "add", team, member, "--role", "maintainer").exit()).isZero();
+        assertThat(plate("team", "map", team, "/ops", "--role", "developer").out()).contains("Group /ops is developer");
+        assertRefused(plate("team", "add", team, member, "--role", "admin"), 2, "not a role in a team");
+        assertRefused(plate("team", "create", "Bad Team"), 2, "lowercase letters, digits and '-'");
+        assertRefused(plate("team", "add", team, "nobody-" + suffix, "--role", "viewer"), 2, "There is no user named");
+        var listed = plate("teams", "-o", "json");
+        assertThat(listed.out()).contains(team).contains(member).contains("/ops").contains("MAINTAINER");
+
+        assertThat(plate("team", "unmap", team, "/ops").exit()).isZero();
+        assertThat(plate("team", "remove", team, member).exit()).isZero();
+        assertThat(plate("team", "delete", team).exit()).isZero();
+        assertThat(plate("teams").out()).doesNotContain(team);
+
+        Path other = Files.createDirectories(home.resolve("teams-" + suffix));
+        var viewer = Map.of("XDG_CONFIG_HOME", other.toString());
+        String password = plate("user", "reset-password", member).out().strip();
+        assertThat(plate(viewer, password + "\n", "login", "http://localhost:" + port, "-u", member,
+                "--password-stdin").exit()).isZero();
+        assertRefused(plate(viewer, null, "team", "create", "mine-" + suffix), 3, "");
+    }
+
     /** Two services of one repository (a monorepo) are two projects, each named after its directory. */
     @Test
     void services_of_one_repository_import_as_projects_of_their_own() throws Exception {

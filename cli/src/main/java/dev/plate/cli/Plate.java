@@ -54,6 +54,7 @@ public final class Plate implements Runnable {
         COMMANDS.put("projects", ProjectsCommand::new);
         COMMANDS.put("env", EnvCommand::new);
         COMMANDS.put("teams", TeamsCommand::new);
+        COMMANDS.put("team", TeamCommand::new);
         COMMANDS.put("token", TokenCommand::new);
         COMMANDS.put("user", UserCommand::new);
         COMMANDS.put("completion", CompletionCommand::new);
