@@ -24,12 +24,7 @@ final class TeamCommand implements Runnable {
 
     /** A role in a team as the server takes it, refused here with the choices when it is none. */
     static String role(String given) {
-        String role = given.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!TEAM_ROLES.contains(role)) {
-            throw new CliException(ExitCode.USAGE, "'" + given + "' is not a role in a team: give one of "
-                    + String.join(", ", TEAM_ROLES).toLowerCase(java.util.Locale.ROOT) + ".");
-        }
-        return role;
+        return UserCommand.role(given, TEAM_ROLES, "a role in a team");
     }
 
     static String path(String team) {

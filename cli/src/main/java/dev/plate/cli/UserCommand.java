@@ -25,10 +25,15 @@ final class UserCommand implements Runnable {
 
     /** A role as the server takes it, refused here with the choices when it is none. */
     static String role(String given) {
+        return role(given, ROLES, "a role");
+    }
+
+    /** @param what "a role", "a role in a team": what the refusal says the word is not */
+    static String role(String given, List<String> allowed, String what) {
         String role = given.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!ROLES.contains(role)) {
-            throw new CliException(ExitCode.USAGE, "'" + given + "' is not a role: give one of "
-                    + String.join(", ", ROLES).toLowerCase(java.util.Locale.ROOT) + ".");
+        if (!allowed.contains(role)) {
+            throw new CliException(ExitCode.USAGE, "'" + given + "' is not " + what + ": give one of "
+                    + String.join(", ", allowed).toLowerCase(java.util.Locale.ROOT) + ".");
         }
         return role;
     }
