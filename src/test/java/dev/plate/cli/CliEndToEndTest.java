@@ -228,6 +228,51 @@ class CliEndToEndTest {
                 "--password-stdin"), 3, "Too many failed sign-ins to this account from your address: try again in");
     }
 
+    /**
+     * {@code plate login --device} on a machine without a browser: the CLI shows a code, a person types it into Plate
+     * in a browser elsewhere and approves, and the CLI, polling, is signed in as that person; a refusal ends it.
+     */
+    @Test
+    void a_device_sign_in_approved_in_another_browser_logs_the_cli_in() throws Exception {
+        String name = "dev" + Long.toString(System.nanoTime(), 36);
+        SignIn.as(securityContext, "admin", Role.ADMIN);
+        users.createUser(new NewUser(name, "Dee", Role.DEVELOPER, "a-long-enough-password-1"));
+        securityContext.clearContext();
+        var browser = new dev.plate.support.HttpSession();
+        browser.login("http://localhost:" + port, name, "a-long-enough-password-1");
+
+        var waiting = start("login", "http://localhost:" + port, "--device");
+        String code = userCode(awaitError(waiting, "Waiting for the approval"));
+        assertThat(decide(browser, code, "approve").body()).contains("The command line is signed in");
+
+        var run = finish(waiting);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Logged in to http://localhost:" + port + " as " + name + " (DEVELOPER)");
+        assertThat(plate("whoami").out()).contains(name);
+
+        var refused = start("login", "http://localhost:" + port, "--device");
+        decide(browser, userCode(awaitError(refused, "Waiting for the approval")), "cancel");
+        var refusal = finish(refused);
+        assertThat(refusal.exit()).as(refusal.err()).isEqualTo(3);
+        assertThat(refusal.err()).contains("error: The sign-in was refused in the browser.").doesNotContain("\tat ");
+        assertThat(plate("login", "http://localhost:" + port, "--device", "--sso").exit()).isEqualTo(2);
+    }
+
+    private static String userCode(String err) {
+        var matcher = java.util.regex.Pattern.compile("\\n {4}([A-Z]{4}-[A-Z]{4})\\n").matcher(err);
+        assertThat(matcher.find()).as(err).isTrue();
+        return matcher.group(1);
+    }
+
+    private java.net.http.HttpResponse<String> decide(dev.plate.support.HttpSession browser, String code,
+            String decision) {
+        var page = browser.get("http://localhost:" + port + "/cli-login/device?code=" + code);
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as(page.body()).isTrue();
+        return browser.postForm("http://localhost:" + port + "/cli-login/device", Map.of("code", code, "decision",
+                decision, "_csrf", csrf.group(1)));
+    }
+
     /** A CI token from the command line: made, used as PLATE_TOKEN, listed without its secret, revoked. */
     @Test
     void a_token_for_ci_is_made_used_and_revoked_without_the_browser() throws Exception {
@@ -560,6 +605,13 @@ class CliEndToEndTest {
     private String awaitOutput(Process process, String expected) {
         Path out = outputs.get(process)[0];
         return await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(out),
+                text -> text.contains(expected) || !process.isAlive());
+    }
+
+    /** The process's standard error once it contains {@code expected}, read as it grows. */
+    private String awaitError(Process process, String expected) {
+        Path err = outputs.get(process)[1];
+        return await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(err),
                 text -> text.contains(expected) || !process.isAlive());
     }
 

@@ -127,14 +127,7 @@ class SingleSignOnBrowserTest {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         Path err = home.resolve("err.txt");
         Path out = home.resolve("out.txt");
-        var cli = new ProcessBuilder(Path.of("cli", "plate").toAbsolutePath().toString(), "login", "http://localhost:"
-                + port, "--sso", "--no-browser");
-        cli.environment().remove("PLATE_URL");
-        cli.environment().remove("PLATE_TOKEN");
-        cli.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        cli.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        cli.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
-        var process = cli.redirectError(err.toFile()).redirectOutput(out.toFile()).start();
+        var process = cli(home, "--sso", "--no-browser");
         try {
             String link = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(err)
                     .lines().map(String::strip).filter(line -> line.startsWith("http")).findFirst(),
@@ -156,6 +149,57 @@ class SingleSignOnBrowserTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * {@code plate login --device}: the real CLI shows a code; the person, signed in through the provider in a browser
+     * that need not be on the same machine, types it into Plate, sees where it came from, and approves.
+     */
+    @Test
+    void a_command_line_without_a_browser_signs_in_with_a_code(@org.junit.jupiter.api.io.TempDir Path home)
+            throws Exception {
+        signInThroughTheProvider("grace-subject", "sso-grace-device", false);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var process = cli(home, "--device");
+        try {
+            String code = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files
+                    .readString(home.resolve("err.txt")).lines().map(String::strip)
+                    .filter(line -> line.matches("[A-Z]{4}-[A-Z]{4}")).findFirst(), java.util.Optional::isPresent)
+                    .orElseThrow();
+
+            browser.get("http://localhost:" + port + "/cli-login/device");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-code"))).sendKeys(code.toLowerCase());
+            screenshot("sso-device-code");
+            browser.findElement(By.id("device-continue")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cli-approve")));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("sso-grace-device").contains(code)
+                    .contains("plate-cli/");
+            screenshot("sso-device-approve");
+            browser.findElement(By.id("cli-approve")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "signed in"));
+
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
+            assertThat(Files.readString(home.resolve("out.txt"))).contains("Logged in to http://localhost:" + port
+                    + " as sso-grace-device (DEVELOPER)");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The real CLI's {@code plate login} against this Plate, its output in {@code home}'s out.txt and err.txt. */
+    private Process cli(Path home, String... flags) throws IOException {
+        var command = new java.util.ArrayList<>(java.util.List.of(Path.of("cli", "plate").toAbsolutePath().toString(),
+                "login", "http://localhost:" + port));
+        command.addAll(java.util.List.of(flags));
+        var cli = new ProcessBuilder(command);
+        cli.environment().remove("PLATE_URL");
+        cli.environment().remove("PLATE_TOKEN");
+        cli.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        cli.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        cli.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        return cli.redirectError(home.resolve("err.txt").toFile()).redirectOutput(home.resolve("out.txt").toFile())
+                .start();
     }
 
     private void screenshot(String name) throws IOException {

@@ -46,6 +46,8 @@ public @interface ArgoCdTest {
                     // The leader's reconcile runs as in production, only more often.
                     "plate.argocd.reconcile-initial-delay=1s",
                     "plate.argocd.reconcile-interval=2s",
+                    // plate login --device polls as in production, only more often.
+                    "plate.cli-login.device-interval=1s",
                     "logging.level.io.fabric8.mockwebserver=WARN")
                     .applyTo(context.getEnvironment());
         }

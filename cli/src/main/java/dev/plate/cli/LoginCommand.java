@@ -31,13 +31,25 @@ final class LoginCommand extends ApiCommand {
             + "of the same computer)")
     boolean noBrowser;
 
+    @Option(names = "--device", description = "for a machine without a browser: show a code to enter in Plate in a "
+            + "browser on any device where you are signed in, and wait for the approval")
+    boolean device;
+
     @Override
     public Integer call() {
         var config = config();
         String address = Api.normalize(Optional.ofNullable(url).or(config::url).orElseThrow(() -> new CliException(
                 ExitCode.USAGE, "Give Plate's address: plate login https://plate.example.com")));
+        if (sso && device) {
+            throw new CliException(ExitCode.USAGE, "Choose one of --sso (a browser on this computer) and --device (a "
+                    + "browser anywhere).");
+        }
         if (sso) {
             return browserLogin(config, address);
+        }
+        if (device) {
+            return saved(config, address, new DeviceSignIn(new Api(address, Optional.empty()), address)
+                    .await(terminal().err()));
         }
         var console = System.console();
         String user = Optional.ofNullable(username).filter(u -> !u.isBlank()).orElseGet(() -> {

@@ -40,7 +40,8 @@ class ApiSecurity {
                         // A streamed answer (logs) ends with an async dispatch of the request that was authorized
                         // when it began; the stateless chain has no one signed in on it by then.
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/login", "/api/v1/login/code").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/login", "/api/v1/login/code", "/api/v1/login/device",
+                                "/api/v1/login/device/token").permitAll()
                         .requestMatchers(HttpMethod.GET, OpenApiDescription.PATH, OpenApiDescription.PATH + ".yaml",
                                 OpenApiDescription.PATH + "/**", OpenApiDescription.UI_PATH,
                                 OpenApiDescription.UI_RESOURCES).permitAll()

@@ -1,7 +1,12 @@
 package dev.plate.api.internal;
 
 import dev.plate.base.ValidationException;
+import dev.plate.tokens.CliDeviceSignIns;
+import dev.plate.tokens.CliSignIns;
 import dev.plate.tokens.LoginTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,11 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionApi {
 
     private final LoginTokens logins;
-    private final dev.plate.tokens.CliSignIns cliSignIns;
+    private final CliSignIns cliSignIns;
+    private final CliDeviceSignIns deviceSignIns;
 
-    SessionApi(LoginTokens logins, dev.plate.tokens.CliSignIns cliSignIns) {
+    SessionApi(LoginTokens logins, CliSignIns cliSignIns, CliDeviceSignIns deviceSignIns) {
         this.logins = logins;
         this.cliSignIns = cliSignIns;
+        this.deviceSignIns = deviceSignIns;
     }
 
     record Me(String username, List<String> roles) {}
@@ -66,5 +73,43 @@ class SessionApi {
     LoginToken loginWithCode(@RequestBody CodeLogin request) {
         var issued = cliSignIns.redeem(request.code(), request.verifier());
         return new LoginToken(issued.token(), issued.username(), issued.role().name(), issued.expiresAt());
+    }
+
+    /**
+     * @param verificationPath where, on this Plate, the person types the user code
+     * @param interval seconds to wait between polls
+     */
+    record DeviceSignIn(String deviceCode, String userCode, String verificationPath, Instant expiresAt,
+            long interval) {}
+
+    @PostMapping(path = "/login/device")
+    @SecurityRequirements
+    @Operation(summary = "Start a device sign-in (`plate login --device`): a code for the person to type into Plate "
+            + "in any signed-in browser, and a secret to poll with")
+    DeviceSignIn startDeviceSignIn(HttpServletRequest request) {
+        String agent = java.util.Optional.ofNullable(request.getHeader("User-Agent")).orElse("an unnamed client");
+        var started = deviceSignIns.start(request.getRemoteAddr() + ", " + agent);
+        return new DeviceSignIn(started.deviceCode(), started.userCode(), "/cli-login/device", started.expiresAt(),
+                started.interval().toSeconds());
+    }
+
+    record DevicePoll(String deviceCode) {}
+
+    /** @param status {@code pending}, or {@code slow_down} when polled sooner than the interval allows */
+    record Pending(String status, long interval) {}
+
+    @PostMapping(path = "/login/device/token", consumes = "application/json")
+    @SecurityRequirements
+    @Operation(summary = "Poll a device sign-in: 202 while nobody has decided (wait `interval` seconds), the login "
+            + "token once approved, 400 when refused, expired or used")
+    ResponseEntity<Object> pollDeviceSignIn(@RequestBody DevicePoll request) {
+        var poll = deviceSignIns.poll(request.deviceCode());
+        if (poll.token().isPresent()) {
+            var issued = poll.token().get();
+            return ResponseEntity.ok(new LoginToken(issued.token(), issued.username(), issued.role().name(),
+                    issued.expiresAt()));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Pending(poll.slowDown() ? "slow_down" : "pending",
+                poll.interval().toSeconds()));
     }
 }

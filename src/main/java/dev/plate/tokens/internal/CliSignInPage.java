@@ -41,12 +41,12 @@ class CliSignInPage {
             @RequestParam(required = false) String challenge, HttpServletRequest request) {
         String problem = problem(port, state, challenge);
         if (problem != null) {
-            return page(HttpStatus.BAD_REQUEST, "<h1>Not a sign-in link</h1><p>" + problem + "</p>");
+            return notALink(request, problem);
         }
         var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String hidden = hidden("port", port) + hidden("state", state) + hidden("challenge", challenge)
-                + hidden(csrf.getParameterName(), csrf.getToken());
-        return page(HttpStatus.OK, "<h1>Sign in the Plate command line?</h1>"
+        String hidden = CliPages.hidden("port", port) + CliPages.hidden("state", state)
+                + CliPages.hidden("challenge", challenge) + CliPages.hidden(csrf.getParameterName(), csrf.getToken());
+        return CliPages.page(request.getContextPath(), HttpStatus.OK, "<h1>Sign in the Plate command line?</h1>"
                 + "<p>A <code>plate login --sso</code> on this computer asks to act as <strong>"
                 + HtmlUtils.htmlEscape(user.name()) + "</strong> for the next hours. Approve only if you just ran it.</p>"
                 + "<form method=\"post\" action=\"cli-login\">" + hidden
@@ -57,10 +57,10 @@ class CliSignInPage {
     @PostMapping(path = "/cli-login", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> decide(@RequestParam(required = false) String port,
             @RequestParam(required = false) String state, @RequestParam(required = false) String challenge,
-            @RequestParam(required = false) String decision) {
+            @RequestParam(required = false) String decision, HttpServletRequest request) {
         String problem = problem(port, state, challenge);
         if (problem != null) {
-            return page(HttpStatus.BAD_REQUEST, "<h1>Not a sign-in link</h1><p>" + problem + "</p>");
+            return notALink(request, problem);
         }
         String loopback = "http://127.0.0.1:" + Integer.parseInt(port) + "/callback?state=" + encode(state);
         if (!"approve".equals(decision)) {
@@ -69,8 +69,7 @@ class CliSignInPage {
         try {
             return redirect(loopback + "&code=" + encode(signIns.approve(challenge)));
         } catch (ValidationException e) {
-            return page(HttpStatus.BAD_REQUEST, "<h1>Not a sign-in link</h1><p>" + HtmlUtils.htmlEscape(e.getMessage())
-                    + "</p>");
+            return notALink(request, HtmlUtils.htmlEscape(e.getMessage()));
         }
     }
 
@@ -89,17 +88,9 @@ class CliSignInPage {
         return ResponseEntity.status(HttpStatus.FOUND).header("Location", location).body("");
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
-                .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                        + "content=\"width=device-width, initial-scale=1\"><title>Plate CLI sign-in</title>"
-                        + "<link rel=\"stylesheet\" href=\"styles/cli-login.css\"></head><body><main>" + body
-                        + "</main></body></html>");
-    }
-
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(name) + "\" value=\"" + HtmlUtils.htmlEscape(value)
-                + "\">";
+    private static ResponseEntity<String> notALink(HttpServletRequest request, String why) {
+        return CliPages.page(request.getContextPath(), HttpStatus.BAD_REQUEST, "<h1>Not a sign-in link</h1><p>" + why
+                + "</p>");
     }
 
     private static String encode(String value) {
