@@ -17,11 +17,16 @@ public interface BrowserSignIn {
     /** Where a sign-out goes after Plate's session ended (e.g. the provider's own sign-out); empty: the login page. */
     Optional<LogoutSuccessHandler> logoutSuccess();
 
-    /** The login page's button, when this way is configured now: its label ("Sign in with Keycloak"). */
-    Optional<String> buttonLabel();
+    /** The login page's buttons for this way, as configured now: "Sign in with Keycloak", and where it leads. */
+    java.util.List<Button> buttons();
 
-    /** Where the button leads, relative to Plate's address. */
-    String loginPath();
+    /** @param path relative to Plate's address */
+    record Button(String label, String path) {}
+
+    /** The login page's sentence for a sign-in of this way that failed; empty for others' failures. */
+    default Optional<String> explain(Exception failure) {
+        return Optional.empty();
+    }
 
     /**
      * Whether an account of this role may still sign in with a password while this way is configured. An

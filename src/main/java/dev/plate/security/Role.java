@@ -30,9 +30,7 @@ public enum Role {
 
     /** This role and every role it includes, in Spring's {@code ROLE_} authority form. */
     public List<String> grantedAuthorities() {
-        return Arrays.stream(values())
-                .filter(other -> other.ordinal() >= ordinal())
-                .map(other -> "ROLE_" + other.name())
+        return Arrays.stream(values()).filter(other -> other.ordinal() >= ordinal()).map(other -> "ROLE_" + other.name())
                 .toList();
     }
 

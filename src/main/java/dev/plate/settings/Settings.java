@@ -19,6 +19,9 @@ public interface Settings {
      */
     String putIfAbsent(String name, String value, boolean secret, String actor);
 
+    /** The names of the settings that start with {@code prefix}, sorted. */
+    java.util.List<String> names(String prefix);
+
     /** When a setting whose name starts with {@code prefix} last changed (another instance may have saved it). */
     Optional<java.time.Instant> lastChanged(String prefix);
 

@@ -1,26 +1,38 @@
 package dev.plate.sso;
 
 import dev.plate.base.health.ComponentStatus;
-import java.util.Optional;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** Sign-in through an OpenID Connect provider: the login page's button, and the administrator's settings. */
+/** Sign-in through OpenID Connect providers: the administrator's settings, one entry per provider. */
 public interface SingleSignOn {
 
-    /** Where the login page's "Sign in with …" button leads. */
-    String LOGIN_PATH = "oauth2/authorization/oidc";
+    /** Where a provider's "Sign in with …" button leads, followed by its id. */
+    String LOGIN_PATH = "oauth2/authorization/";
 
-    /** The button's label ("Sign in with Keycloak"), when a provider is configured. */
-    Optional<String> buttonLabel();
-
+    /** The providers in use, in the login page's order: those saved here, and the one {@code PLATE_OIDC_*} sets. */
     @PreAuthorize("hasRole('ADMIN')")
-    OidcProvider.Current current();
+    List<OidcProvider.Current> providers();
 
     /** Checks the settings without saving them: the provider's discovery document answers and names the issuer. */
     @PreAuthorize("hasRole('ADMIN')")
     ComponentStatus test(OidcProvider requested);
 
-    /** Saves the settings (an empty issuer removes them, and {@code PLATE_OIDC_*} applies again). */
+    /**
+     * Saves the provider of that id, new or changed. An empty issuer removes it (and {@code PLATE_OIDC_*} applies
+     * again when it set that id).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     ComponentStatus save(OidcProvider requested);
+
+    /** Whether everyone may sign in with a Plate password beside the providers, or only administrators. */
+    @PreAuthorize("hasRole('ADMIN')")
+    boolean passwordsForEveryone();
+
+    /**
+     * Off: while a provider is configured, only administrators sign in with a password (the break glass when the
+     * providers are down); everyone else through a provider.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    void passwordsForEveryone(boolean allowed);
 }

@@ -69,6 +69,7 @@ class SingleSignOnBrowserTest {
         SignIn.as(securityContext, "admin", Role.ADMIN);
         try {
             singleSignOn.save(new OidcProvider("", "", "", Optional.empty(), "", "", "", Optional.empty()));
+            singleSignOn.save(new OidcProvider("gitea", "", "", "", Optional.empty(), "", "", "", Optional.empty()));
         } finally {
             securityContext.clearContext();
         }
@@ -77,6 +78,14 @@ class SingleSignOnBrowserTest {
 
     @Test
     void a_person_signs_in_through_the_providers_own_page_and_lands_on_the_dashboard() throws IOException {
+        // A second provider beside the first: its own button, which this person does not use.
+        SignIn.as(securityContext, "admin", Role.ADMIN);
+        try {
+            singleSignOn.save(new OidcProvider("gitea", "Gitea", provider.issuerUrl("gitea").toString(), "plate",
+                    Optional.empty(), "openid profile email", "groups", "", Optional.of(Role.VIEWER)));
+        } finally {
+            securityContext.clearContext();
+        }
         signInThroughTheProvider("grace-subject", "sso-grace", true);
         assertThat(jdbc.queryForObject("select role from plate_user where username = 'sso-grace'", String.class))
                 .isEqualTo("DEVELOPER");
@@ -91,11 +100,14 @@ class SingleSignOnBrowserTest {
         browser = Chromium.start(1280, 800);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get("http://localhost:" + port + "/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sso-sign-in")));
-        assertThat(browser.findElement(By.id("sso-sign-in")).getText()).isEqualTo("Sign in with Acme ID");
-        screenshot("sso-login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sso-oidc")));
+        assertThat(browser.findElement(By.id("sso-oidc")).getText()).isEqualTo("Sign in with Acme ID");
+        if (screenshots) {
+            assertThat(browser.findElement(By.id("sso-gitea")).getText()).isEqualTo("Sign in with Gitea");
+            screenshot("sso-login");
+        }
 
-        browser.findElement(By.id("sso-sign-in")).click();
+        browser.findElement(By.id("sso-oidc")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.name("claims")));
         assertThat(browser.getCurrentUrl()).startsWith(provider.issuerUrl("acme") + "/authorize");
         browser.findElement(By.name("username")).sendKeys(subject);

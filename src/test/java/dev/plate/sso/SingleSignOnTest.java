@@ -85,6 +85,7 @@ class SingleSignOnTest {
     @AfterEach
     void removeProvider() {
         asAdmin(() -> singleSignOn.save(settings("", Optional.empty())));
+        jdbc.update("delete from setting where name like 'oidc.%'");
     }
 
     @Test
@@ -208,7 +209,7 @@ class SingleSignOnTest {
         var browser = new HttpSession();
         provider.enqueueCallback(new DefaultOAuth2TokenCallback("plate", "subject-eve", "JWT", null,
                 Map.of("preferred_username", "sso-eve", "groups", List.of("plate-developers")), 3600));
-        var toProvider = browser.get(base + "/" + SingleSignOn.LOGIN_PATH);
+        var toProvider = browser.get(base + "/" + SingleSignOn.LOGIN_PATH + "oidc");
         String callback = location(browser.get(location(toProvider)));
         assertThat(browser.get(callback).headers().firstValue("Location")).hasValue(base + "/");
 
@@ -262,7 +263,7 @@ class SingleSignOnTest {
         var browser = new HttpSession();
         provider.enqueueCallback(new DefaultOAuth2TokenCallback("plate", "subject-gus", "JWT", null,
                 Map.of("preferred_username", "sso-gus", "groups", List.of("plate-developers")), 3600));
-        var toProvider = browser.get(base + "/" + SingleSignOn.LOGIN_PATH);
+        var toProvider = browser.get(base + "/" + SingleSignOn.LOGIN_PATH + "oidc");
         String callback = location(browser.get(location(toProvider)));
         String sealed = browser.cookie("PLATE_SSO").orElseThrow();
         assertThat(sealed).doesNotContain("code_verifier").doesNotContain("nonce");
@@ -361,10 +362,7 @@ class SingleSignOnTest {
         String developer = "local-dev-" + Long.toString(System.nanoTime(), 36);
         asAdmin(() -> {
             users.createUser(new NewUser(developer, "", Role.DEVELOPER, "a-long-enough-password-1"));
-            var provider = settings(issuer(), Optional.empty());
-            singleSignOn.save(new OidcProvider(provider.name(), provider.issuerUrl(), provider.clientId(),
-                    provider.clientSecret(), provider.scopes(), provider.groupsClaim(), provider.groupRoles(),
-                    provider.defaultRole(), false));
+            singleSignOn.passwordsForEveryone(false);
         });
 
         var refused = new HttpSession().login(base, developer, "a-long-enough-password-1");
@@ -379,7 +377,8 @@ class SingleSignOnTest {
         assertThat(admin.headers().firstValue("Location")).hasValue(base + "/");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).contains("passwords are kept for administrators");
-        asAdmin(() -> assertThat(singleSignOn.current().provider().localSignIn()).isFalse());
+        asAdmin(() -> assertThat(singleSignOn.passwordsForEveryone()).isFalse());
+        assertThat(lastAudit("integration.oidc.passwords")).isEqualTo("Plate passwords for administrators only");
     }
 
     @Test
@@ -387,7 +386,7 @@ class SingleSignOnTest {
         asAdmin(() -> singleSignOn.save(settings("http://127.0.0.1:9/realms/gone", Optional.empty())));
         var browser = new HttpSession();
 
-        var response = browser.get(base + "/" + SingleSignOn.LOGIN_PATH);
+        var response = browser.get(base + "/" + SingleSignOn.LOGIN_PATH + "oidc");
 
         assertThat(response.headers().firstValue("Location")).hasValue(base + "/login?error");
         assertThat(lastAudit("login.failed", "(none)")).contains("cannot be reached");
@@ -410,11 +409,60 @@ class SingleSignOnTest {
             assertThatThrownBy(() -> singleSignOn.save(new OidcProvider("Keycloak", issuer(), "", Optional.empty(),
                     "openid", "groups", "", Optional.empty())))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("client id");
-            assertThat(singleSignOn.current().provider().issuerUrl()).as("nothing refused was saved")
-                    .isEqualTo(issuer());
-            assertThat(singleSignOn.current().secretSaved()).isTrue();
+            assertThatThrownBy(() -> singleSignOn.save(new OidcProvider("Key Cloak", "Keycloak", issuer(), "plate",
+                    Optional.empty(), "openid", "groups", "", Optional.empty())))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("is not a provider id");
+            assertThat(singleSignOn.providers()).singleElement().satisfies(current -> {
+                assertThat(current.provider().issuerUrl()).as("nothing refused was saved").isEqualTo(issuer());
+                assertThat(current.secretSaved()).isTrue();
+            });
         });
-        assertThat(singleSignOn.buttonLabel()).hasValue("Sign in with Test provider");
+    }
+
+    /**
+     * Two providers at once, each with its own button, registration and redirect URI. A person is linked to the
+     * provider that vouched for them: the same name arriving from the other one is another identity and is refused,
+     * never merged. Removing one provider leaves the other working.
+     */
+    @Test
+    void two_providers_each_sign_people_in_and_one_is_removed_without_the_other() {
+        String second = provider.issuerUrl("partners").toString();
+        asAdmin(() -> singleSignOn.save(new OidcProvider("partners", "Partner ID", second, "partner-client",
+                Optional.of("partner-secret"), "openid profile", "roles", "partner-devs = DEVELOPER",
+                Optional.empty())));
+        asAdmin(() -> assertThat(singleSignOn.providers()).extracting(current -> current.provider().id())
+                .containsExactly("oidc", "partners"));
+        assertThat(jdbc.queryForObject("select count(*) from setting where name like 'oidc.provider.partners.%'",
+                Integer.class)).isEqualTo(8);
+
+        var browser = new HttpSession();
+        var toPartners = browser.get(base + "/" + SingleSignOn.LOGIN_PATH + "partners");
+        assertThat(location(toPartners)).startsWith(second + "/authorize").contains("client_id=partner-client")
+                .contains("redirect_uri=" + base + "/login/oauth2/code/partners&");
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("partners", "partner-subject", "JWT", null,
+                Map.of("preferred_username", "sso.pat", "roles", List.of("partner-devs")), 3600));
+        var back = browser.get(location(browser.get(location(toPartners))));
+        assertThat(back.headers().firstValue("Location")).hasValue(base + "/");
+        assertThat(jdbc.queryForMap("select role, identity_issuer from plate_user where username = 'sso.pat'"))
+                .containsEntry("role", "DEVELOPER").containsEntry("identity_issuer", second);
+
+        var sameNameElsewhere = signIn(new HttpSession(), "another-subject", Map.of("preferred_username", "sso.pat",
+                "groups", List.of("plate-developers")));
+        assertThat(sameNameElsewhere.headers().firstValue("Location")).hasValue(base + "/login?error");
+        assertThat(jdbc.queryForObject("select identity_issuer from plate_user where username = 'sso.pat'",
+                String.class)).as("never taken over by the other provider").isEqualTo(second);
+
+        asAdmin(() -> singleSignOn.save(new OidcProvider("partners", "", "", "", Optional.empty(), "", "", "",
+                Optional.empty())));
+        assertThat(jdbc.queryForObject("select count(*) from setting where name like 'oidc.provider.partners.%'",
+                Integer.class)).isZero();
+        assertThat(new HttpSession().get(base + "/" + SingleSignOn.LOGIN_PATH + "partners").headers()
+                .firstValue("Location")).as("no registration any more").hasValue(base + "/login?error");
+        assertThat(signIn(new HttpSession(), "subject-after", Map.of("preferred_username", "sso.after",
+                "groups", List.of("plate-developers")))
+                .headers().firstValue("Location")).as("the first provider still works").hasValue(base + "/");
+        assertThat(jdbc.queryForObject("select details from audit_event where action = 'integration.oidc.saved' and "
+                + "target = 'integration:oidc:partners' order by id desc limit 1", String.class)).isEqualTo("removed");
     }
 
     private HttpResponse<String> signIn(HttpSession browser, String subject, Map<String, Object> claims) {
@@ -424,7 +472,7 @@ class SingleSignOnTest {
 
     /** Plate → provider → Plate, as a browser follows the redirects; returns Plate's answer to the callback. */
     private HttpResponse<String> completeSignIn(HttpSession browser) {
-        var toProvider = browser.get(base + "/" + SingleSignOn.LOGIN_PATH);
+        var toProvider = browser.get(base + "/" + SingleSignOn.LOGIN_PATH + "oidc");
         assertThat(toProvider.statusCode()).isEqualTo(302);
         String authorize = location(toProvider);
         assertThat(authorize).startsWith(issuer() + "/authorize").contains("code_challenge=")
@@ -453,6 +501,11 @@ class SingleSignOnTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private String lastAudit(String action) {
+        return jdbc.queryForObject("select details from audit_event where action = ? order by id desc limit 1",
+                String.class, action);
     }
 
     private String lastAudit(String action, String user) {

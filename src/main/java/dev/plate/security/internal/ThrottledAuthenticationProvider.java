@@ -72,16 +72,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     /** An administrator's password always works (the break glass); others' only while no other way turned it off. */
     private void requirePasswordsAllowed(String username, String source, Authentication result) {
-        var held = result.getAuthorities().stream().map(a -> a.getAuthority()).collect(java.util.stream.Collectors
-                .toSet());
-        var role = java.util.Arrays.stream(dev.plate.security.Role.values()).filter(r -> held.contains("ROLE_"
-                + r.name())).findFirst().orElse(dev.plate.security.Role.VIEWER);
+        var held = result.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        var role = java.util.Arrays.stream(dev.plate.security.Role.values()).filter(r -> held.contains("ROLE_" + r))
+                .findFirst().orElse(dev.plate.security.Role.VIEWER);
         for (var way : otherWays.get()) {
             if (!way.allowsPasswordsFor(role)) {
                 audit.refused(username, source, "password sign-in is turned off for " + role.name());
-                throw new dev.plate.security.PasswordSignInOffException("Your account signs in "
-                        + way.buttonLabel().map(label -> "with the button above (" + label + ")").orElse(
-                                "with single sign-on") + ": passwords are kept for administrators.");
+                throw new dev.plate.security.PasswordSignInOffException("Your account signs in with a button above ("
+                        + way.buttons().stream().map(b -> b.label()).collect(java.util.stream.Collectors.joining(", "))
+                        + "): passwords are kept for administrators.");
             }
         }
     }

@@ -15,10 +15,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.plate.security.SecurityProperties;
 import dev.plate.security.BrowserSignIn;
-import java.util.Objects;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -34,22 +32,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final AuthenticationContext authentication;
     private final SecurityProperties security;
+    private final java.util.List<BrowserSignIn> otherWays;
 
     public LoginView(AuthenticationContext authentication, SecurityProperties security,
             java.util.List<BrowserSignIn> otherWays) {
         this.authentication = authentication;
         this.security = security;
+        this.otherWays = otherWays;
         addClassName("plate-login");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        var title = new H1("Plate");
         var tagline = new Paragraph("GitOps deployments: Helm, Git and Argo CD, without the YAML.");
         tagline.addClassName("plate-login-tagline");
-        var card = new Div(title, tagline);
-        otherWays.forEach(way -> way.buttonLabel().ifPresent(label -> card.add(providerButton(way.loginPath(), label))));
+        var card = new Div(new H1("Plate"), tagline);
+        var buttons = otherWays.stream().flatMap(way -> way.buttons().stream()).toList();
+        if (!buttons.isEmpty()) {
+            card.add(providerButtons(buttons));
+        }
         card.add(form);
         card.addClassName("plate-login-card");
         add(card);
@@ -59,14 +61,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
      * A plain link, not a router link: the way to the provider is Spring Security's redirect, outside Vaadin. The
      * password form stays beside it, for local accounts and the administrator's break glass.
      */
-    private static Component providerButton(String path, String label) {
-        var link = new Anchor(path, label);
-        link.setRouterIgnore(true);
-        link.setId("sso-sign-in");
-        link.addClassName("plate-sso-button");
+    private static Component providerButtons(java.util.List<BrowserSignIn.Button> buttons) {
+        var column = new Div();
+        for (var button : buttons) {
+            var link = new Anchor(button.path(), button.label());
+            link.setRouterIgnore(true);
+            // Stable for tests and scripts: "sso-" and the last segment of the address, the provider's id.
+            link.setId("sso-" + button.path().substring(button.path().lastIndexOf('/') + 1));
+            link.addClassName("plate-sso-button");
+            column.add(link);
+        }
         var or = new Paragraph("or with a Plate account");
         or.addClassName("plate-login-or");
-        return new Div(link, or);
+        column.add(or);
+        return column;
     }
 
     @Override
@@ -88,9 +96,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 message.setTitle("Locked for now");
                 message.setMessage(locked.getMessage());
             }
-            case OAuth2AuthenticationException sso -> {
+            case Exception sso when explained(sso).isPresent() -> {
                 message.setTitle("Single sign-on did not work");
-                message.setMessage(explain(sso));
+                message.setMessage(explained(sso).get());
             }
             case dev.plate.security.PasswordSignInOffException off -> {
                 message.setTitle("Use single sign-on");
@@ -113,19 +121,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setError(true);
     }
 
-    /** Plate's own refusals say what to do; the protocol's errors get a sentence a person can act on. */
-    private static String explain(OAuth2AuthenticationException failure) {
-        var error = failure.getError();
-        return switch (error.getErrorCode()) {
-            case "authorization_request_not_found" -> "The answer from the provider did not match a sign-in started "
-                    + "here (it took too long, or came from another browser tab). Start again.";
-            case "invalid_id_token", "invalid_nonce" -> "The provider's answer could not be verified, so Plate did not "
-                    + "trust it. Start again; if it keeps failing, an administrator should check the issuer URL.";
-            case "invalid_token_response", "invalid_user_info_response" -> "Plate could not complete the sign-in with "
-                    + "the provider: " + Objects.requireNonNullElse(error.getDescription(), error.getErrorCode());
-            default -> Objects.requireNonNullElse(error.getDescription(), "The provider refused the sign-in ("
-                    + error.getErrorCode() + ").");
-        };
+    private java.util.Optional<String> explained(Exception failure) {
+        return otherWays.stream().flatMap(way -> way.explain(failure).stream()).findFirst();
     }
 
     private static Object lastFailure() {

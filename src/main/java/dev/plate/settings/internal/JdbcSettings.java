@@ -66,6 +66,12 @@ class JdbcSettings implements Settings {
         return Optional.ofNullable(last).map(Timestamp::toInstant);
     }
 
+    @Override
+    public List<String> names(String prefix) {
+        return jdbc.queryForList("select name from setting where name like ? order by name", String.class,
+                prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+
     private Optional<Row> row(String name) {
         List<Row> rows = jdbc.query("select setting_value, sealed from setting where name = ?",
                 (rs, i) -> new Row(rs.getString(1), rs.getBoolean(2)), name);

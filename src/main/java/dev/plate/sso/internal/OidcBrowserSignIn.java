@@ -12,8 +12,8 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.stereotype.Component;
 
 /**
- * Single sign-on in the browser's chain: Spring Security's OAuth2 login with Plate's registration, account linking
- * and sealed-cookie sign-in requests. Always wired; without a provider there is no registration and no button.
+ * Single sign-on in the browser's chain: Spring Security's OAuth2 login with a registration per provider, account
+ * linking and sealed-cookie sign-in requests. Always wired; without a provider there is no registration and no button.
  */
 @Component
 class OidcBrowserSignIn implements BrowserSignIn {
@@ -75,25 +75,34 @@ class OidcBrowserSignIn implements BrowserSignIn {
     }
 
     @Override
-    public Optional<String> buttonLabel() {
-        return settings.buttonLabel();
+    public java.util.List<Button> buttons() {
+        return settings.effective().stream().map(config -> new Button("Sign in with " + config.name(),
+                SingleSignOn.LOGIN_PATH + config.id())).toList();
     }
 
-    /** Off only by an administrator's choice, and never for administrators; a misconfigured provider turns none off. */
+    /** Plate's own refusals say what to do; the protocol's errors get a sentence a person can act on. */
+    @Override
+    public Optional<String> explain(Exception failure) {
+        if (!(failure instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth)) {
+            return Optional.empty();
+        }
+        var error = oauth.getError();
+        return Optional.of(switch (error.getErrorCode()) {
+            case "authorization_request_not_found" -> "The answer from the provider did not match a sign-in started "
+                    + "here (it took too long, or came from another browser tab). Start again.";
+            case "invalid_id_token", "invalid_nonce" -> "The provider's answer could not be verified, so Plate did not "
+                    + "trust it. Start again; if it keeps failing, an administrator should check the issuer URL.";
+            case "invalid_token_response", "invalid_user_info_response" -> "Plate could not complete the sign-in with "
+                    + "the provider: " + java.util.Objects.requireNonNullElse(error.getDescription(),
+                            error.getErrorCode());
+            default -> java.util.Objects.requireNonNullElse(error.getDescription(), "The provider refused the sign-in ("
+                    + error.getErrorCode() + ").");
+        });
+    }
+
+    /** Off only by an administrator's choice, never for administrators, and only while a provider is usable. */
     @Override
     public boolean allowsPasswordsFor(dev.plate.security.Role role) {
-        if (role == dev.plate.security.Role.ADMIN) {
-            return true;
-        }
-        try {
-            return settings.effective().map(OidcConfig::localSignIn).orElse(true);
-        } catch (dev.plate.base.ValidationException misconfigured) {
-            return true;
-        }
-    }
-
-    @Override
-    public String loginPath() {
-        return SingleSignOn.LOGIN_PATH;
+        return role == dev.plate.security.Role.ADMIN || settings.localSignIn() || settings.effective().isEmpty();
     }
 }

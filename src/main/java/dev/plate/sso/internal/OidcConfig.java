@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param clientSecret empty for a public client
  * @param groupRoles group → role, as an administrator mapped them
  */
-record OidcConfig(String name, String issuer, String clientId, Optional<String> clientSecret, List<String> scopes,
-        String groupsClaim, Map<String, Role> groupRoles, Optional<Role> defaultRole, boolean localSignIn) {
+record OidcConfig(String id, String name, String issuer, String clientId, Optional<String> clientSecret,
+        List<String> scopes, String groupsClaim, Map<String, Role> groupRoles, Optional<Role> defaultRole) {
 
     /** The highest role any of the groups gives, else the default (empty: no access). */
     Optional<Role> roleFor(List<String> groups) {
@@ -22,12 +22,12 @@ record OidcConfig(String name, String issuer, String clientId, Optional<String> 
 
     /** What the provider's registration depends on: a change means discovering it again. */
     String registrationKey() {
-        return issuer + "\n" + clientId + "\n" + clientSecret.map(s -> Integer.toHexString(s.hashCode())).orElse("")
+        return id + "\n" + issuer + "\n" + clientId + "\n" + clientSecret.map(s -> Integer.toHexString(s.hashCode())).orElse("")
                 + "\n" + String.join(" ", scopes) + "\n" + name;
     }
 
     @Override
     public String toString() {
-        return "OidcConfig[" + issuer + ", " + clientId + "]";
+        return "OidcConfig[" + id + ", " + issuer + ", " + clientId + "]";
     }
 }

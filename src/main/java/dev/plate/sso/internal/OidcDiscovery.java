@@ -25,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OidcDiscovery {
 
-    /** The one registration: the button's address and the redirect URI name it. */
-    static final String REGISTRATION_ID = "oidc";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +46,8 @@ class OidcDiscovery {
             throw new UnavailableException("The provider's discovery document at " + discoveryUrl(config.issuer())
                     + " is not usable: " + e.getMessage(), Duration.ofMinutes(1), e);
         }
-        builder.registrationId(REGISTRATION_ID)
+        // The provider's id names its registration: its button's address and its redirect URI carry it.
+        builder.registrationId(config.id())
                 .clientId(config.clientId())
                 .clientName(config.name())
                 .scope(config.scopes())

@@ -1,11 +1,11 @@
 package dev.plate.sso.internal;
 
 import dev.plate.base.UnavailableException;
-import dev.plate.base.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -13,9 +13,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.stereotype.Component;
 
 /**
- * Spring Security's view of the provider, built from the settings in use at each sign-in. The discovered
- * registration is kept for an hour, or until the settings change; a provider that cannot be asked fails the
- * sign-in with a message for the login page, never the start of Plate.
+ * Spring Security's view of the providers, built from the settings in use at each sign-in; the registration id is
+ * the provider's id. A discovered registration is kept for an hour, or until its settings change; a provider that
+ * cannot be asked fails the sign-in with a message for the login page, never the start of Plate.
  */
 @Component
 class OidcRegistrations implements ClientRegistrationRepository {
@@ -26,7 +26,7 @@ class OidcRegistrations implements ClientRegistrationRepository {
     private final OidcSettings settings;
     private final OidcDiscovery discovery;
     private final Clock clock;
-    private final AtomicReference<Discovered> last = new AtomicReference<>();
+    private final ConcurrentMap<String, Discovered> discovered = new ConcurrentHashMap<>();
 
     OidcRegistrations(OidcSettings settings, OidcDiscovery discovery, Clock clock) {
         this.settings = settings;
@@ -36,26 +36,21 @@ class OidcRegistrations implements ClientRegistrationRepository {
 
     @Override
     public ClientRegistration findByRegistrationId(String registrationId) {
-        if (!OidcDiscovery.REGISTRATION_ID.equals(registrationId)) {
+        if (registrationId == null || !OidcRules.ID.matcher(registrationId).matches()) {
             return null;
         }
-        OidcConfig config;
-        try {
-            config = settings.effective().orElse(null);
-        } catch (ValidationException e) {
-            throw refused("Single sign-on is misconfigured: " + e.getMessage());
-        }
+        OidcConfig config = settings.config(registrationId).orElse(null);
         if (config == null) {
             return null;
         }
         Instant now = clock.instant();
-        Discovered known = last.get();
+        Discovered known = discovered.get(registrationId);
         if (known != null && known.key().equals(config.registrationKey()) && now.isBefore(known.at().plus(KEEP))) {
             return known.registration();
         }
         try {
             var registration = discovery.registration(config);
-            last.set(new Discovered(config.registrationKey(), registration, now));
+            discovered.put(registrationId, new Discovered(config.registrationKey(), registration, now));
             return registration;
         } catch (UnavailableException e) {
             throw refused(e.getMessage());
@@ -63,8 +58,9 @@ class OidcRegistrations implements ClientRegistrationRepository {
     }
 
     /** The settings behind the registration a sign-in used: the same ones, unless they changed meanwhile. */
-    OidcConfig config() {
-        return settings.effective().orElseThrow(() -> refused("Single sign-on was turned off during the sign-in."));
+    OidcConfig config(String registrationId) {
+        return settings.config(registrationId).orElseThrow(() -> refused("Sign-in with this provider was turned off "
+                + "during the sign-in."));
     }
 
     private static OAuth2AuthenticationException refused(String why) {

@@ -20,6 +20,8 @@ final class OidcRules {
 
     /** RFC 6749's scope-token characters. */
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}");
+    /** A provider's id is part of two addresses (its button's and its redirect URI). */
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern CLAIM = Pattern.compile("[A-Za-z0-9_.:/-]{1,128}");
     private static final int MAX_SECRET = 4096;
     private static final int MAX_GROUP = 255;
@@ -33,6 +35,7 @@ final class OidcRules {
             return Optional.empty();
         }
         requireIssuer(issuer);
+        String id = id(provider.id());
         String name = strip(provider.name()).isEmpty() ? "Single sign-on" : strip(provider.name());
         if (name.length() > 64 || name.codePoints().anyMatch(Character::isISOControl)) {
             throw new ValidationException("name", "The button's name is one line of at most 64 characters.");
@@ -52,8 +55,18 @@ final class OidcRules {
             throw new ValidationException("groupsClaim", "'" + claim + "' is not a claim name: letters, digits and "
                     + "'_', '.', ':', '/', '-', at most 128.");
         }
-        return Optional.of(new OidcConfig(name, issuer, clientId, secret, scopes(provider.scopes()), claim,
-                groupRoles(provider.groupRoles()), provider.defaultRole(), provider.localSignIn()));
+        return Optional.of(new OidcConfig(id, name, issuer, clientId, secret, scopes(provider.scopes()), claim,
+                groupRoles(provider.groupRoles()), provider.defaultRole()));
+    }
+
+    /** The id as given, checked; empty is the first provider's. */
+    static String id(String raw) {
+        String id = strip(raw).isEmpty() ? OidcProvider.FIRST : strip(raw);
+        if (!ID.matcher(id).matches()) {
+            throw new ValidationException("id", "'" + id + "' is not a provider id: a lower-case letter, then up to 31 "
+                    + "lower-case letters, digits or '-' (it becomes part of Plate's redirect URI, e.g. keycloak).");
+        }
+        return id;
     }
 
     static void requireIssuer(String issuer) {

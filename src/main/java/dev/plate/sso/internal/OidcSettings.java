@@ -6,11 +6,14 @@ import dev.plate.base.ValidationException;
 import dev.plate.base.health.ComponentStatus;
 import dev.plate.base.health.ComponentStatus.State;
 import dev.plate.security.CurrentUser;
-import dev.plate.sso.OidcProvider;
 import dev.plate.security.Role;
-import dev.plate.sso.SingleSignOn;
 import dev.plate.settings.Settings;
+import dev.plate.sso.OidcProvider;
+import dev.plate.sso.SingleSignOn;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -19,23 +22,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The sign-in provider: saved in Admin → Integrations (the client secret sealed, never shown again), else
- * {@code PLATE_OIDC_*}. Read from the settings on each use, so a save on any instance applies everywhere at once.
+ * The sign-in providers: saved in Admin → Integrations (each client secret sealed, never shown again), and the one
+ * {@code PLATE_OIDC_*} sets unless a saved one has its id. Read from the settings on each use, so a save on any
+ * instance applies everywhere at once. The first provider ({@code oidc}) keeps the keys it had when it was the only
+ * one ({@code oidc.issuer}, …); others are under {@code oidc.provider.<id>.}. There is no list of ids to keep in
+ * step: the providers are the issuers that are saved.
  */
 @Service
 class OidcSettings implements SingleSignOn {
 
     static final String COMPONENT = "Single sign-on";
     private static final Logger log = LoggerFactory.getLogger(OidcSettings.class);
-    private static final String NAME = "oidc.name";
-    private static final String ISSUER = "oidc.issuer";
-    private static final String CLIENT_ID = "oidc.client-id";
-    private static final String SECRET = "oidc.client-secret";
-    private static final String SCOPES = "oidc.scopes";
-    private static final String GROUPS_CLAIM = "oidc.groups-claim";
-    private static final String GROUP_ROLES = "oidc.group-roles";
-    private static final String DEFAULT_ROLE = "oidc.default-role";
+    private static final String OTHERS = "oidc.provider.";
     private static final String LOCAL_SIGN_IN = "oidc.local-sign-in";
+    private static final List<String> FIELDS = List.of("name", "issuer", "client-id", "client-secret", "scopes",
+            "groups-claim", "group-roles", "default-role");
 
     private final Settings settings;
     private final OidcProperties properties;
@@ -52,69 +53,111 @@ class OidcSettings implements SingleSignOn {
         this.user = user;
     }
 
-    /**
-     * The provider in use, or empty when none is configured.
-     *
-     * @throws ValidationException when {@code PLATE_OIDC_*} holds something Plate cannot use
-     */
-    Optional<OidcConfig> effective() {
-        return saved().isPresent() ? OidcRules.check(saved().get(), settings.get(SECRET))
-                : OidcRules.check(fromEnvironment(), Optional.empty());
+    /** The providers in use, in the login page's order; one {@code PLATE_OIDC_*} sets that cannot be used is left out. */
+    List<OidcConfig> effective() {
+        var configs = new ArrayList<OidcConfig>();
+        for (var current : providers()) {
+            String id = current.provider().id();
+            try {
+                boolean saved = "saved".equals(current.source());
+                OidcRules.check(saved ? current.provider() : fromEnvironment(), saved ? secret(id) : Optional.empty())
+                        .ifPresent(configs::add);
+            } catch (ValidationException e) {
+                log.warn("Single sign-on with {} is off: its settings are not usable: {}", id, e.getMessage());
+            }
+        }
+        return configs;
     }
 
-    @Override
-    public Optional<String> buttonLabel() {
-        try {
-            return effective().map(config -> "Sign in with " + config.name());
-        } catch (ValidationException e) {
-            log.warn("Single sign-on is off: PLATE_OIDC_* is not usable: {}", e.getMessage());
+    /** The provider of that id, when it is in use. */
+    Optional<OidcConfig> config(String id) {
+        return effective().stream().filter(config -> config.id().equals(id)).findFirst();
+    }
+
+    /** Why the provider {@code PLATE_OIDC_*} sets is not in use, if it is not usable. */
+    Optional<String> environmentProblem() {
+        if (properties.issuerUrl().isBlank() || saved(environmentId()).isPresent()) {
             return Optional.empty();
         }
+        try {
+            OidcRules.check(fromEnvironment(), Optional.empty());
+            return Optional.empty();
+        } catch (ValidationException e) {
+            return Optional.of("PLATE_OIDC_* is not usable: " + e.getMessage());
+        }
     }
 
     @Override
-    public OidcProvider.Current current() {
-        Optional<OidcProvider> saved = saved();
-        if (saved.isPresent()) {
-            return new OidcProvider.Current(saved.get(), settings.get(SECRET).isPresent(), "saved");
-        }
+    public List<OidcProvider.Current> providers() {
+        var providers = new ArrayList<OidcProvider.Current>();
         var environment = fromEnvironment();
-        var shown = new OidcProvider(environment.name(), environment.issuerUrl(), environment.clientId(),
-                Optional.empty(), environment.scopes(), environment.groupsClaim(), environment.groupRoles(),
-                environment.defaultRole(), environment.localSignIn());
-        return new OidcProvider.Current(shown, environment.clientSecret().isPresent(),
-                environment.issuerUrl().isBlank() ? "none" : "environment");
+        boolean environmentSet = !environment.issuerUrl().isBlank();
+        for (String id : savedIds()) {
+            if (environmentSet && id.equals(environment.id())) {
+                environmentSet = false;
+            }
+            saved(id).ifPresent(provider -> providers.add(new OidcProvider.Current(provider, secret(id).isPresent(),
+                    "saved")));
+        }
+        if (environmentSet) {
+            providers.addFirst(new OidcProvider.Current(new OidcProvider(environment.id(), environment.name(),
+                    environment.issuerUrl(), environment.clientId(), Optional.empty(), environment.scopes(),
+                    environment.groupsClaim(), environment.groupRoles(), environment.defaultRole()),
+                    environment.clientSecret().isPresent(), "environment"));
+        }
+        return providers;
     }
 
     @Override
     public ComponentStatus test(OidcProvider requested) {
-        return check(OidcRules.check(requested, settings.get(SECRET)));
+        String id = OidcRules.id(requested.id());
+        return check(OidcRules.check(requested, secret(id)));
     }
 
     @Override
     @Transactional
     public ComponentStatus save(OidcProvider requested) {
-        Optional<OidcConfig> config = OidcRules.check(requested, settings.get(SECRET));
+        String id = OidcRules.id(requested.id());
+        Optional<OidcConfig> config = OidcRules.check(requested, secret(id));
         var values = new LinkedHashMap<String, Optional<String>>();
-        values.put(NAME, config.map(OidcConfig::name));
-        values.put(ISSUER, config.map(OidcConfig::issuer));
-        values.put(CLIENT_ID, config.map(OidcConfig::clientId));
-        values.put(SECRET, config.flatMap(OidcConfig::clientSecret));
-        values.put(SCOPES, config.map(c -> String.join(" ", c.scopes())));
-        values.put(GROUPS_CLAIM, config.map(OidcConfig::groupsClaim));
-        values.put(GROUP_ROLES, config.map(c -> OidcRules.format(c.groupRoles())).filter(text -> !text.isEmpty()));
-        values.put(DEFAULT_ROLE, config.map(c -> c.defaultRole().map(Role::name).orElse("NONE")));
-        values.put(LOCAL_SIGN_IN, config.map(c -> String.valueOf(c.localSignIn())));
+        values.put(key(id, "name"), config.map(OidcConfig::name));
+        values.put(key(id, "issuer"), config.map(OidcConfig::issuer));
+        values.put(key(id, "client-id"), config.map(OidcConfig::clientId));
+        values.put(key(id, "client-secret"), config.flatMap(OidcConfig::clientSecret));
+        values.put(key(id, "scopes"), config.map(c -> String.join(" ", c.scopes())));
+        values.put(key(id, "groups-claim"), config.map(OidcConfig::groupsClaim));
+        values.put(key(id, "group-roles"), config.map(c -> OidcRules.format(c.groupRoles()))
+                .filter(text -> !text.isEmpty()));
+        values.put(key(id, "default-role"), config.map(c -> c.defaultRole().map(Role::name).orElse("NONE")));
         String actor = user.name();
-        settings.put(values, Set.of(SECRET), actor);
-        audit.record(actor, "integration.oidc.saved", "integration:oidc", config.map(c -> c.issuer() + ", client "
-                + c.clientId() + (requested.clientSecret().filter(s -> !s.isBlank()).isPresent() ? ", new secret" : "")
-                + ", groups claim " + c.groupsClaim() + ", " + c.groupRoles().size() + " group mapping(s), default role "
-                + c.defaultRole().map(Role::name).orElse("none") + (c.localSignIn() ? "" : ", passwords for "
-                + "administrators only")).orElse("removed"));
-        return config.isEmpty() ? new ComponentStatus(COMPONENT, State.NOT_CONFIGURED, "Saved: no provider"
-                + (properties.issuerUrl().isBlank() ? "; only local accounts sign in." : "; PLATE_OIDC_* applies again."))
-                : check(config);
+        settings.put(values, Set.of(key(id, "client-secret")), actor);
+        audit.record(actor, "integration.oidc.saved", "integration:oidc:" + id, config.map(c -> c.issuer()
+                + ", client " + c.clientId() + (requested.clientSecret().filter(s -> !s.isBlank()).isPresent()
+                ? ", new secret" : "") + ", groups claim " + c.groupsClaim() + ", " + c.groupRoles().size()
+                + " group mapping(s), default role " + c.defaultRole().map(Role::name).orElse("none"))
+                .orElse("removed"));
+        boolean environmentAgain = !properties.issuerUrl().isBlank() && id.equals(environmentId());
+        return config.isEmpty() ? new ComponentStatus(COMPONENT, State.NOT_CONFIGURED, "Saved: " + id + " removed"
+                + (environmentAgain ? "; PLATE_OIDC_* applies again." : ".")) : check(config);
+    }
+
+    @Override
+    public boolean passwordsForEveryone() {
+        return localSignIn();
+    }
+
+    @Override
+    @Transactional
+    public void passwordsForEveryone(boolean allowed) {
+        String actor = user.name();
+        settings.put(Map.of(LOCAL_SIGN_IN, Optional.of(String.valueOf(allowed))), Set.of(), actor);
+        audit.record(actor, "integration.oidc.passwords", "integration:oidc", allowed ? "Plate passwords for everyone"
+                : "Plate passwords for administrators only");
+    }
+
+    /** Saved here, else {@code PLATE_OIDC_LOCAL_SIGN_IN}. */
+    boolean localSignIn() {
+        return settings.get(LOCAL_SIGN_IN).map(value -> !"false".equals(value)).orElse(properties.localSignIn());
     }
 
     /** Whether the provider answers as configured: its discovery document, and the issuer it names. */
@@ -131,18 +174,46 @@ class OidcSettings implements SingleSignOn {
         }
     }
 
-    private Optional<OidcProvider> saved() {
-        return settings.get(ISSUER).filter(issuer -> !issuer.isBlank()).map(issuer -> new OidcProvider(
-                settings.get(NAME).orElse(""), issuer, settings.get(CLIENT_ID).orElse(""), Optional.empty(),
-                settings.get(SCOPES).orElse(""), settings.get(GROUPS_CLAIM).orElse(""),
-                settings.get(GROUP_ROLES).orElse(""), OidcRules.defaultRole(settings.get(DEFAULT_ROLE).orElse("NONE")),
-                !"false".equals(settings.get(LOCAL_SIGN_IN).orElse("true"))));
+    /** The ids saved here: the first provider's, if saved, then the others' in order. */
+    private List<String> savedIds() {
+        var ids = new ArrayList<String>();
+        if (settings.get(key(OidcProvider.FIRST, "issuer")).filter(issuer -> !issuer.isBlank()).isPresent()) {
+            ids.add(OidcProvider.FIRST);
+        }
+        settings.names(OTHERS).stream().filter(name -> name.endsWith(".issuer"))
+                .map(name -> name.substring(OTHERS.length(), name.length() - ".issuer".length()))
+                .filter(id -> OidcRules.ID.matcher(id).matches() && !id.equals(OidcProvider.FIRST)).forEach(ids::add);
+        return ids;
+    }
+
+    private Optional<OidcProvider> saved(String id) {
+        return settings.get(key(id, "issuer")).filter(issuer -> !issuer.isBlank()).map(issuer -> new OidcProvider(id,
+                settings.get(key(id, "name")).orElse(""), issuer, settings.get(key(id, "client-id")).orElse(""),
+                Optional.empty(), settings.get(key(id, "scopes")).orElse(""),
+                settings.get(key(id, "groups-claim")).orElse(""), settings.get(key(id, "group-roles")).orElse(""),
+                OidcRules.defaultRole(settings.get(key(id, "default-role")).orElse("NONE"))));
+    }
+
+    private Optional<String> secret(String id) {
+        return settings.get(key(id, "client-secret"));
+    }
+
+    private static String key(String id, String field) {
+        assert FIELDS.contains(field) : field;
+        return (OidcProvider.FIRST.equals(id) ? "oidc." : OTHERS + id + ".") + field;
+    }
+
+    private String environmentId() {
+        try {
+            return OidcRules.id(properties.id());
+        } catch (ValidationException e) {
+            return properties.id();
+        }
     }
 
     private OidcProvider fromEnvironment() {
-        return new OidcProvider(properties.name(), properties.issuerUrl(), properties.clientId(),
+        return new OidcProvider(environmentId(), properties.name(), properties.issuerUrl(), properties.clientId(),
                 Optional.of(properties.clientSecret()).filter(s -> !s.isBlank()), properties.scopes(),
-                properties.groupsClaim(), properties.groupRoles(), OidcRules.defaultRole(properties.defaultRole()),
-                properties.localSignIn());
+                properties.groupsClaim(), properties.groupRoles(), OidcRules.defaultRole(properties.defaultRole()));
     }
 }

@@ -39,7 +39,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser verified = userInfo.loadUser(request);
-        OidcConfig config = registrations.config();
+        OidcConfig config = registrations.config(request.getClientRegistration().getRegistrationId());
         var identity = identity(verified, config);
         var outcome = accounts.signIn(identity, config.roleFor(identity.groups()));
         if (outcome.refusal().isPresent()) {

@@ -151,7 +151,7 @@ class IntegrationsViewTest extends KaribuTestBase {
 
             securityContext.clearContext();
             UI.getCurrent().navigate("login");
-            var button = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-sign-in"));
+            var button = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-oidc"));
             assertThat(button.getText()).isEqualTo("Sign in with Keycloak");
             assertThat(button.getHref()).isEqualTo("oauth2/authorization/oidc");
 
@@ -165,12 +165,88 @@ class IntegrationsViewTest extends KaribuTestBase {
                     .isZero();
             securityContext.clearContext();
             UI.getCurrent().navigate("login");
-            assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-sign-in")))
+            assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-oidc")))
                     .isEmpty();
         } finally {
             provider.shutdown();
             jdbc.update("delete from setting where name like 'oidc.%'");
         }
+    }
+
+    /**
+     * A second provider is added beside the first from the chooser: a bad id is refused at its field, both buttons
+     * are on the login page, each keeps its own redirect URI, and removing one leaves the other. Turning passwords
+     * off is a Plate-wide switch, saved as it is flipped.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_second_provider_is_added_beside_the_first_and_removed_alone() {
+        var provider = new MockOAuth2Server();
+        provider.start();
+        try {
+            login("root", Role.ADMIN);
+            UI.getCurrent().navigate("admin/integrations");
+            var chooser = (com.vaadin.flow.component.select.Select<String>) _get(
+                    com.vaadin.flow.component.select.Select.class, spec -> spec.withId("oidc-provider"));
+            var id = _get(TextField.class, spec -> spec.withId("oidc-id"));
+            assertThat(id.getValue()).as("the first provider's id").isEqualTo("oidc");
+            fill(provider.issuerUrl("acme").toString(), "Keycloak", "plate");
+            _click(_get(Button.class, spec -> spec.withId("oidc-save")));
+            assertThat(chooser.getValue()).isEqualTo("oidc");
+            assertThat(id.isReadOnly()).as("an id is part of the provider's redirect URI").isTrue();
+
+            _setValue(chooser, "");
+            assertThat(id.getValue()).isEmpty();
+            assertThat(id.isReadOnly()).isFalse();
+            _setValue(id, "Partner ID");
+            fill(provider.issuerUrl("partners").toString(), "Partners", "partner-client");
+            _click(_get(Button.class, spec -> spec.withId("oidc-save")));
+            assertThat(id.isInvalid()).isTrue();
+            assertThat(id.getErrorMessage()).contains("is not a provider id");
+            assertThat(jdbc.queryForObject("select count(*) from setting where name like 'oidc.provider.%'", Long.class))
+                    .isZero();
+
+            _setValue(id, "partners");
+            assertThat(_get(SignInSection.class).getElement().getTextRecursively())
+                    .contains("/login/oauth2/code/partners");
+            _click(_get(Button.class, spec -> spec.withId("oidc-save")));
+            assertThat(chooser.getValue()).isEqualTo("partners");
+            assertThat(chooser.getListDataView().getItems().toList()).containsExactly("oidc", "partners", "");
+
+            var passwords = _get(com.vaadin.flow.component.checkbox.Checkbox.class,
+                    spec -> spec.withId("oidc-local-sign-in"));
+            _setValue(passwords, false);
+            assertThat(jdbc.queryForObject("select setting_value from setting where name = 'oidc.local-sign-in'",
+                    String.class)).isEqualTo("false");
+
+            securityContext.clearContext();
+            UI.getCurrent().navigate("login");
+            assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-oidc")).getText())
+                    .isEqualTo("Sign in with Keycloak");
+            assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("sso-partners"))
+                    .getHref()).isEqualTo("oauth2/authorization/partners");
+
+            login("root", Role.ADMIN);
+            UI.getCurrent().navigate("admin/integrations");
+            chooser = (com.vaadin.flow.component.select.Select<String>) _get(
+                    com.vaadin.flow.component.select.Select.class, spec -> spec.withId("oidc-provider"));
+            _setValue(chooser, "partners");
+            _click(_get(Button.class, spec -> spec.withId("oidc-remove")));
+            assertThat(chooser.getListDataView().getItems().toList()).containsExactly("oidc", "");
+            assertThat(jdbc.queryForObject("select count(*) from setting where name like 'oidc.provider.%'", Long.class))
+                    .isZero();
+            assertThat(jdbc.queryForObject("select count(*) from setting where name = 'oidc.issuer'", Long.class))
+                    .isOne();
+        } finally {
+            provider.shutdown();
+            jdbc.update("delete from setting where name like 'oidc.%'");
+        }
+    }
+
+    private void fill(String issuer, String name, String clientId) {
+        _setValue(_get(TextField.class, spec -> spec.withId("oidc-name")), name);
+        _setValue(_get(TextField.class, spec -> spec.withId("oidc-issuer")), issuer);
+        _setValue(_get(TextField.class, spec -> spec.withId("oidc-client-id")), clientId);
     }
 
     /** Refusals stay next to their field and save nothing; only a confirmed move would move anything. */

@@ -152,6 +152,11 @@ class GiteaDownAtStartTest {
         }
 
         @Override
+        public java.util.List<String> names(String prefix) {
+            return values.keySet().stream().filter(name -> name.startsWith(prefix)).sorted().toList();
+        }
+
+        @Override
         public void put(Map<String, Optional<String>> changes, Set<String> secrets, String actor) {
             changes.forEach((name, value) -> value.ifPresentOrElse(v -> values.put(name, v), () -> values.remove(name)));
         }
