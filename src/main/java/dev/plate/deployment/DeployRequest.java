@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param unset single values to remove or return to their default, applied likewise
  */
 public record DeployRequest(String project, String environment, Optional<String> imageTag,
-        Optional<AppConfig> config, Map<String, String> set, List<String> unset) {
+        Optional<AppConfig> config, Map<String, String> set, List<String> unset) implements ChangeRequest {
 
     public DeployRequest {
         set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
@@ -28,6 +28,11 @@ public record DeployRequest(String project, String environment, Optional<String>
 
     public DeployRequest(String project, String environment, Optional<String> imageTag, Optional<AppConfig> config) {
         this(project, environment, imageTag, config, Map.of(), List.of());
+    }
+
+    @Override
+    public String targetEnvironment() {
+        return environment;
     }
 
     public static DeployRequest image(String project, String environment, String tag) {

@@ -41,6 +41,24 @@ public interface DeploymentService {
     @PreAuthorize("hasRole('VIEWER')")
     DeploymentRecord retry(String project, String environment);
 
+    /**
+     * Works a change out as doing it would, committing nothing, for a request in an environment whose changes wait
+     * for approvals: asking needs the DEVELOPER role in the project's team there, whatever the protection (the
+     * approvers are the second pair of eyes).
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    PlannedChange plan(ChangeRequest request);
+
+    /**
+     * Commits a planned change exactly as planned, on the requester's behalf, naming who approved it. Only for a
+     * request whose approvals the caller checked. Empty, committing nothing, when the environment's values file is no
+     * longer what the change was planned against: the change would not be the one approved.
+     *
+     * @param approval how the commit and the audit name the approval: "approved by lee, kim (request #12)"
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    java.util.Optional<DeploymentRecord> commitPlanned(PlannedChange change, String requester, String approval);
+
     /** What {@link #deploy} would commit now (validated the same way), committing nothing. */
     @PreAuthorize("hasRole('VIEWER')")
     ChangePreview preview(DeployRequest request);

@@ -9,9 +9,16 @@ package dev.plate.environment;
  * @param namespacePattern the namespace per project, with {@code {project}} and {@code {env}} placeholders
  * @param autoSync whether Argo CD syncs automatically
  * @param protectedEnvironment whether deploying here needs a MAINTAINER
+ * @param approvals whether a change here waits for other people's approval
  */
 public record EnvironmentSummary(long id, String name, int position, String clusterServer, String namespacePattern,
-        boolean autoSync, boolean protectedEnvironment) {
+        boolean autoSync, boolean protectedEnvironment, ApprovalPolicy approvals) {
+
+    /** Without approvals. */
+    public EnvironmentSummary(long id, String name, int position, String clusterServer, String namespacePattern,
+            boolean autoSync, boolean protectedEnvironment) {
+        this(id, name, position, clusterServer, namespacePattern, autoSync, protectedEnvironment, ApprovalPolicy.NONE);
+    }
 
     /** An Argo CD cluster name: what {@link #clusterServer} holds when it is not an https:// address. */
     public static final java.util.regex.Pattern CLUSTER_NAME =

@@ -19,6 +19,12 @@ public interface TeamAccess {
     /** Empty: no role at all (nobody signed in). */
     Optional<Role> roleOn(Optional<String> team);
 
+    /**
+     * The role the team itself gives the person acting now (as a member, and through their groups), leaving their
+     * Plate-wide role out: for approvals that only the project's team may give. Empty: none.
+     */
+    Optional<Role> roleInTeam(String team);
+
     default boolean may(Optional<String> team, Role needed) {
         return roleOn(team).map(role -> role.includes(needed)).orElse(false);
     }

@@ -111,8 +111,9 @@ class OpenApiTest {
                 .isEqualTo(new TreeSet<>(endpoints.stream().map(Endpoint::toString).toList()));
     }
 
-    /** What a client calls before it has a token: the password login, and the exchange of a browser sign-in's code. */
-    static final java.util.Set<String> OPEN = java.util.Set.of("/api/v1/login", "/api/v1/login/code");
+    /** What a client calls before it has a token: the password login, and the browser and device sign-ins. */
+    static final java.util.Set<String> OPEN = java.util.Set.of("/api/v1/login", "/api/v1/login/code",
+            "/api/v1/login/device", "/api/v1/login/device/token");
 
     @Test
     void the_description_says_how_to_authenticate_and_that_login_needs_nothing() {

@@ -354,6 +354,110 @@ class CliEndToEndTest {
         assertThat(plate("projects", "-q", name).out()).contains("TEAM").contains(team);
     }
 
+    /**
+     * In an environment whose changes wait for an approval: {@code plate deploy --wait} answers with a request and
+     * waits through it; the requester cannot approve it; a maintainer of the team approves with {@code plate
+     * approve}, the change is committed and Argo CD's outcome ends the wait. A rejection ends the next wait with why.
+     */
+    @Test
+    void a_deploy_waits_through_its_approval_and_a_rejection_ends_the_wait() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String team = "rel-" + suffix;
+        String developer = "reldev" + suffix;
+        String maintainer = "relops" + suffix;
+        String name = "relapp" + suffix;
+        String url = "http://localhost:" + port;
+        String prod = jdbc.queryForObject("select name from environment order by position desc limit 1", String.class);
+        dev.plate.support.SignIn.as(securityContext, "admin", dev.plate.security.Role.ADMIN);
+        try {
+            for (String user : List.of(developer, maintainer)) {
+                users.createUser(new dev.plate.security.NewUser(user, "", dev.plate.security.Role.VIEWER,
+                        "a-long-enough-password-1"));
+            }
+            teams.create(team, "");
+            teams.setMember(team, developer, dev.plate.security.Role.DEVELOPER);
+            teams.setMember(team, maintainer, dev.plate.security.Role.MAINTAINER);
+        } finally {
+            securityContext.clearContext();
+        }
+        String admin = loginToken("admin", PlateTest.ADMIN_PASSWORD);
+        var policy = api("PUT", "/api/v1/environments/" + prod + "/approvals", admin, "{\"required\": 1, "
+                + "\"approverRole\": \"MAINTAINER\"}");
+        assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);
+        assertThat(policy.body()).contains("\"required\":1");
+        try {
+            assertThat(login("a-long-enough-password-1\n", "login", url, "-u", developer, "--password-stdin").exit())
+                    .isZero();
+            assertThat(plate("import", sampleProject(name).toString(), "--team", team).exit()).isZero();
+            var ops = Map.of("PLATE_TOKEN", loginToken(maintainer, "a-long-enough-password-1"), "PLATE_URL", url);
+
+            var waiting = start("deploy", name, prod, "--image", "2.0.0", "--wait", "--timeout", "2m");
+            String asked = awaitOutput(waiting, "waits for 1 approval");
+            var number = java.util.regex.Pattern.compile("Request #(\\d+)").matcher(asked);
+            assertThat(number.find()).as(asked).isTrue();
+            String id = number.group(1);
+            assertThat(waiting.isAlive()).as("waiting for the approval").isTrue();
+            assertThat(plate(ops, null, "requests", "--mine").out()).contains("#" + id).contains(developer)
+                    .contains("may decide");
+            assertThat(plate(ops, null, "approve", id, "--show").out()).contains("-  tag: \"latest\"")
+                    .contains("+  tag: \"2.0.0\"").contains("unchanged lines @@");
+            assertRefused(plate("approve", id), 3, "You asked for this change");
+            long before = lastDeployment(name, prod).id();
+
+            var approved = plate(ops, null, "approve", "#" + id, "-m", "ship it");
+
+            assertThat(approved.exit()).as(approved.err()).isZero();
+            assertThat(approved.out()).contains("committed as deployment #");
+            var row = awaitNewDeployment(name, prod, before);
+            cluster.progressing(name + "-" + prod, row.commit());
+            cluster.healthy(name + "-" + prod, row.commit());
+            var done = finish(waiting);
+            assertThat(done.exit()).as(done.err()).isZero();
+            assertThat(done.out()).contains("Succeeded");
+            assertThat(done.err()).contains("Request #" + id + " approved and committed as deployment #" + row.id());
+            assertThat(repository.history(List.of("applications/" + name + "/" + prod)).getLast().message())
+                    .contains("approved by " + maintainer + " (request #" + id + ")");
+
+            var second = start("deploy", name, prod, "--image", "3.0.0", "--wait");
+            String next = awaitOutput(second, "waits for 1 approval");
+            var nextId = java.util.regex.Pattern.compile("Request #(\\d+)").matcher(next);
+            assertThat(nextId.find()).isTrue();
+            assertRefused(plate(ops, null, "reject", nextId.group(1)), 2, "Say why with -m");
+            assertThat(plate(ops, null, "reject", nextId.group(1), "-m", "not during the sale").exit()).isZero();
+            var rejected = finish(second);
+            assertThat(rejected.exit()).isEqualTo(5);
+            assertThat(rejected.err()).contains("was rejected: Rejected by " + maintainer + ": not during the sale")
+                    .contains("Nothing was committed");
+        } finally {
+            api("PUT", "/api/v1/environments/" + prod + "/approvals", admin, "{\"required\": 0}");
+        }
+    }
+
+    private String loginToken(String user, String password) {
+        var answer = api("POST", "/api/v1/login", null, "{\"username\": \"" + user + "\", \"password\": \""
+                + password + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).path("token").asString();
+    }
+
+    private java.net.http.HttpResponse<String> api(String method, String path, String token, String json) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An administrator runs teams from the command line; anyone else is refused, and bad input changes nothing. */
     @Test
     void an_admin_manages_teams_from_the_command_line() throws Exception {

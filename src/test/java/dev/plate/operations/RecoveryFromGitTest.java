@@ -68,6 +68,8 @@ class RecoveryFromGitTest {
     @Autowired
     ProjectService projects;
     @Autowired
+    dev.plate.environment.EnvironmentService environmentRows;
+    @Autowired
     RepositoryRecovery recovery;
     @Autowired
     JdbcTemplate jdbc;
@@ -124,7 +126,22 @@ class RecoveryFromGitTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> cluster.application(shop + "-" + qa) != null
                 && cluster.application(blog + "-prod") != null);
 
-        // The database is lost (the environment added later with it), and so are the Applications.
+        // Approval policies live with the environments, in the repository too.
+        var twoOfTheTeam = new dev.plate.environment.ApprovalPolicy(2, Role.MAINTAINER, true, false,
+                Duration.ofHours(8));
+        var one = new dev.plate.environment.ApprovalPolicy(1, Role.DEVELOPER, false, true, Duration.ofMinutes(30));
+        environments.update("prod", dev.plate.environment.EnvironmentSettings.of(environmentRows.find("prod")
+                .orElseThrow()).withApprovals(twoOfTheTeam));
+        environments.update(qa, dev.plate.environment.EnvironmentSettings.of(environmentRows.find(qa).orElseThrow())
+                .withApprovals(one));
+        assertThat(new String(repository.read("environments/prod.yaml").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("approvals:", "required: 2", "teamOnly: true",
+                "expiryMinutes: 480");
+
+        // The database is lost (the environment added later with it), and so are the Applications. A fresh
+        // database starts with dev, staging and prod as seeded: prod without approvals.
+        jdbc.update("update environment set approvals_required = 0, approvers_team_only = false, "
+                + "approval_expiry_minutes = 1440 where name = 'prod'");
         jdbc.update("delete from deployment");
         jdbc.update("delete from app_config");
         jdbc.update("delete from project");
@@ -143,6 +160,9 @@ class RecoveryFromGitTest {
         assertThat(report.projects()).containsExactlyInAnyOrder(shop, blog);
         assertThat(report.environmentsCreated()).containsExactly(qa);
         assertThat(report.configurations()).isEqualTo(8);
+        assertThat(environmentRows.find("prod").orElseThrow().approvals()).as("prod's approvals come back")
+                .isEqualTo(twoOfTheTeam);
+        assertThat(environmentRows.find(qa).orElseThrow().approvals()).isEqualTo(one);
         for (var entry : before.entrySet()) {
             String[] key = entry.getKey().split("/");
             assertThat(deployments.currentConfig(key[0], key[1])).as(entry.getKey()).isEqualTo(entry.getValue());

@@ -14,6 +14,8 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(postgresProperties()).and("plate.data-dir=" + tempDataDir())
                 .and("plate.security.admin-password=" + PlateTest.ADMIN_PASSWORD)
+                // Requests expire as in production, only checked every half second.
+                .and("plate.approvals.expiry-sweep-interval=500ms")
                 .applyTo(context.getEnvironment());
     }
 

@@ -34,8 +34,21 @@ final class DeploymentOptions {
     }
 
     /** Prints what was committed and, when asked to wait, how it ended. */
-    int report(ApiCommand command, Api api, Map<String, Object> deployment, Output output) {
+    int report(ApiCommand command, Api api, Map<String, Object> answer, Output output) {
         var terminal = command.terminal();
+        var deployment = answer;
+        if (RequestWaiter.isRequest(answer)) {
+            if (output.table()) {
+                command.out().println(RequestWaiter.describe(answer));
+            }
+            if (!await) {
+                if (!output.table()) {
+                    output.data(command.out(), answer);
+                }
+                return ExitCode.OK;
+            }
+            deployment = new RequestWaiter(api, terminal, timeout()).await(answer);
+        }
         if (output.table()) {
             command.out().println("Deployment #" + deployment.get("id") + " to " + deployment.get("environment") + ": "
                     + deployment.get("summary") + " (commit " + ApiCommand.shortCommit(deployment.get("commit")) + ")");

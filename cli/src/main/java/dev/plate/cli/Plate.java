@@ -48,6 +48,9 @@ public final class Plate implements Runnable {
         COMMANDS.put("promote", PromoteCommand::new);
         COMMANDS.put("rollback", RollbackCommand::new);
         COMMANDS.put("history", HistoryCommand::new);
+        COMMANDS.put("requests", RequestsCommand::new);
+        COMMANDS.put("approve", DecideCommand.Approve::new);
+        COMMANDS.put("reject", DecideCommand.Reject::new);
         COMMANDS.put("resources", ResourcesCommand::new);
         COMMANDS.put("events", EventsCommand::new);
         COMMANDS.put("logs", LogsCommand::new);

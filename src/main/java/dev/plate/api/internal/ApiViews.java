@@ -23,7 +23,59 @@ import org.springframework.stereotype.Component;
 class ApiViews {
 
     record Environment(String name, int position, String cluster, String namespacePattern, boolean autoSync,
-            boolean protectedEnvironment) {}
+            boolean protectedEnvironment, Approvals approvals) {}
+
+    /** An environment's approval policy; {@code required} 0: changes are committed at once. */
+    record Approvals(Integer required, String approverRole, Boolean teamOnly, Boolean requesterMayApprove,
+            Long expiryMinutes) {
+
+        static Approvals of(dev.plate.environment.ApprovalPolicy policy) {
+            return new Approvals(policy.required(), policy.approverRole().name(), policy.teamOnly(),
+                    policy.requesterMayApprove(), policy.expiry().toMinutes());
+        }
+    }
+
+    /**
+     * A deployment request waiting for (or decided by) approvals.
+     *
+     * @param diff the values file's change as previewed when it was asked for, unified: lines start with '+', '-' or
+     *     ' ', and {@code @@ N unchanged lines @@} stands for lines left out
+     * @param deployment the deployment it became, once committed
+     */
+    record Request(long id, String project, String environment, String kind, String description, String state,
+            String requestedBy, Instant requestedAt, Instant expiresAt, int required, long approvals,
+            List<RequestDecision> decisions, Long deployment, String reason, String file, String diff,
+            boolean mayDecide, boolean mayCancel) {}
+
+    record RequestDecision(String username, String decision, String comment, Instant at) {}
+
+    Request request(dev.plate.approvals.RequestView view) {
+        var file = view.preview().files().getFirst();
+        var diff = new StringBuilder();
+        for (var line : file.diff()) {
+            diff.append(switch (line.kind()) {
+                case ADDED -> "+" + line.text();
+                case REMOVED -> "-" + line.text();
+                case SKIPPED -> "@@ " + line.text() + " unchanged lines @@";
+                case CONTEXT -> " " + line.text();
+            }).append('\n');
+        }
+        return new Request(view.id(), view.project(), view.environment(), view.kind().name(), view.description(),
+                view.state().name(), view.requestedBy(), view.requestedAt(), view.expiresAt(), view.required(),
+                view.approvals(), view.decisions().stream().map(d -> new RequestDecision(d.username(), d.approved()
+                        ? "APPROVED" : "REJECTED", d.comment(), d.at())).toList(), view.deploymentId().orElse(null),
+                view.reason().orElse(null), file.path(), diff.toString(), view.mayDecide(), view.mayCancel());
+    }
+
+    /** A change made at once (201, the deployment), or asked for where approvals are needed (202, the request). */
+    org.springframework.http.ResponseEntity<Object> outcome(dev.plate.approvals.DeploymentRequests.Outcome outcome) {
+        if (outcome.deployment().isPresent()) {
+            return org.springframework.http.ResponseEntity.status(201).body(deployment(outcome.deployment().get()));
+        }
+        var request = outcome.request().orElseThrow();
+        return org.springframework.http.ResponseEntity.status(202).header("Location", "/api/v1/requests/"
+                + request.id()).body(request(request));
+    }
 
     record EnvironmentStatus(String name, String imageTag, Long lastDeployment, String state, String sync,
             String health, String message) {}
@@ -65,7 +117,7 @@ class ApiViews {
 
     Environment environment(EnvironmentSummary env) {
         return new Environment(env.name(), env.position(), env.clusterServer(), env.namespacePattern(), env.autoSync(),
-                env.protectedEnvironment());
+                env.protectedEnvironment(), Approvals.of(env.approvals()));
     }
 
     /** @param latest each environment's newest deployment, by "project/environment" ({@link #latest}) */

@@ -27,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class DeploymentsApi {
 
     private final DeploymentService deployments;
+    private final dev.plate.approvals.DeploymentRequests requests;
     private final ApiViews views;
 
-    DeploymentsApi(DeploymentService deployments, ApiViews views) {
+    DeploymentsApi(DeploymentService deployments, dev.plate.approvals.DeploymentRequests requests, ApiViews views) {
         this.deployments = deployments;
+        this.requests = requests;
         this.views = views;
     }
 
@@ -41,9 +43,9 @@ class DeploymentsApi {
     record Deploy(String project, String environment, String imageTag, Map<String, String> set, List<String> unset) {}
 
     @PostMapping(path = "/deploy", consumes = "application/json")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Deploy an image tag and/or value changes to one environment: one commit")
-    ApiViews.Deployment deploy(@RequestBody Deploy request) {
+    @Operation(summary = "Deploy an image tag and/or value changes to one environment: one commit (201, the "
+            + "deployment); where the environment waits for approvals, a request (202, the request)")
+    org.springframework.http.ResponseEntity<Object> deploy(@RequestBody Deploy request) {
         ApiViews.required("project", request.project(), "Name the project: \"project\": \"web\".");
         ApiViews.required("environment", request.environment(), "Name the environment: \"environment\": \"dev\".");
         var set = request.set() == null ? Map.<String, String>of() : request.set();
@@ -57,8 +59,8 @@ class DeploymentsApi {
                     + "and/or value changes (\"set\": {\"replicas\": \"3\"}).");
         }
         try {
-            return views.deployment(deployments.deploy(DeployRequest.changes(request.project(), request.environment(),
-                    tag, set, unset)));
+            return views.outcome(requests.submit(DeployRequest.changes(request.project(), request.environment(), tag,
+                    set, unset)));
         } catch (ValidationException refusal) {
             throw asSent(refusal, set.keySet());
         }
@@ -96,13 +98,13 @@ class DeploymentsApi {
     record Promote(String project, String from, String to, Boolean includeConfig) {}
 
     @PostMapping(path = "/promote", consumes = "application/json")
-    @Operation(summary = "Promote the image (and optionally the configuration) to the next environment")
-    @ResponseStatus(HttpStatus.CREATED)
-    ApiViews.Deployment promote(@RequestBody Promote request) {
+    @Operation(summary = "Promote the image (and optionally the configuration) to the next environment (201, or 202 "
+            + "with a request where approvals are needed)")
+    org.springframework.http.ResponseEntity<Object> promote(@RequestBody Promote request) {
         ApiViews.required("project", request.project(), "Name the project: \"project\": \"web\".");
         ApiViews.required("from", request.from(), "Name the environment to promote from: \"from\": \"dev\".");
         ApiViews.required("to", request.to(), "Name the environment to promote to: \"to\": \"staging\".");
-        return views.deployment(deployments.promote(new PromoteRequest(request.project(), request.from(), request.to(),
+        return views.outcome(requests.submit(new PromoteRequest(request.project(), request.from(), request.to(),
                 Boolean.TRUE.equals(request.includeConfig()))));
     }
 
@@ -121,12 +123,12 @@ class DeploymentsApi {
     record Rollback(String project, String environment, Long toDeployment) {}
 
     @PostMapping(path = "/rollback", consumes = "application/json")
-    @Operation(summary = "Restore an earlier deployment's configuration as a new commit")
-    @ResponseStatus(HttpStatus.CREATED)
-    ApiViews.Deployment rollback(@RequestBody Rollback request) {
+    @Operation(summary = "Restore an earlier deployment's configuration as a new commit (201, or 202 with a request "
+            + "where approvals are needed)")
+    org.springframework.http.ResponseEntity<Object> rollback(@RequestBody Rollback request) {
         ApiViews.required("project", request.project(), "Name the project: \"project\": \"web\".");
         ApiViews.required("environment", request.environment(), "Name the environment: \"environment\": \"dev\".");
-        return views.deployment(deployments.rollback(new RollbackRequest(request.project(), request.environment(),
+        return views.outcome(requests.submit(new RollbackRequest(request.project(), request.environment(),
                 Optional.ofNullable(request.toDeployment()))));
     }
 }

@@ -62,13 +62,16 @@ class ConfigChanges {
         this.clock = clock;
     }
 
+    /** A change worked out: what it would commit, and the configuration it commits. */
+    record Worked(ChangePreview preview, AppConfig next) {}
+
     /**
      * What {@link #apply} would commit now, by the same rules, committing nothing: the values file before (as it
      * is in the repository) and after, with the diff. A change that changes nothing is not refused here; the
      * preview says so.
      */
     @Transactional(readOnly = true)
-    ChangePreview preview(ProjectSummary project, EnvironmentSummary env, DeploymentKind kind,
+    Worked preview(ProjectSummary project, EnvironmentSummary env, DeploymentKind kind,
             UnaryOperator<AppConfig> change, String description) {
         var row = configs.findByProjectIdAndEnvironmentId(project.id(), env.id()).orElseThrow(() -> new NotFoundException(
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
@@ -82,9 +85,18 @@ class ConfigChanges {
         String message = kind.name().toLowerCase(Locale.ROOT) + " " + project.name() + " " + description + ": "
                 + summary(current, next, inGit);
         var diff = TextDiff.of(before, after, 3);
-        return new ChangePreview(project.name(), env.name(), !next.equals(current), message,
-                diff.isEmpty() ? List.of() : List.of(new ChangePreview.FileChange(path, before, after, diff)));
+        return new Worked(new ChangePreview(project.name(), env.name(), !next.equals(current), message,
+                diff.isEmpty() ? List.of() : List.of(new ChangePreview.FileChange(path, before, after, diff))), next);
     }
+
+    /**
+     * An approved request's change: committed on its requester's behalf, the approval named, only while the values
+     * file is what it was planned against (else empty, nothing committed).
+     *
+     * @param plannedAgainst the values file's content when the change was planned
+     * @param approval "approved by lee, kim (request #12)"
+     */
+    record Approved(String requester, String plannedAgainst, String approval) {}
 
     /**
      * @param change computes the new configuration from the current one (under the row lock)
@@ -93,8 +105,16 @@ class ConfigChanges {
     @Transactional(propagation = Propagation.MANDATORY)
     DeploymentRecord apply(ProjectSummary project, EnvironmentSummary env, DeploymentKind kind,
             UnaryOperator<AppConfig> change, String description) {
+        return apply(project, env, kind, change, description, null).orElseThrow();
+    }
+
+    /** @param approved for an approved request's change; null for one made by the person acting */
+    @Transactional(propagation = Propagation.MANDATORY)
+    java.util.Optional<DeploymentRecord> apply(ProjectSummary project, EnvironmentSummary env, DeploymentKind kind,
+            UnaryOperator<AppConfig> change, String description, Approved approved) {
         commits.requireReady(); // before any row: an id taken now could be one Git still names (start-up check)
-        String actor = actors.current();
+        String actor = approved == null ? actors.current() : approved.requester();
+        String approval = approved == null ? "" : "; " + approved.approval();
         var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
         String verb = kind.name().toLowerCase(Locale.ROOT);
@@ -104,6 +124,10 @@ class ConfigChanges {
             // Built on the file as it is in Git: if it changes before the commit lands (another instance, a push),
             // the commit is refused and the change computed again from what the file holds then.
             var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
+            if (approved != null && !inGit.read().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("")
+                    .equals(approved.plannedAgainst())) {
+                return java.util.Optional.empty(); // not the change that was approved any more; nothing recorded yet
+            }
             AppConfig current = inGit.config();
             AppConfig next = AppConfigRules.validate(project.chart(), change.apply(current));
             if (next.equals(current)) {
@@ -120,9 +144,12 @@ class ConfigChanges {
             CommitResult commit;
             try {
                 commit = commits.commit(ChangeSet.writing(DeploymentTrailers.append(verb + " " + project.name() + " "
-                        + description + ": " + summary, Map.of(env.name(), saved)), actors.author(actor),
+                        + description + ": " + summary + approval, Map.of(env.name(), saved)), actors.author(actor),
                         Map.of(path, files.values(project, next))).expecting(path, inGit.read()));
             } catch (ChangedMeanwhileException e) {
+                if (approved != null) {
+                    throw e; // changed under the approval: all of it rolls back, and the next try finds it stale
+                }
                 if (attempt == 3) {
                     throw e;
                 }
@@ -131,11 +158,11 @@ class ConfigChanges {
             history.committed(saved, commit.previousSha(), commit.sha());
             row.update(AppConfigJson.write(next), commit.sha(), clock.instant());
             audit.record(actor, "deployment." + verb, "project:" + project.name() + "/" + env.name(),
-                    description + ": " + summary + ", commit " + commit.sha());
+                    description + ": " + summary + approval + ", commit " + commit.sha());
             if (delivery.changeCommitted(saved, project.name(), env, actor, commit.sha())) {
                 history.awaitingDelivery(saved);
             }
-            return history.get(saved, project, env);
+            return java.util.Optional.of(history.get(saved, project, env));
         }
     }
 

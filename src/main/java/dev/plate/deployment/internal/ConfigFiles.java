@@ -78,6 +78,12 @@ class ConfigFiles {
         description.put("namespacePattern", env.namespacePattern());
         description.put("autoSync", env.autoSync());
         description.put("protected", env.protectedEnvironment());
+        if (env.approvals().applies()) {
+            var approvals = env.approvals();
+            description.put("approvals", OrderedYaml.map("required", approvals.required(), "approverRole",
+                    approvals.approverRole().name(), "teamOnly", approvals.teamOnly(), "requesterMayApprove",
+                    approvals.requesterMayApprove(), "expiryMinutes", approvals.expiry().toMinutes()));
+        }
         return OrderedYaml.write(description);
     }
 }

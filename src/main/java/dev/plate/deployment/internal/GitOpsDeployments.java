@@ -148,12 +148,48 @@ class GitOpsDeployments implements DeploymentService {
         return preview(plan(request));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public dev.plate.deployment.PlannedChange plan(dev.plate.deployment.ChangeRequest request) {
+        Plan plan = switch (request) {
+            case DeployRequest deploy -> plan(deploy);
+            case PromoteRequest promote -> plan(promote);
+            case RollbackRequest rollback -> plan(rollback);
+        };
+        if (!plan.env().approvals().applies()) {
+            throw new ValidationException("environment", plan.env().name() + " does not wait for approvals: the change "
+                    + "is made at once, not requested.");
+        }
+        var worked = changes.preview(plan.project(), plan.env(), plan.kind(), plan.change(), plan.description());
+        if (!worked.preview().changes()) {
+            throw new ValidationException("imageTag", plan.project().name() + " in " + plan.env().name()
+                    + " already runs this image and configuration: nothing to request.");
+        }
+        return new dev.plate.deployment.PlannedChange(plan.project().name(), plan.env().name(), plan.kind(),
+                plan.description(), worked.preview(), AppConfigJson.write(worked.next()));
+    }
+
+    @Override
+    public java.util.Optional<DeploymentRecord> commitPlanned(dev.plate.deployment.PlannedChange change,
+            String requester, String approval) {
+        ProjectSummary project = project(change.project());
+        EnvironmentSummary env = environment(change.environment());
+        AppConfig planned = AppConfigJson.read(change.configJson());
+        return changes.apply(project, env, change.kind(), current -> planned, change.description(),
+                new ConfigChanges.Approved(requester, change.plannedAgainst(), approval));
+    }
+
     private DeploymentRecord apply(Plan plan) {
+        if (plan.env().approvals().applies()) {
+            throw new dev.plate.deployment.ApprovalRequiredException("Changes to " + plan.env().name() + " wait for "
+                    + plan.env().approvals().describe() + ": request this one, and it is committed once approved "
+                    + "(the dashboard's dialogs, plate deploy and POST /api/v1/deploy do).");
+        }
         return changes.apply(plan.project(), plan.env(), plan.kind(), plan.change(), plan.description());
     }
 
     private ChangePreview preview(Plan plan) {
-        return changes.preview(plan.project(), plan.env(), plan.kind(), plan.change(), plan.description());
+        return changes.preview(plan.project(), plan.env(), plan.kind(), plan.change(), plan.description()).preview();
     }
 
     private Plan plan(DeployRequest request) {
@@ -182,7 +218,8 @@ class GitOpsDeployments implements DeploymentService {
                     .map(EnvironmentSummary::name).toList() + ": " + from.name() + " promotes to "
                     + (next < order.size() ? order.get(next).name() : "nothing (it is the last)") + ", not " + to.name() + ".");
         }
-        access.require(project.team(), Role.MAINTAINER, "promoting " + project.name() + " to " + to.name());
+        access.require(project.team(), needed(to, Role.MAINTAINER), "promoting " + project.name() + " to "
+                + to.name());
         AppConfig source = currentConfig(project, from);
         // With the configuration comes everything but the ingress: its host and certificate are the target's own.
         return new Plan(project, to, DeploymentKind.PROMOTE,
@@ -194,7 +231,8 @@ class GitOpsDeployments implements DeploymentService {
     private Plan plan(RollbackRequest request) {
         ProjectSummary project = project(request.project());
         EnvironmentSummary env = environment(request.environment());
-        access.require(project.team(), Role.MAINTAINER, "rolling back " + project.name() + " in " + env.name());
+        access.require(project.team(), needed(env, Role.MAINTAINER), "rolling back " + project.name() + " in "
+                + env.name());
         AppConfig current = currentConfig(project, env);
         var deployments = history.of(project, env);
         var target = request.toDeployment()
@@ -321,9 +359,14 @@ class GitOpsDeployments implements DeploymentService {
 
     /** A DEVELOPER of the project's team deploys; to a protected environment only a MAINTAINER of it does. */
     private void requireMayDeploy(ProjectSummary project, EnvironmentSummary env, String doing) {
-        access.require(project.team(), env.protectedEnvironment() ? Role.MAINTAINER : Role.DEVELOPER, doing + " "
-                + project.name() + " in " + env.name() + (env.protectedEnvironment() ? " (a protected environment)"
-                : ""));
+        Role needed = needed(env, env.protectedEnvironment() ? Role.MAINTAINER : Role.DEVELOPER);
+        access.require(project.team(), needed, doing + " " + project.name() + " in " + env.name()
+                + (needed == Role.MAINTAINER ? " (a protected environment)" : ""));
+    }
+
+    /** Where changes wait for approvals, a DEVELOPER of the team asks: the approvers are the second pair of eyes. */
+    private static Role needed(EnvironmentSummary env, Role otherwise) {
+        return env.approvals().applies() ? Role.DEVELOPER : otherwise;
     }
 
     /** Into a team: the team must exist and the importer be one of its developers (or a Plate-wide one). */

@@ -141,6 +141,9 @@ class GitOpsEnvironments implements EnvironmentAdministration {
         if (before.protectedEnvironment() != after.protectedEnvironment()) {
             parts.add(after.protectedEnvironment() ? "protected" : "not protected");
         }
+        if (!before.approvals().equals(after.approvals())) {
+            parts.add(after.approvals().describe());
+        }
         return parts.isEmpty() ? "unchanged" : String.join(", ", parts);
     }
 

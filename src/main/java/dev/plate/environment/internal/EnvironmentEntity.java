@@ -35,6 +35,21 @@ class EnvironmentEntity {
     @Column(name = "protected_env", nullable = false)
     private boolean protectedEnvironment;
 
+    @Column(name = "approvals_required", nullable = false)
+    private int approvalsRequired;
+
+    @Column(name = "approver_role", nullable = false, length = 16)
+    private String approverRole = "MAINTAINER";
+
+    @Column(name = "approvers_team_only", nullable = false)
+    private boolean approversTeamOnly;
+
+    @Column(name = "requester_may_approve", nullable = false)
+    private boolean requesterMayApprove;
+
+    @Column(name = "approval_expiry_minutes", nullable = false)
+    private long approvalExpiryMinutes = 1440;
+
     @Version
     private long version;
 
@@ -70,12 +85,22 @@ class EnvironmentEntity {
         this.protectedEnvironment = newProtectedEnvironment;
     }
 
+    void requireApprovals(dev.plate.environment.ApprovalPolicy policy) {
+        approvalsRequired = policy.required();
+        approverRole = policy.approverRole().name();
+        approversTeamOnly = policy.teamOnly();
+        requesterMayApprove = policy.requesterMayApprove();
+        approvalExpiryMinutes = policy.expiry().toMinutes();
+    }
+
     void rename(String newName) {
         name = newName;
     }
 
     EnvironmentSummary toSummary() {
         return new EnvironmentSummary(id, name, position, clusterServer, namespacePattern, autoSync,
-                protectedEnvironment);
+                protectedEnvironment, new dev.plate.environment.ApprovalPolicy(approvalsRequired,
+                        dev.plate.security.Role.valueOf(approverRole), approversTeamOnly, requesterMayApprove,
+                        java.time.Duration.ofMinutes(approvalExpiryMinutes)));
     }
 }

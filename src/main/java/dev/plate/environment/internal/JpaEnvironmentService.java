@@ -76,6 +76,7 @@ class JpaEnvironmentService implements EnvironmentService {
         var entity = entity(name);
         entity.configure(settings.clusterServer(), settings.namespacePattern(), settings.autoSync(),
                 settings.protectedEnvironment());
+        entity.requireApprovals(settings.approvals().validated());
         return environments.saveAndFlush(entity).toSummary();
     }
 

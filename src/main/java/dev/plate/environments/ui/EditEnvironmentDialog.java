@@ -12,7 +12,9 @@ import dev.plate.base.ValidationException;
 import dev.plate.base.ui.FieldErrors;
 import dev.plate.base.ui.Notifications;
 import dev.plate.deployment.EnvironmentAdministration;
+import dev.plate.environment.ApprovalPolicy;
 import dev.plate.environment.EnvironmentSettings;
+import dev.plate.security.Role;
 import dev.plate.environment.EnvironmentSummary;
 import java.util.Map;
 
@@ -26,8 +28,17 @@ class EditEnvironmentDialog extends Dialog {
     private final TextField namespace = new TextField("Namespace pattern");
     private final Checkbox autoSync = new Checkbox("Argo CD syncs automatically");
     private final Checkbox protectedEnv = new Checkbox("Only maintainers deploy here");
+    private final com.vaadin.flow.component.textfield.IntegerField approvals = new com.vaadin.flow.component.textfield
+            .IntegerField("Approvals before a change is committed");
+    private final com.vaadin.flow.component.select.Select<Role> approverRole = new com.vaadin.flow.component.select
+            .Select<>();
+    private final Checkbox teamOnly = new Checkbox("Only roles in the project's team count");
+    private final Checkbox requesterApproves = new Checkbox("The requester may approve their own change");
+    private final com.vaadin.flow.component.textfield.IntegerField expiryHours = new com.vaadin.flow.component
+            .textfield.IntegerField("A request expires after (hours)");
     private final Paragraph warning = new Paragraph();
-    private final Map<String, HasValidation> fields = Map.of("clusterServer", cluster, "namespacePattern", namespace);
+    private final Map<String, HasValidation> fields = Map.of("clusterServer", cluster, "namespacePattern", namespace,
+            "approvals.required", approvals, "approvals.approverRole", approverRole, "approvals.expiry", expiryHours);
 
     EditEnvironmentDialog(EnvironmentAdministration administration, EnvironmentSummary env, Runnable onSaved) {
         setHeaderTitle("Change " + env.name());
@@ -37,18 +48,34 @@ class EditEnvironmentDialog extends Dialog {
         namespace.setHelperText("{project} and {env} are replaced");
         autoSync.setValue(env.autoSync());
         protectedEnv.setValue(env.protectedEnvironment());
+        approvals.setId("env-approvals");
+        approvals.setHelperText("0: none, changes are committed at once");
+        approvals.setStepButtonsVisible(true);
+        approvals.setValue(env.approvals().required());
+        approverRole.setId("env-approver-role");
+        approverRole.setLabel("Who approves");
+        approverRole.setItems(Role.DEVELOPER, Role.MAINTAINER, Role.ADMIN);
+        approverRole.setItemLabelGenerator(role -> "A " + role.name() + " of the project");
+        approverRole.setValue(env.approvals().approverRole());
+        teamOnly.setId("env-approvers-team-only");
+        teamOnly.setValue(env.approvals().teamOnly());
+        requesterApproves.setId("env-requester-approves");
+        requesterApproves.setValue(env.approvals().requesterMayApprove());
+        expiryHours.setId("env-approval-expiry");
+        expiryHours.setValue((int) Math.max(1, env.approvals().expiry().toHours()));
         warning.addClassName("plate-warning");
         warning.setVisible(false);
         cluster.addValueChangeListener(event -> warn(env));
         namespace.addValueChangeListener(event -> warn(env));
-        var form = new FormLayout(cluster, namespace, autoSync, protectedEnv);
+        var form = new FormLayout(cluster, namespace, autoSync, protectedEnv, approvals, approverRole, teamOnly,
+                requesterApproves, expiryHours);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         add(form, warning);
         var save = new Button("Save", event -> {
             FieldErrors.clear(fields);
             try {
                 administration.update(env.name(), new EnvironmentSettings(cluster.getValue().strip(),
-                        namespace.getValue().strip(), autoSync.getValue(), protectedEnv.getValue()));
+                        namespace.getValue().strip(), autoSync.getValue(), protectedEnv.getValue(), policy()));
                 Notifications.success("Changed " + env.name() + "; its Applications follow");
                 close();
                 onSaved.run();
@@ -58,6 +85,19 @@ class EditEnvironmentDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", event -> close()), save);
+    }
+
+    /** An empty or unreadable number is refused at its field, not read as 0. */
+    private ApprovalPolicy policy() {
+        if (approvals.getValue() == null) {
+            throw new ValidationException("approvals.required", "Enter how many approvals a change needs (0: none).");
+        }
+        if (expiryHours.getValue() == null) {
+            throw new ValidationException("approvals.expiry", "Enter after how many hours a request expires.");
+        }
+        return new ApprovalPolicy(approvals.getValue(), java.util.Objects.requireNonNullElse(approverRole.getValue(),
+                Role.MAINTAINER), teamOnly.getValue(), requesterApproves.getValue(),
+                java.time.Duration.ofHours(expiryHours.getValue()));
     }
 
     private void warn(EnvironmentSummary env) {

@@ -71,8 +71,8 @@ class EnvironmentsView extends Div {
                 .setWidth("9em").setFlexGrow(1);
         grid.addComponentColumn(env -> badge(env.autoSync() ? "Automatic" : "Manual", env.autoSync()))
                 .setHeader("Argo CD sync").setAutoWidth(true);
-        grid.addComponentColumn(env -> badge(env.protectedEnvironment() ? "Maintainers only" : "Developers",
-                !env.protectedEnvironment())).setHeader("Who deploys").setAutoWidth(true);
+        grid.addComponentColumn(env -> badge(whoDeploys(env, "Developers"), !env.protectedEnvironment()
+                && !env.approvals().applies())).setHeader("Who deploys").setAutoWidth(true);
         if (admin) {
             grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true)
                     .setFlexGrow(0);
@@ -80,9 +80,16 @@ class EnvironmentsView extends Div {
         NarrowScreens.stackRows(grid, env -> NarrowScreens.card((env.position() + 1) + ". " + env.name(),
                 env.clusterServer(), "namespace " + env.namespacePattern(),
                 badge(env.autoSync() ? "Sync automatic" : "Sync manual", env.autoSync()),
-                badge(env.protectedEnvironment() ? "Maintainers only" : "Developers deploy", !env.protectedEnvironment()),
+                badge(whoDeploys(env, "Developers deploy"), !env.protectedEnvironment() && !env.approvals().applies()),
                 admin ? actions(env) : null));
         grid.setAllRowsVisible(true);
+    }
+
+    /** "Maintainers only", "Developers", and the approvals a change waits for: "Developers, 2 approvals". */
+    private static String whoDeploys(EnvironmentSummary env, String developers) {
+        String who = env.protectedEnvironment() ? "Maintainers only" : developers;
+        int required = env.approvals().required();
+        return env.approvals().applies() ? who + ", " + required + (required == 1 ? " approval" : " approvals") : who;
     }
 
     private void refresh() {

@@ -177,15 +177,37 @@ class GitRecovery implements RepositoryRecovery {
         String previous = "";
         for (JsonNode env : described) {
             String name = env.path("name").asString("");
+            var settings = new dev.plate.environment.EnvironmentSettings(env.path("clusterServer").asString(""),
+                    env.path("namespacePattern").asString(""), env.path("autoSync").asBoolean(false),
+                    env.path("protected").asBoolean(false), approvals(name, env.path("approvals")));
             if (environments.find(name).isEmpty()) {
-                environments.create(new NewEnvironment(name, previous, env.path("clusterServer").asString(""),
-                        env.path("namespacePattern").asString(""), env.path("autoSync").asBoolean(false),
-                        env.path("protected").asBoolean(false)));
+                environments.create(new NewEnvironment(name, previous, settings.clusterServer(),
+                        settings.namespacePattern(), settings.autoSync(), settings.protectedEnvironment()));
                 created.add(name);
+            }
+            // An environment this database starts with (dev, staging, prod) takes what Git says too: its protection
+            // and approvals above all, which a lost database must not quietly drop.
+            if (!dev.plate.environment.EnvironmentSettings.of(environments.find(name).orElseThrow()).equals(settings)) {
+                environments.update(name, settings);
             }
             previous = name;
         }
         return created;
+    }
+
+    private static dev.plate.environment.ApprovalPolicy approvals(String env, JsonNode described) {
+        if (described.path("required").asInt(0) <= 0) {
+            return dev.plate.environment.ApprovalPolicy.NONE;
+        }
+        try {
+            return new dev.plate.environment.ApprovalPolicy(described.path("required").asInt(),
+                    dev.plate.security.Role.valueOf(described.path("approverRole").asString("MAINTAINER")),
+                    described.path("teamOnly").asBoolean(false), described.path("requesterMayApprove").asBoolean(false),
+                    java.time.Duration.ofMinutes(described.path("expiryMinutes").asLong(1440))).validated();
+        } catch (IllegalArgumentException | ValidationException e) {
+            throw new ValidationException("environments", "environments/" + env + ".yaml has approvals Plate cannot "
+                    + "use (" + e.getMessage() + "): fix the file, then recover again.");
+        }
     }
 
     /** From project.yaml; for a repository written before it existed, from the values and the chart. */

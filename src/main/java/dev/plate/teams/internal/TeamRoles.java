@@ -55,6 +55,15 @@ class TeamRoles implements TeamAccess {
     }
 
     @Override
+    public Optional<Role> roleInTeam(String team) {
+        if (user.role().isEmpty() || user.readOnly() || user.teamScope().filter(scope -> !scope.equals(team))
+                .isPresent()) {
+            return Optional.empty();
+        }
+        return teamRoles(team, user.name()).stream().min(java.util.Comparator.naturalOrder());
+    }
+
+    @Override
     public void require(Optional<String> team, Role needed, String doing) {
         Optional<Role> held = roleOn(team);
         if (held.map(role -> role.includes(needed)).orElse(false)) {
