@@ -39,8 +39,12 @@ class DashboardView extends Div {
 
     DashboardView(SystemHealthService health, ApplicationStatuses applications, ProjectService projects,
             DeploymentActivity activity, dev.plate.delivery.ArgoCdReconciliation reconciliation,
-            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+            com.vaadin.flow.spring.security.AuthenticationContext authentication,
+            dev.plate.approvals.DeploymentRequests requests) {
         addClassName("plate-page");
+        // First: changes other people wait for, which this reader may approve.
+        add(new dev.plate.approvals.ui.RequestsPanel(requests, "Waiting for your approval", requests::waitingForMe,
+                () -> { }));
         var heading = new H2("System health");
         var intro = new Paragraph("The systems Plate works with, checked when this page opened.");
         intro.addClassName("plate-muted");

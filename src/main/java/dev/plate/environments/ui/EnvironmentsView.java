@@ -72,7 +72,7 @@ class EnvironmentsView extends Div {
         grid.addComponentColumn(env -> badge(env.autoSync() ? "Automatic" : "Manual", env.autoSync()))
                 .setHeader("Argo CD sync").setAutoWidth(true);
         grid.addComponentColumn(env -> badge(whoDeploys(env, "Developers"), !env.protectedEnvironment()
-                && !env.approvals().applies())).setHeader("Who deploys").setAutoWidth(true);
+                && !env.approvals().applies())).setHeader("Who deploys").setKey("who").setAutoWidth(true);
         if (admin) {
             grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true)
                     .setFlexGrow(0);

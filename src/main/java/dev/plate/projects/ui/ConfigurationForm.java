@@ -1,5 +1,6 @@
 package dev.plate.projects.ui;
 
+import dev.plate.approvals.ui.PreviewPanel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -60,13 +61,15 @@ class ConfigurationForm extends Div {
     /** Where a refusal is shown, by the field it names (a rule's, or a {@code set.<key>}). */
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final transient DeploymentService deployments;
+    private final transient dev.plate.approvals.DeploymentRequests requests;
     private final String project;
     private final String environment;
     private AppConfig current;
 
-    ConfigurationForm(DeploymentService deployments, String project, String environment, boolean mayEdit,
-            Runnable onSaved) {
+    ConfigurationForm(DeploymentService deployments, dev.plate.approvals.DeploymentRequests requests, String project,
+            String environment, boolean mayEdit, Runnable onSaved) {
         this.deployments = deployments;
+        this.requests = requests;
         this.project = project;
         this.environment = environment;
         addClassName("plate-config-form");
@@ -187,11 +190,12 @@ class ConfigurationForm extends Div {
                 preview.show(deployments.preview(request));
                 return false;
             }
-            var saved = deployments.deploy(request);
-            Notifications.success("Saved " + project + "'s configuration in " + environment + " (commit "
-                    + saved.toRevision().substring(0, 7) + ")");
+            var outcome = requests.submit(request);
+            Notifications.success(Asked.outcome(outcome, () -> "Saved " + project + "'s configuration in "
+                    + environment + " (commit " + outcome.deployment().get().toRevision().substring(0, 7) + ")"));
             preview.hide();
-            load(saved.config());
+            // A request changes nothing yet: the form keeps showing what runs.
+            outcome.deployment().ifPresent(saved -> load(saved.config()));
             return true;
         } catch (ValidationException refusal) {
             preview.hide();

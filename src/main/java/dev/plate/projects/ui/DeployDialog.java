@@ -1,5 +1,6 @@
 package dev.plate.projects.ui;
 
+import dev.plate.approvals.ui.PreviewPanel;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -25,11 +26,14 @@ class DeployDialog extends Dialog {
     private final TextArea values = new TextArea("Value changes");
     private final PreviewPanel preview = new PreviewPanel();
     private final transient DeploymentService deployments;
+    private final transient dev.plate.approvals.DeploymentRequests requests;
     private final String project;
     private final String environment;
 
-    DeployDialog(DeploymentService deployments, String project, EnvironmentSummary env, Runnable onDone) {
+    DeployDialog(DeploymentService deployments, dev.plate.approvals.DeploymentRequests requests, String project,
+            EnvironmentSummary env, Runnable onDone) {
         this.deployments = deployments;
+        this.requests = requests;
         this.project = project;
         this.environment = env.name();
         setHeaderTitle("Deploy " + project + " to " + env.name());
@@ -46,7 +50,9 @@ class DeployDialog extends Dialog {
                 + "plate deploy --set: replicas, env.NAME, secretEnv.NAME, resources.limits.cpu, ingress.host, "
                 + "autoscaling.enabled, …");
         values.addClassName("plate-secret");
-        if (env.protectedEnvironment()) {
+        if (env.approvals().applies()) {
+            add(Asked.warning(env));
+        } else if (env.protectedEnvironment()) {
             var warning = new Paragraph(env.name() + " is protected: only maintainers deploy here, and the change "
                     + "reaches it as soon as Argo CD syncs.");
             warning.addClassName("plate-warning");
@@ -54,7 +60,8 @@ class DeployDialog extends Dialog {
         }
         add(tag, values, preview);
         var show = new Button("Preview", event -> attempt(false));
-        var deploy = new Button("Deploy to " + env.name(), event -> {
+        var deploy = new Button(Asked.label(env, "Deploy to " + env.name(), "Request deployment to " + env.name()),
+                event -> {
             if (attempt(true)) {
                 onDone.run();
                 close();
@@ -74,9 +81,10 @@ class DeployDialog extends Dialog {
                 preview.show(deployments.preview(request));
                 return false;
             }
-            var result = deployments.deploy(request);
-            Notifications.success("Deployed " + result.imageTag() + " to " + environment + " (commit "
-                    + result.toRevision().substring(0, 7) + ")");
+            var outcome = requests.submit(request);
+            Notifications.success(Asked.outcome(outcome, () -> "Deployed " + outcome.deployment().get().imageTag()
+                    + " to " + environment + " (commit " + outcome.deployment().get().toRevision().substring(0, 7)
+                    + ")"));
             return true;
         } catch (ValidationException e) {
             var field = "imageTag".equals(e.field()) || "tag".equals(e.field()) ? tag : values;

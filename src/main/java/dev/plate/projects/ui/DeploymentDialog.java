@@ -1,5 +1,6 @@
 package dev.plate.projects.ui;
 
+import dev.plate.approvals.ui.PreviewPanel;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;

@@ -35,6 +35,7 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
         dev.plate.base.ui.HasOwnHeading {
 
     private final transient DeploymentService deployments;
+    private final transient dev.plate.approvals.DeploymentRequests requests;
     private final transient ProjectFiles files;
     private final transient EnvironmentService environments;
     private final transient TeamAccess access;
@@ -47,7 +48,8 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
     EnvironmentView(DeploymentService deployments, ProjectFiles files, EnvironmentService environments,
             TeamAccess access, dev.plate.argocd.ApplicationStatuses statuses, Workloads workloads,
             org.springframework.security.core.context.SecurityContextHolderStrategy security,
-            dev.plate.project.ProjectService projects) {
+            dev.plate.project.ProjectService projects, dev.plate.approvals.DeploymentRequests requests) {
+        this.requests = requests;
         this.projects = projects;
         this.security = security;
         this.statuses = statuses;
@@ -92,9 +94,11 @@ class EnvironmentView extends Div implements BeforeEnterObserver, HasDynamicTitl
                     LiveStatus.watched(statuses.connection())));
             var env = environments.find(environment).orElseThrow();
             var team = projects.find(project).flatMap(dev.plate.project.ProjectSummary::team);
-            boolean mayEdit = access.may(team, env.protectedEnvironment() ? Role.MAINTAINER : Role.DEVELOPER);
+            // Where changes wait for approvals, a developer asks for them (saving the form makes a request).
+            boolean mayEdit = access.may(team, env.protectedEnvironment() && !env.approvals().applies()
+                    ? Role.MAINTAINER : Role.DEVELOPER);
             tabs.add("Configuration", history.isEmpty() ? new Paragraph("Not configured in this environment.")
-                    : new ConfigurationForm(deployments, project, environment, mayEdit,
+                    : new ConfigurationForm(deployments, requests, project, environment, mayEdit,
                             () -> render(project, environment, 1)));
             tabs.add("Manifests", manifests(manifests));
             tabs.add("Resources", new ResourcesPanel(workloads, security, project, environment));

@@ -51,6 +51,7 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
     private final ProjectService projects;
     private final EnvironmentService environments;
     private final DeploymentService deployments;
+    private final transient dev.plate.approvals.DeploymentRequests requests;
     private final transient TeamAccess access;
     private final transient ApplicationStatuses statuses;
     private final transient DeploymentEvents events;
@@ -61,7 +62,9 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
 
     ProjectView(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
             TeamAccess access, ApplicationStatuses statuses, DeploymentEvents events,
-            dev.plate.deployment.ProjectFiles files, dev.plate.workloads.Workloads workloads) {
+            dev.plate.deployment.ProjectFiles files, dev.plate.workloads.Workloads workloads,
+            dev.plate.approvals.DeploymentRequests requests) {
+        this.requests = requests;
         this.files = files;
         this.workloads = workloads;
         this.projects = projects;
@@ -139,7 +142,10 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
             cards.add(card(order.get(i), i + 1 < order.size() ? Optional.of(order.get(i + 1)) : Optional.empty(),
                     histories));
         }
-        add(title, about, cards, history(order, histories));
+        // What waits for approvals comes first: someone is waiting for a decision.
+        var waiting = new dev.plate.approvals.ui.RequestsPanel(requests, "Waiting for approval",
+                () -> requests.list(Optional.of(project.name()), true), this::refresh);
+        add(title, about, waiting, cards, history(order, histories));
         if (access.may(project.team(), Role.MAINTAINER)) {
             var remove = new Button("Remove project", event -> new RemoveProjectDialog(deployments, project.name(),
                     () -> getUI().ifPresent(ui -> ui.navigate("projects"))).open());
@@ -203,15 +209,17 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
         var actions = new Div();
         actions.addClassName("plate-card-actions");
         boolean maintainer = access.may(project.team(), Role.MAINTAINER);
-        if (access.may(project.team(), Role.DEVELOPER) && (!env.protectedEnvironment() || maintainer)) {
-            var deploy = new Button("Deploy", event -> new DeployDialog(deployments, project.name(), env,
+        boolean developer = access.may(project.team(), Role.DEVELOPER);
+        // Where changes wait for approvals, a developer asks for them: the approvers are the second pair of eyes.
+        if (developer && (!env.protectedEnvironment() || maintainer || env.approvals().applies())) {
+            var deploy = new Button("Deploy", event -> new DeployDialog(deployments, requests, project.name(), env,
                     this::refresh).open());
             deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             actions.add(deploy);
         }
-        if (maintainer && next.isPresent()) {
+        if (next.isPresent() && (maintainer || developer && next.get().approvals().applies())) {
             var promote = new Button("Promote to " + next.get().name(), event -> new PromoteDialog(deployments,
-                    project.name(), env, next.get(), this::refresh).open());
+                    requests, project.name(), env, next.get(), this::refresh).open());
             promote.addThemeVariants(ButtonVariant.LUMO_SMALL);
             var here = history.getFirst().config();
             // Promoting copies the image, and with its configuration everything but the ingress: nothing differs.
@@ -222,9 +230,9 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
             }
             actions.add(promote);
         }
-        if (maintainer) {
-            var rollback = new Button("Roll back", event -> new RollbackDialog(deployments, project.name(), env,
-                    this::refresh).open());
+        if (maintainer || developer && env.approvals().applies()) {
+            var rollback = new Button("Roll back", event -> new RollbackDialog(deployments, requests, project.name(),
+                    env, this::refresh).open());
             rollback.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             var current = history.getFirst().config();
             if (history.stream().noneMatch(earlier -> !earlier.config().equals(current))) {

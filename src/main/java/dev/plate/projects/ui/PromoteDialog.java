@@ -13,14 +13,17 @@ class PromoteDialog extends PreviewedChangeDialog {
     private final Checkbox withConfig = new Checkbox("Also copy the configuration (replicas, env, resources, …; "
             + "not the ingress)");
     private final transient DeploymentService deployments;
+    private final transient dev.plate.approvals.DeploymentRequests requests;
     private final String project;
     private final EnvironmentSummary from;
     private final EnvironmentSummary to;
 
-    PromoteDialog(DeploymentService deployments, String project, EnvironmentSummary from, EnvironmentSummary to,
-            Runnable onDone) {
-        super("Promote " + project + " from " + from.name() + " to " + to.name(), "Promote to " + to.name(), onDone);
+    PromoteDialog(DeploymentService deployments, dev.plate.approvals.DeploymentRequests requests, String project,
+            EnvironmentSummary from, EnvironmentSummary to, Runnable onDone) {
+        super("Promote " + project + " from " + from.name() + " to " + to.name(), Asked.label(to, "Promote to "
+                + to.name(), "Request promotion to " + to.name()), onDone);
         this.deployments = deployments;
+        this.requests = requests;
         this.project = project;
         this.from = from;
         this.to = to;
@@ -28,6 +31,9 @@ class PromoteDialog extends PreviewedChangeDialog {
                 + "gets as soon as Argo CD syncs." : "What " + to.name() + " gets:");
         intro.addClassName(to.protectedEnvironment() ? "plate-warning" : "plate-muted");
         withConfig.addValueChangeListener(event -> refresh());
+        if (to.approvals().applies()) {
+            add(Asked.warning(to));
+        }
         add(intro, withConfig, panel);
         refresh();
     }
@@ -43,7 +49,7 @@ class PromoteDialog extends PreviewedChangeDialog {
 
     @Override
     String commit() {
-        deployments.promote(request());
-        return "Promoted " + project + " from " + from.name() + " to " + to.name();
+        return Asked.outcome(requests.submit(request()), () -> "Promoted " + project + " from " + from.name() + " to "
+                + to.name());
     }
 }

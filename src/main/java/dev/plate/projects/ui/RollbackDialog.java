@@ -19,12 +19,16 @@ class RollbackDialog extends PreviewedChangeDialog {
 
     private final Select<DeploymentRecord> target = new Select<>();
     private final transient DeploymentService deployments;
+    private final transient dev.plate.approvals.DeploymentRequests requests;
     private final String project;
     private final String environment;
 
-    RollbackDialog(DeploymentService deployments, String project, EnvironmentSummary env, Runnable onDone) {
-        super("Roll back " + project + " in " + env.name(), "Roll back", onDone, ButtonVariant.LUMO_ERROR);
+    RollbackDialog(DeploymentService deployments, dev.plate.approvals.DeploymentRequests requests, String project,
+            EnvironmentSummary env, Runnable onDone) {
+        super("Roll back " + project + " in " + env.name(), Asked.label(env, "Roll back", "Request rollback"), onDone,
+                ButtonVariant.LUMO_ERROR);
         this.deployments = deployments;
+        this.requests = requests;
         this.project = project;
         this.environment = env.name();
         List<DeploymentRecord> earlier = deployments.history(project, env.name()).stream().skip(1).limit(50).toList();
@@ -41,6 +45,9 @@ class RollbackDialog extends PreviewedChangeDialog {
                 + "reaches it as soon as Argo CD syncs." : "A new commit restores the values of the deployment you "
                 + "choose.");
         intro.addClassName(env.protectedEnvironment() ? "plate-warning" : "plate-muted");
+        if (env.approvals().applies()) {
+            add(Asked.warning(env));
+        }
         add(intro, target, panel);
         refresh();
     }
@@ -57,7 +64,6 @@ class RollbackDialog extends PreviewedChangeDialog {
 
     @Override
     String commit() {
-        deployments.rollback(request());
-        return "Rolled back " + project + " in " + environment;
+        return Asked.outcome(requests.submit(request()), () -> "Rolled back " + project + " in " + environment);
     }
 }

@@ -1,4 +1,4 @@
-package dev.plate.projects.ui;
+package dev.plate.approvals.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -7,15 +7,18 @@ import dev.plate.deployment.ChangePreview;
 import dev.plate.gitops.TextDiff;
 import java.util.Locale;
 
-/** What an action would commit: the commit message and each file's diff, drawn as {@code git diff} would. */
-class PreviewPanel extends Div {
+/**
+ * What a change would commit (or, for a request, what it will commit once approved): the commit message and each
+ * file's diff, drawn as {@code git diff} would. The project page's dialogs show it too.
+ */
+public class PreviewPanel extends Div {
 
-    PreviewPanel() {
+    public PreviewPanel() {
         addClassName("plate-preview");
         setVisible(false);
     }
 
-    void show(ChangePreview preview) {
+    public void show(ChangePreview preview) {
         removeAll();
         setVisible(true);
         if (!preview.changes()) {
@@ -48,7 +51,7 @@ class PreviewPanel extends Div {
     }
 
     /** Why there is nothing to show (e.g. no earlier deployment to roll back to). */
-    void refusal(String message) {
+    public void refusal(String message) {
         removeAll();
         setVisible(true);
         var text = new Paragraph(message);
@@ -56,7 +59,7 @@ class PreviewPanel extends Div {
         add(text);
     }
 
-    void hide() {
+    public void hide() {
         removeAll();
         setVisible(false);
     }
