@@ -70,6 +70,8 @@ class ApprovalsTest {
     JdbcTemplate jdbc;
     @Autowired
     SecurityContextHolderStrategy securityContext;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
     final String team = "appr-" + suffix;
@@ -119,8 +121,10 @@ class ApprovalsTest {
     void two_approvals_of_three_maintainers_commit_the_change_exactly_as_it_was_previewed() {
         String before = values();
         String head = repository.head();
+        long approvedBefore = metrics.get("plate.requests.time.to.approve").timer().count();
 
         var asked = as(dev, () -> requests.submit(DeployRequest.image(project, prod, "2.0.0")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> metrics.get("plate.requests.pending").gauge().value() >= 1);
 
         assertThat(asked.deployment()).as("nothing committed yet").isEmpty();
         var request = asked.request().orElseThrow();
@@ -156,6 +160,7 @@ class ApprovalsTest {
         assertThat(audit("request.committed")).contains("#" + request.id() + " committed as deployment #"
                 + deployment.id() + ", approved by " + m1 + ", " + m2);
         assertThat(audit("deployment.deploy")).contains("approved by " + m1 + ", " + m2);
+        assertThat(metrics.get("plate.requests.time.to.approve").timer().count()).isEqualTo(approvedBefore + 1);
     }
 
     @Test
@@ -263,6 +268,7 @@ class ApprovalsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> as(dev, () -> requests.get(id)).state(),
                 state -> state == RequestState.EXPIRED);
         assertThat(audit("request.expired")).contains("#" + id + " asked by " + dev);
+        assertThat(metrics.get("plate.requests.ended").tag("state", "expired").counter().count()).isPositive();
     }
 
     /** Three maintainers approve at the same moment: the change is committed once. */

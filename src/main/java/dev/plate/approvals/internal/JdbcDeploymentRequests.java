@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,9 +56,12 @@ class JdbcDeploymentRequests implements DeploymentRequests {
     private final CurrentUser user;
     private final AuditLog audit;
     private final Clock clock;
+    private final RequestMetrics metrics;
 
     JdbcDeploymentRequests(JdbcTemplate jdbc, DeploymentService deployments, EnvironmentService environments,
-            ProjectService projects, ApproverRules rules, CurrentUser user, AuditLog audit, Clock clock) {
+            ProjectService projects, ApproverRules rules, CurrentUser user, AuditLog audit, Clock clock,
+            RequestMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.deployments = deployments;
         this.environments = environments;
@@ -209,11 +213,13 @@ class JdbcDeploymentRequests implements DeploymentRequests {
             if (jdbc.update("update deployment_request set state = 'EXPIRED', decided_at = ?, reason = ? where id = ? "
                     + "and state = 'PENDING'", Timestamp.from(clock.instant()), "Nobody approved it by "
                     + row.expiresAt() + ".", row.id()) == 1) {
+                metrics.ended(RequestState.EXPIRED, Duration.between(row.requestedAt(), clock.instant()));
                 audit.record("plate", "request.expired", target(row.project(), row.environment()), "#" + row.id()
                         + " asked by " + row.requestedBy() + " at " + row.requestedAt());
                 expired++;
             }
         }
+        metrics.count();
         return expired;
     }
 
@@ -269,6 +275,8 @@ class JdbcDeploymentRequests implements DeploymentRequests {
     }
 
     private void finish(long id, RequestState state, Long deployment, String reason) {
+        var asked = jdbc.queryForObject("select requested_at from deployment_request where id = ?", Timestamp.class, id);
+        metrics.ended(state, Duration.between(asked.toInstant(), clock.instant()));
         jdbc.update("update deployment_request set state = ?, decided_at = ?, deployment_id = ?, reason = ? where id = ?",
                 state.name(), Timestamp.from(clock.instant()), deployment, reason == null ? null : cut(reason, 1000), id);
     }
