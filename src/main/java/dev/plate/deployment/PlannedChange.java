@@ -16,4 +16,9 @@ public record PlannedChange(String project, String environment, DeploymentKind k
     public String plannedAgainst() {
         return preview.files().isEmpty() ? "" : preview.files().getFirst().before();
     }
+
+    /** The values file as the approvers saw it after the change: exactly what is committed, or nothing. */
+    public String planned() {
+        return preview.files().isEmpty() ? "" : preview.files().getFirst().after();
+    }
 }

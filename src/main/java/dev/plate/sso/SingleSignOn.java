@@ -19,6 +19,13 @@ public interface SingleSignOn {
     ComponentStatus test(OidcProvider requested);
 
     /**
+     * Adds a provider: its id must be new (an empty one is the first provider's, {@code oidc}), so an addition never
+     * replaces a provider that exists.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    ComponentStatus add(OidcProvider requested);
+
+    /**
      * Saves the provider of that id, new or changed. An empty issuer removes it (and {@code PLATE_OIDC_*} applies
      * again when it set that id).
      */

@@ -16,9 +16,10 @@ public interface CliDeviceSignIns {
     /**
      * A new pair, waiting for a person's decision.
      *
-     * @param requestedFrom where the CLI's request came from (address and program), shown to the person who approves
+     * @param address where the CLI's request came from, shown to the person who approves
+     * @param program what the CLI says it is (its User-Agent): shown too, marked as unverified
      */
-    Started start(String requestedFrom);
+    Started start(String address, String program);
 
     /** What waits for the code a person typed, so the page can show where it came from before they decide. */
     @PreAuthorize("isAuthenticated()")
@@ -45,7 +46,7 @@ public interface CliDeviceSignIns {
      */
     record Started(String deviceCode, String userCode, Instant expiresAt, Duration interval) {}
 
-    record Waiting(String userCode, String requestedFrom, Instant requestedAt, Instant expiresAt) {}
+    record Waiting(String userCode, String address, String program, Instant requestedAt, Instant expiresAt) {}
 
     /** Either still pending (and how long to wait before the next poll), or the token. */
     record Poll(Optional<LoginTokens.IssuedToken> token, Duration interval, boolean slowDown) {}

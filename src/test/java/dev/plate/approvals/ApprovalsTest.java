@@ -111,7 +111,9 @@ class ApprovalsTest {
     void prodCommitsAtOnceAgain() {
         asAdmin(() -> {
             policy(ApprovalPolicy.NONE);
-            deployments.deleteProject(project, project);
+            if (jdbc.queryForObject("select count(*) from project where name = ?", Integer.class, project) > 0) {
+                deployments.deleteProject(project, project);
+            }
             teams.delete(team);
             return null;
         });
@@ -208,6 +210,32 @@ class ApprovalsTest {
         assertThat(jdbc.queryForObject("select count(*) from deployment_request_decision d join deployment_request r "
                 + "on r.id = d.request_id where r.project = ? and d.username = ?", Integer.class, project, viewer))
                 .as("a refused decision records nothing").isZero();
+
+        asAdmin(() -> policy(new ApprovalPolicy(2, Role.MAINTAINER, false, false, Duration.ofHours(24)), null));
+        var counted = as(m3, () -> requests.approve(own, ""));
+        assertThat(counted.state()).as("the requester's own approval stopped counting with the policy")
+                .isEqualTo(RequestState.PENDING);
+        assertThatThrownBy(() -> as(dev, () -> deployments.retry(project, prod)))
+                .as("a retry is no request: the protection alone decides").isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("needs the MAINTAINER role");
+    }
+
+    @Test
+    void the_requests_of_a_removed_project_are_withdrawn() {
+        long id = as(dev, () -> requests.submit(DeployRequest.image(project, prod, "2.0.0"))).request().orElseThrow()
+                .id();
+
+        asAdmin(() -> {
+            deployments.deleteProject(project, project);
+            return null;
+        });
+
+        assertThatThrownBy(() -> as(m1, () -> requests.approve(id, ""))).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("was removed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(dev, () -> requests.get(id)).state(),
+                state -> state == RequestState.CANCELLED);
+        assertThat(as(m1, () -> requests.waitingForMe())).extracting(RequestView::id).doesNotContain(id);
+        assertThat(as(dev, () -> requests.get(id)).reason()).hasValue("The project was removed.");
     }
 
     @Test

@@ -428,6 +428,9 @@ class CliEndToEndTest {
             assertThat(rejected.exit()).isEqualTo(5);
             assertThat(rejected.err()).contains("was rejected: Rejected by " + maintainer + ": not during the sale")
                     .contains("Nothing was committed");
+            var noWait = plate("deploy", name, prod, "--image", "4.0.0");
+            assertThat(noWait.exit()).as("asked, not deployed: a script must not go on").isEqualTo(8);
+            assertThat(noWait.out()).contains("waits for 1 approval");
         } finally {
             api("PUT", "/api/v1/environments/" + prod + "/approvals", admin, "{\"required\": 0}");
         }

@@ -463,6 +463,20 @@ class SingleSignOnTest {
                 .headers().firstValue("Location")).as("the first provider still works").hasValue(base + "/");
         assertThat(jdbc.queryForObject("select details from audit_event where action = 'integration.oidc.saved' and "
                 + "target = 'integration:oidc:partners' order by id desc limit 1", String.class)).isEqualTo("removed");
+
+        // An addition never replaces a provider; one issuer is one provider; a secret stays with its issuer.
+        asAdmin(() -> {
+            assertThatThrownBy(() -> singleSignOn.add(new OidcProvider("", "Another", second, "c", Optional.empty(),
+                    "openid", "groups", "", Optional.empty()))).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("A provider with the id 'oidc' exists already");
+            assertThatThrownBy(() -> singleSignOn.save(new OidcProvider("again", "Again", issuer(), "c",
+                    Optional.empty(), "openid", "groups", "", Optional.empty()))).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("Provider 'oidc' signs in with this issuer already");
+            singleSignOn.save(new OidcProvider("oidc", "Moved", second, "plate-client", Optional.empty(), "openid",
+                    "groups", "", Optional.empty()));
+        });
+        assertThat(jdbc.queryForObject("select count(*) from setting where name = 'oidc.client-secret'", Integer.class))
+                .as("another issuer never inherits the saved secret").isZero();
     }
 
     private HttpResponse<String> signIn(HttpSession browser, String subject, Map<String, Object> claims) {

@@ -149,6 +149,29 @@ class CliDeviceSignInOverHttpTest {
         assertThat(poll(started.path("deviceCode").asString()).statusCode()).as("still waiting").isEqualTo(202);
     }
 
+    /** One address cannot fill the table for everyone: it gets a few waiting sign-ins, the others are unaffected. */
+    @Test
+    void one_address_cannot_start_more_than_a_few_waiting_sign_ins() {
+        String flood = dev.plate.support.TestAddresses.next();
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertThat(startFrom(flood).statusCode()).isEqualTo(200);
+            }
+            var refused = startFrom(flood);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).contains("Too many device sign-ins are waiting");
+            assertThat(startFrom(dev.plate.support.TestAddresses.next()).statusCode()).as("another address")
+                    .isEqualTo(200);
+        } finally {
+            jdbc.update("delete from cli_device_code where requested_from like ?", flood + ", %");
+        }
+    }
+
+    private HttpResponse<String> startFrom(String address) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login/device")).header("X-Forwarded-For", address)
+                .header("User-Agent", "plate-cli/test-device").POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     private JsonNode start() {
         var answer = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login/device"))
                 .header("User-Agent", "plate-cli/test-device").POST(HttpRequest.BodyPublishers.noBody()).build());

@@ -45,7 +45,7 @@ final class DeploymentOptions {
                 if (!output.table()) {
                     output.data(command.out(), answer);
                 }
-                return ExitCode.OK;
+                return ExitCode.AWAITING_APPROVAL;
             }
             deployment = new RequestWaiter(api, terminal, timeout()).await(answer);
         }

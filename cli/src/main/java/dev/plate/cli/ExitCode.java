@@ -17,6 +17,11 @@ public final class ExitCode {
     public static final int UNREACHABLE = 6;
     /** What the command would create exists already (a project, environment or user of that name). */
     public static final int CONFLICT = 7;
+    /**
+     * The change was asked for and waits for approvals: nothing is committed yet (a script must not go on as if it
+     * were deployed; {@code --wait} waits through the approval instead).
+     */
+    public static final int AWAITING_APPROVAL = 8;
 
     private ExitCode() {}
 }

@@ -90,7 +90,9 @@ class SignInSection extends Div {
         defaultRole.setItems(NO_ACCESS, Role.VIEWER.name(), Role.DEVELOPER.name(), Role.MAINTAINER.name(),
                 Role.ADMIN.name());
         var test = new Button("Test connection", event -> run(singleSignOn::test, false));
-        var save = new Button("Save", event -> run(singleSignOn::save, true));
+        // A provider chosen in the list is changed; "Add a provider…" adds one and never replaces another.
+        var save = new Button("Save", event -> run(provider -> NEW.equals(chooser.getValue())
+                ? singleSignOn.add(provider) : singleSignOn.save(provider), true));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         remove.addClickListener(event -> run(provider -> singleSignOn.save(new OidcProvider(provider.id(), "", "", "",

@@ -88,7 +88,7 @@ class SessionApi {
             + "in any signed-in browser, and a secret to poll with")
     DeviceSignIn startDeviceSignIn(HttpServletRequest request) {
         String agent = java.util.Optional.ofNullable(request.getHeader("User-Agent")).orElse("an unnamed client");
-        var started = deviceSignIns.start(request.getRemoteAddr() + ", " + agent);
+        var started = deviceSignIns.start(request.getRemoteAddr(), agent);
         return new DeviceSignIn(started.deviceCode(), started.userCode(), "/cli-login/device", started.expiresAt(),
                 started.interval().toSeconds());
     }

@@ -24,11 +24,9 @@ class ApproverRules {
 
     /** Why the person acting may not decide this request; empty when they may. */
     Optional<String> refusal(String requestedBy, ApprovalPolicy policy, Optional<String> team) {
-        if (user.readOnly()) {
-            return Optional.of("A read-only token decides nothing.");
-        }
-        if (user.teamScope().isPresent() && !user.teamScope().equals(team)) {
-            return Optional.of("This token is limited to team " + user.teamScope().get() + ".");
+        var token = tokenRefusal(team);
+        if (token.isPresent()) {
+            return token;
         }
         if (!policy.requesterMayApprove() && requestedBy.equals(user.name())) {
             return Optional.of("You asked for this change: another person approves or rejects it.");
@@ -47,5 +45,16 @@ class ApproverRules {
                 ? team.map(name -> " in team " + name).orElse(" in the project's team (it has none: only "
                         + "administrators decide)") : team.map(name -> " in team " + name + " or Plate-wide")
                         .orElse("")) + ".");
+    }
+
+    /** Why the token in use changes nothing of this team's: read-only, or limited to another team. */
+    Optional<String> tokenRefusal(Optional<String> team) {
+        if (user.readOnly()) {
+            return Optional.of("A read-only token decides and withdraws nothing.");
+        }
+        if (user.teamScope().isPresent() && !user.teamScope().equals(team)) {
+            return Optional.of("This token is limited to team " + user.teamScope().get() + ".");
+        }
+        return Optional.empty();
     }
 }

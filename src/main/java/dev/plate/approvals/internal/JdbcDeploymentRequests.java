@@ -46,7 +46,7 @@ class JdbcDeploymentRequests implements DeploymentRequests {
     static final int MAX_COMMENT = 1000;
     private static final String COLUMNS = "id, project, environment, kind, description, commit_message, values_path, "
             + "before_text, after_text, config_json, requested_by, requested_at, expires_at, state, deployment_id, "
-            + "reason";
+            + "reason, project_id";
 
     private final JdbcTemplate jdbc;
     private final DeploymentService deployments;
@@ -85,13 +85,16 @@ class JdbcDeploymentRequests implements DeploymentRequests {
         }
         PlannedChange planned = deployments.plan(change);
         var file = planned.preview().files().getFirst();
+        // By id too: a project removed and imported again under its name is not the one this request is about.
+        long projectId = projects.find(planned.project()).orElseThrow().id();
         Instant now = clock.instant();
         String me = user.name();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("insert into deployment_request (project, environment, kind, "
                     + "description, commit_message, values_path, before_text, after_text, config_json, requested_by, "
-                    + "requested_at, expires_at, state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')",
+                    + "requested_at, expires_at, state, project_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', "
+                    + "?)",
                     new String[] {"id"});
             insert.setString(1, planned.project());
             insert.setString(2, planned.environment());
@@ -105,6 +108,7 @@ class JdbcDeploymentRequests implements DeploymentRequests {
             insert.setString(10, me);
             insert.setTimestamp(11, Timestamp.from(now));
             insert.setTimestamp(12, Timestamp.from(now.plus(env.get().approvals().expiry())));
+            insert.setLong(13, projectId);
             return insert;
         }, keys);
         long id = keys.getKey().longValue();
@@ -120,8 +124,10 @@ class JdbcDeploymentRequests implements DeploymentRequests {
         requireMayDecide(row, policy);
         String me = user.name();
         decide(row, me, true, comment(comment, false));
+        // Counted under the policy now: a requester's own approval stops counting when the policy stops allowing it.
         var approvers = jdbc.queryForList("select username from deployment_request_decision where request_id = ? and "
-                + "decision = 'APPROVED' order by decided_at, username", String.class, id);
+                + "decision = 'APPROVED' order by decided_at, username", String.class, id).stream()
+                .filter(name -> policy.requesterMayApprove() || !name.equals(row.requestedBy())).toList();
         int required = Math.max(1, policy.required());
         audit.record(me, "request.approved", target(row.project(), row.environment()), "#" + id + " (" + approvers.size()
                 + " of " + required + ")" + (comment(comment, false).isEmpty() ? "" : ": " + comment.strip()));
@@ -173,6 +179,9 @@ class JdbcDeploymentRequests implements DeploymentRequests {
             throw new AccessDeniedException("Only " + row.requestedBy() + ", who asked, or an administrator withdraws "
                     + "request #" + id + ".");
         }
+        rules.tokenRefusal(team(row)).ifPresent(why -> {
+            throw new AccessDeniedException(why);
+        });
         finish(id, RequestState.CANCELLED, null, "Withdrawn by " + me + ".");
         audit.record(me, "request.cancelled", target(row.project(), row.environment()), "#" + id);
         return get(id);
@@ -204,6 +213,31 @@ class JdbcDeploymentRequests implements DeploymentRequests {
                 .decisions().stream().noneMatch(decision -> decision.username().equals(me))).toList();
     }
 
+    /**
+     * Withdraws the pending requests of projects removed since: nothing is left for them to change, and nobody
+     * should be asked to decide them.
+     */
+    int cancelOrphans() {
+        var orphans = jdbc.query("select " + COLUMNS + " from deployment_request r where state = 'PENDING' and not "
+                + "exists (select 1 from project p where p.id = r.project_id)", JdbcDeploymentRequests::row);
+        int cancelled = 0;
+        for (var row : orphans) {
+            if (jdbc.update("update deployment_request set state = 'CANCELLED', decided_at = ?, reason = ? where id = ? "
+                    + "and state = 'PENDING'", Timestamp.from(clock.instant()), "The project was removed.", row.id())
+                    == 1) {
+                metrics.ended(RequestState.CANCELLED, Duration.between(row.requestedAt(), clock.instant()));
+                audit.record("plate", "request.cancelled", target(row.project(), row.environment()), "#" + row.id()
+                        + ": the project was removed");
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    private boolean projectStillThere(Row row) {
+        return projects.find(row.project()).filter(project -> project.id() == row.projectId()).isPresent();
+    }
+
     /** Marks the overdue pending requests expired; each once, whichever instance gets to it. */
     int expireOverdue() {
         var overdue = jdbc.query("select " + COLUMNS + " from deployment_request where state = 'PENDING' and expires_at "
@@ -229,10 +263,12 @@ class JdbcDeploymentRequests implements DeploymentRequests {
                 rs.getString(1), "APPROVED".equals(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()),
                 row.id());
         var policy = environments.find(row.environment()).map(env -> env.approvals()).orElse(ApprovalPolicy.NONE);
-        boolean pending = row.state() == RequestState.PENDING && clock.instant().isBefore(row.expiresAt());
+        boolean pending = row.state() == RequestState.PENDING && clock.instant().isBefore(row.expiresAt())
+                && projectStillThere(row);
         boolean decided = decisions.stream().anyMatch(decision -> decision.username().equals(user.name()));
         boolean mayDecide = pending && !decided && rules.refusal(row.requestedBy(), policy, team(row)).isEmpty();
-        boolean mayCancel = pending && (row.requestedBy().equals(user.name()) || isAdmin());
+        boolean mayCancel = pending && (row.requestedBy().equals(user.name()) || isAdmin())
+                && rules.tokenRefusal(team(row)).isEmpty();
         var diff = TextDiff.of(row.before(), row.after(), 3);
         var preview = new ChangePreview(row.project(), row.environment(), true, row.commitMessage(),
                 List.of(new ChangePreview.FileChange(row.valuesPath(), row.before(), row.after(), diff)));
@@ -254,6 +290,10 @@ class JdbcDeploymentRequests implements DeploymentRequests {
         if (!clock.instant().isBefore(row.expiresAt())) {
             throw new ConflictException("state", "Request #" + id + " expired at " + row.expiresAt() + ": there is "
                     + "nothing to " + verb + "; ask again.");
+        }
+        if (!projectStillThere(row)) {
+            throw new ConflictException("state", "Project " + row.project() + " was removed after request #" + id
+                    + " was made: there is nothing to " + verb + ".");
         }
         return row;
     }
@@ -317,7 +357,7 @@ class JdbcDeploymentRequests implements DeploymentRequests {
     private record Row(long id, String project, String environment, DeploymentKind kind, String description,
             String commitMessage, String valuesPath, String before, String after, String configJson,
             String requestedBy, Instant requestedAt, Instant expiresAt, RequestState state, Long deploymentId,
-            Optional<String> reason) {}
+            Optional<String> reason, long projectId) {}
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         long deploymentId = rs.getLong(15);
@@ -326,6 +366,6 @@ class JdbcDeploymentRequests implements DeploymentRequests {
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(),
                 RequestState.valueOf(rs.getString(14)), deployment,
-                Optional.ofNullable(rs.getString(16)));
+                Optional.ofNullable(rs.getString(16)), rs.getLong(17));
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires the requests nobody approved in time. On every instance: each request expires once, whoever gets to it
+ * Expires the requests nobody approved in time, and withdraws those of removed projects. On every instance: each request expires once, whoever gets to it
  * (the update is conditional), so no leader is needed.
  */
 @Component
@@ -19,6 +19,7 @@ class RequestExpiry {
     @Scheduled(initialDelayString = "${plate.approvals.expiry-sweep-interval:60s}",
             fixedDelayString = "${plate.approvals.expiry-sweep-interval:60s}")
     void sweep() {
+        requests.cancelOrphans();
         requests.expireOverdue();
     }
 }

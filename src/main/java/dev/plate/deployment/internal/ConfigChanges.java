@@ -94,9 +94,10 @@ class ConfigChanges {
      * file is what it was planned against (else empty, nothing committed).
      *
      * @param plannedAgainst the values file's content when the change was planned
+     * @param planned the values file's content after it, as the approvers saw it
      * @param approval "approved by lee, kim (request #12)"
      */
-    record Approved(String requester, String plannedAgainst, String approval) {}
+    record Approved(String requester, String plannedAgainst, String planned, String approval) {}
 
     /**
      * @param change computes the new configuration from the current one (under the row lock)
@@ -124,12 +125,16 @@ class ConfigChanges {
             // Built on the file as it is in Git: if it changes before the commit lands (another instance, a push),
             // the commit is refused and the change computed again from what the file holds then.
             var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
-            if (approved != null && !inGit.read().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("")
-                    .equals(approved.plannedAgainst())) {
-                return java.util.Optional.empty(); // not the change that was approved any more; nothing recorded yet
-            }
             AppConfig current = inGit.config();
+            // Read as the preview reads it: a values file missing from Git is the recorded configuration's.
+            String before = inGit.read().map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                    .orElseGet(() -> new String(files.values(project, current), StandardCharsets.UTF_8));
             AppConfig next = AppConfigRules.validate(project.chart(), change.apply(current));
+            if (approved != null && (!before.equals(approved.plannedAgainst()) || !new String(files.values(project,
+                    next), StandardCharsets.UTF_8).equals(approved.planned()))) {
+                // Not the change that was approved any more (the file moved on, or the chart renders it otherwise).
+                return java.util.Optional.empty();
+            }
             if (next.equals(current)) {
                 throw new ValidationException("imageTag", project.name() + " in " + env.name()
                         + " already runs this image and configuration: nothing to change.");

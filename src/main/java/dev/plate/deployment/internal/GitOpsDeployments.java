@@ -161,7 +161,7 @@ class GitOpsDeployments implements DeploymentService {
                     + "is made at once, not requested.");
         }
         var worked = changes.preview(plan.project(), plan.env(), plan.kind(), plan.change(), plan.description());
-        if (!worked.preview().changes()) {
+        if (!worked.preview().changes() || worked.preview().files().isEmpty()) {
             throw new ValidationException("imageTag", plan.project().name() + " in " + plan.env().name()
                     + " already runs this image and configuration: nothing to request.");
         }
@@ -176,7 +176,7 @@ class GitOpsDeployments implements DeploymentService {
         EnvironmentSummary env = environment(change.environment());
         AppConfig planned = AppConfigJson.read(change.configJson());
         return changes.apply(project, env, change.kind(), current -> planned, change.description(),
-                new ConfigChanges.Approved(requester, change.plannedAgainst(), approval));
+                new ConfigChanges.Approved(requester, change.plannedAgainst(), change.planned(), approval));
     }
 
     private DeploymentRecord apply(Plan plan) {
@@ -252,7 +252,10 @@ class GitOpsDeployments implements DeploymentService {
         commits.requireReady();
         ProjectSummary project = project(projectName);
         EnvironmentSummary env = environment(environmentName);
-        requireMayDeploy(project, env, "retrying");
+        // A retry is no change to ask for: the environment's protection alone decides.
+        access.require(project.team(), env.protectedEnvironment() ? Role.MAINTAINER : Role.DEVELOPER, "retrying "
+                + project.name() + " in " + env.name() + (env.protectedEnvironment() ? " (a protected environment)"
+                : ""));
         String actor = actors.current();
         var row = configs.lockFor(project.id(), env.id()).orElseThrow(() -> new NotFoundException(project.name()
                 + " is not configured for " + env.name() + "."));

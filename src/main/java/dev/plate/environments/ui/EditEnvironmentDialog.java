@@ -37,11 +37,13 @@ class EditEnvironmentDialog extends Dialog {
     private final com.vaadin.flow.component.textfield.IntegerField expiryHours = new com.vaadin.flow.component
             .textfield.IntegerField("A request expires after (hours)");
     private final Paragraph warning = new Paragraph();
+    private final ApprovalPolicy before;
     private final Map<String, HasValidation> fields = Map.of("clusterServer", cluster, "namespacePattern", namespace,
             "approvals.required", approvals, "approvals.approverRole", approverRole, "approvals.expiry", expiryHours);
 
     EditEnvironmentDialog(EnvironmentAdministration administration, EnvironmentSummary env, Runnable onSaved) {
         setHeaderTitle("Change " + env.name());
+        this.before = env.approvals();
         cluster.setValue(env.clusterServer());
         cluster.setHelperText("API server address, or a cluster's name in Argo CD");
         namespace.setValue(env.namespacePattern());
@@ -95,9 +97,11 @@ class EditEnvironmentDialog extends Dialog {
         if (expiryHours.getValue() == null) {
             throw new ValidationException("approvals.expiry", "Enter after how many hours a request expires.");
         }
+        // Shown in whole hours: an expiry set in minutes (through the API) stays as it is unless the hours change.
+        var expiry = expiryHours.getValue() == (int) Math.max(1, before.expiry().toHours()) ? before.expiry()
+                : java.time.Duration.ofHours(expiryHours.getValue());
         return new ApprovalPolicy(approvals.getValue(), java.util.Objects.requireNonNullElse(approverRole.getValue(),
-                Role.MAINTAINER), teamOnly.getValue(), requesterApproves.getValue(),
-                java.time.Duration.ofHours(expiryHours.getValue()));
+                Role.MAINTAINER), teamOnly.getValue(), requesterApproves.getValue(), expiry);
     }
 
     private void warn(EnvironmentSummary env) {

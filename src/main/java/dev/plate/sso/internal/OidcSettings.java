@@ -111,14 +111,42 @@ class OidcSettings implements SingleSignOn {
     @Override
     public ComponentStatus test(OidcProvider requested) {
         String id = OidcRules.id(requested.id());
-        return check(OidcRules.check(requested, secret(id)));
+        return check(OidcRules.check(requested, savedSecretFor(id, requested)));
+    }
+
+    @Override
+    @Transactional
+    public ComponentStatus add(OidcProvider requested) {
+        String id = OidcRules.id(requested.id());
+        if (providers().stream().anyMatch(current -> current.provider().id().equals(id))) {
+            throw new ValidationException("id", "A provider with the id '" + id + "' exists already: give the new one "
+                    + "another id, or choose '" + id + "' in the list to change it.");
+        }
+        return save(requested);
+    }
+
+    /**
+     * The saved secret, for settings that keep the issuer and client it was given for; a changed issuer or client
+     * never inherits it (it would be sent to another provider).
+     */
+    private Optional<String> savedSecretFor(String id, OidcProvider requested) {
+        return saved(id).filter(provider -> provider.issuerUrl().equals(requested.issuerUrl().strip())
+                && provider.clientId().equals(requested.clientId().strip())).flatMap(provider -> secret(id));
     }
 
     @Override
     @Transactional
     public ComponentStatus save(OidcProvider requested) {
         String id = OidcRules.id(requested.id());
-        Optional<OidcConfig> config = OidcRules.check(requested, secret(id));
+        Optional<OidcConfig> config = OidcRules.check(requested, savedSecretFor(id, requested));
+        // One issuer, one provider: its people are one set of identities, whose roles one mapping decides.
+        config.flatMap(checked -> providers().stream().filter(current -> !current.provider().id().equals(id))
+                .filter(current -> current.provider().issuerUrl().strip().equals(checked.issuer())).findFirst())
+                .ifPresent(other -> {
+                    throw new ValidationException("issuerUrl", "Provider '" + other.provider().id() + "' signs in "
+                            + "with this issuer already: change that one instead (one issuer's people have one set "
+                            + "of group mappings).");
+                });
         var values = new LinkedHashMap<String, Optional<String>>();
         values.put(key(id, "name"), config.map(OidcConfig::name));
         values.put(key(id, "issuer"), config.map(OidcConfig::issuer));

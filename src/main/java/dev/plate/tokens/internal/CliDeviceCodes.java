@@ -32,7 +32,9 @@ class CliDeviceCodes implements CliDeviceSignIns {
     /** RFC 8628 §3.5: a client polling too fast is told to add five seconds. */
     static final Duration SLOW_DOWN = Duration.ofSeconds(5);
     /** Enough for every person of a large organisation signing in at once; a flood of starts stops here. */
-    static final int MAX_WAITING = 1_000;
+    static final int MAX_WAITING = 10_000;
+    /** From one address: a few people behind one NAT, not a flood that would fill the rest. */
+    static final int MAX_WAITING_PER_ADDRESS = 20;
     private static final String ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
     private static final Pattern DEVICE_CODE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern USER_CODE = Pattern.compile("[" + ALPHABET + "]{8}");
@@ -57,10 +59,14 @@ class CliDeviceCodes implements CliDeviceSignIns {
 
     @Override
     @Transactional
-    public Started start(String requestedFrom) {
+    public Started start(String address, String program) {
         Instant now = clock.instant();
         jdbc.update("delete from cli_device_code where expires_at < ?", Timestamp.from(now));
-        if (jdbc.queryForObject("select count(*) from cli_device_code", Integer.class) >= MAX_WAITING) {
+        String from = cut(address, 64) + ", " + cut(program.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString(), 200);
+        if (jdbc.queryForObject("select count(*) from cli_device_code where requested_from like ?", Integer.class,
+                cut(address, 64).replace("%", "\\%").replace("_", "\\_") + ", %") >= MAX_WAITING_PER_ADDRESS
+                || jdbc.queryForObject("select count(*) from cli_device_code", Integer.class) >= MAX_WAITING) {
             throw new UnavailableException("Too many device sign-ins are waiting; try again in a few minutes, or use "
                     + "plate login --sso or a token.", LIFETIME);
         }
@@ -69,7 +75,6 @@ class CliDeviceCodes implements CliDeviceSignIns {
         String deviceCode = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String userCode = freshUserCode();
         Instant expires = now.plus(LIFETIME);
-        String from = requestedFrom.length() > 300 ? requestedFrom.substring(0, 300) : requestedFrom;
         jdbc.update("insert into cli_device_code (device_hash, user_code, decision, requested_from, requested_at, "
                 + "expires_at, poll_interval_seconds, next_poll_at) values (?, ?, 'PENDING', ?, ?, ?, ?, ?)",
                 CliCodes.sha256(deviceCode), userCode, from, Timestamp.from(now), Timestamp.from(expires),
@@ -82,8 +87,13 @@ class CliDeviceCodes implements CliDeviceSignIns {
     public Optional<Waiting> waiting(String userCode) {
         return normalized(userCode).flatMap(code -> jdbc.query("select requested_from, requested_at, expires_at from "
                 + "cli_device_code where user_code = ? and decision = 'PENDING' and expires_at > ?",
-                (row, i) -> new Waiting(shown(code), row.getString(1), row.getTimestamp(2).toInstant(),
-                        row.getTimestamp(3).toInstant()), code, Timestamp.from(clock.instant())).stream().findFirst());
+                (row, i) -> {
+                    String from = row.getString(1);
+                    int comma = from.indexOf(", ");
+                    return new Waiting(shown(code), comma < 0 ? from : from.substring(0, comma), comma < 0 ? ""
+                            : from.substring(comma + 2), row.getTimestamp(2).toInstant(),
+                            row.getTimestamp(3).toInstant());
+                }, code, Timestamp.from(clock.instant())).stream().findFirst());
     }
 
     @Override
@@ -179,6 +189,10 @@ class CliDeviceCodes implements CliDeviceSignIns {
         }
         String letters = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
         return USER_CODE.matcher(letters).matches() ? Optional.of(letters) : Optional.empty();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     static String shown(String code) {

@@ -48,9 +48,12 @@ class CliDevicePage {
                 + "<p>A <code>plate login --device</code> asks to act as <strong>" + CliPages.escape(user.name())
                 + "</strong> for the next hours.</p><dl>"
                 + "<dt>Code</dt><dd id=\"device-code-shown\"><code>" + CliPages.escape(sign.userCode()) + "</code></dd>"
-                + "<dt>Asked from</dt><dd>" + CliPages.escape(sign.requestedFrom()) + "</dd>"
+                + "<dt>Asked from</dt><dd id=\"device-address\">" + CliPages.escape(sign.address()) + "</dd>"
+                + "<dt>Program</dt><dd>" + CliPages.escape(sign.program()) + " <small>(as it says; anyone can "
+                + "say this)</small></dd>"
                 + "<dt>At</dt><dd>" + sign.requestedAt().truncatedTo(ChronoUnit.SECONDS) + "</dd></dl>"
-                + "<p>Approve only if you started it yourself and the code is the one in your terminal.</p>"
+                + "<p>Approve only if you started it yourself, from that address, and the code is the one in your "
+                + "terminal. Someone who sends you a link to this page is asking for your access.</p>"
                 + "<form method=\"post\" action=\"device\">" + CliPages.hidden("code", sign.userCode())
                 + CliPages.hidden(csrf.getParameterName(), csrf.getToken())
                 + "<button id=\"cli-approve\" type=\"submit\" name=\"decision\" value=\"approve\">Sign in the CLI</button> "

@@ -198,6 +198,12 @@ class IntegrationsViewTest extends KaribuTestBase {
             _setValue(chooser, "");
             assertThat(id.getValue()).isEmpty();
             assertThat(id.isReadOnly()).isFalse();
+            fill(provider.issuerUrl("partners").toString(), "Partners", "partner-client");
+            _click(_get(Button.class, spec -> spec.withId("oidc-save")));
+            assertThat(id.getErrorMessage()).as("an addition without an id never replaces the first provider")
+                    .contains("'oidc' exists already");
+            assertThat(jdbc.queryForObject("select setting_value from setting where name = 'oidc.name'", String.class))
+                    .isEqualTo("Keycloak");
             _setValue(id, "Partner ID");
             fill(provider.issuerUrl("partners").toString(), "Partners", "partner-client");
             _click(_get(Button.class, spec -> spec.withId("oidc-save")));
