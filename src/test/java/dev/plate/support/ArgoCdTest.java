@@ -48,6 +48,8 @@ public @interface ArgoCdTest {
                     "plate.argocd.reconcile-interval=2s",
                     // plate login --device polls as in production, only more often.
                     "plate.cli-login.device-interval=1s",
+                    "plate.notifications.send-interval=200ms",
+                    "plate.notifications.retry-base=200ms",
                     "logging.level.io.fabric8.mockwebserver=WARN")
                     .applyTo(context.getEnvironment());
         }

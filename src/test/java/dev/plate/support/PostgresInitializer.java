@@ -16,6 +16,8 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
                 .and("plate.security.admin-password=" + PlateTest.ADMIN_PASSWORD)
                 // Requests expire as in production, only checked every half second.
                 .and("plate.approvals.expiry-sweep-interval=500ms")
+                // Notifications are sent and retried as in production, only sooner.
+                .and("plate.notifications.send-interval=200ms").and("plate.notifications.retry-base=200ms")
                 .applyTo(context.getEnvironment());
     }
 

@@ -57,11 +57,13 @@ class JdbcDeploymentRequests implements DeploymentRequests {
     private final AuditLog audit;
     private final Clock clock;
     private final RequestMetrics metrics;
+    private final dev.plate.notifications.Notifier notifier;
 
     JdbcDeploymentRequests(JdbcTemplate jdbc, DeploymentService deployments, EnvironmentService environments,
             ProjectService projects, ApproverRules rules, CurrentUser user, AuditLog audit, Clock clock,
-            RequestMetrics metrics) {
+            RequestMetrics metrics, dev.plate.notifications.Notifier notifier) {
         this.metrics = metrics;
+        this.notifier = notifier;
         this.jdbc = jdbc;
         this.deployments = deployments;
         this.environments = environments;
@@ -114,7 +116,10 @@ class JdbcDeploymentRequests implements DeploymentRequests {
         long id = keys.getKey().longValue();
         audit.record(me, "request.created", target(planned.project(), planned.environment()), "#" + id + ": "
                 + planned.preview().commitMessage() + "; waits for " + env.get().approvals().describe());
-        return new Outcome(Optional.empty(), Optional.of(get(id)));
+        var view = get(id);
+        tell("request.created", view, me + " asks: " + view.title() + " (request #" + id + ", needs "
+                + view.required() + (view.required() == 1 ? " approval" : " approvals") + ")");
+        return new Outcome(Optional.empty(), Optional.of(view));
     }
 
     @Override
@@ -150,12 +155,15 @@ class JdbcDeploymentRequests implements DeploymentRequests {
             audit.record(user.name(), "request.committed", target(row.project(), row.environment()), "#" + row.id()
                     + " committed as deployment #" + committed.get().id() + ", approved by " + String.join(", ",
                     approvers));
+            tell("request.approved", get(row.id()), "Approved by " + String.join(", ", approvers) + ": "
+                    + title(row) + " (request #" + row.id() + ") is committed as deployment #" + committed.get().id());
         } else {
             String why = row.valuesPath() + " changed after this change was asked for, so it would not be the change "
                     + "that was approved. Nothing was committed: ask again, and the approvers see the change as it is now.";
             finish(row.id(), RequestState.STALE, null, why);
             audit.record(user.name(), "request.stale", target(row.project(), row.environment()), "#" + row.id()
                     + ": " + why);
+            tell("request.stale", get(row.id()), title(row) + " (request #" + row.id() + ") went stale: " + why);
         }
     }
 
@@ -168,6 +176,7 @@ class JdbcDeploymentRequests implements DeploymentRequests {
         decide(row, me, false, why);
         finish(id, RequestState.REJECTED, null, "Rejected by " + me + ": " + why);
         audit.record(me, "request.rejected", target(row.project(), row.environment()), "#" + id + ": " + why);
+        tell("request.rejected", get(id), me + " rejected " + title(row) + " (request #" + id + "): " + why);
         return get(id);
     }
 
@@ -250,6 +259,8 @@ class JdbcDeploymentRequests implements DeploymentRequests {
                 metrics.ended(RequestState.EXPIRED, Duration.between(row.requestedAt(), clock.instant()));
                 audit.record("plate", "request.expired", target(row.project(), row.environment()), "#" + row.id()
                         + " asked by " + row.requestedBy() + " at " + row.requestedAt());
+                tell("request.expired", view(row), title(row) + " (request #" + row.id() + ", asked by "
+                        + row.requestedBy() + ") expired: nobody approved it in time.");
                 expired++;
             }
         }
@@ -344,6 +355,29 @@ class JdbcDeploymentRequests implements DeploymentRequests {
             throw new ValidationException("comment", "A comment is text of at most " + MAX_COMMENT + " characters.");
         }
         return text;
+    }
+
+    /** Queued for the channels that want it, in this transaction. */
+    private void tell(String kind, RequestView request, String summary) {
+        var details = new java.util.LinkedHashMap<String, Object>();
+        details.put("request", request.id());
+        details.put("kind", request.kind().name());
+        details.put("requestedBy", request.requestedBy());
+        details.put("state", request.state().name());
+        details.put("approvals", request.decisions().stream().filter(RequestView.Decision::approved)
+                .map(RequestView.Decision::username).toList());
+        request.deploymentId().ifPresent(deployment -> details.put("deployment", deployment));
+        details.put("diff", request.preview().files().getFirst().diff().stream().filter(line -> line.kind()
+                != dev.plate.gitops.TextDiff.Kind.CONTEXT).map(line -> (line.kind() == dev.plate.gitops.TextDiff.Kind
+                .ADDED ? "+" : line.kind() == dev.plate.gitops.TextDiff.Kind.REMOVED ? "-" : "@@ ") + line.text())
+                .toList());
+        notifier.notify(new dev.plate.notifications.NotificationEvent(kind, request.project(), request.environment(),
+                projects.find(request.project()).flatMap(project -> project.team()), request.project() + ": "
+                + summary, details));
+    }
+
+    private static String title(Row row) {
+        return row.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + row.project() + " " + row.description();
     }
 
     private static String target(String project, String environment) {

@@ -51,12 +51,17 @@ class Outcomes {
     private final Duration timeout;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final dev.plate.notifications.Notifier notifier;
+    private final dev.plate.project.ProjectService projects;
     /** Applications with a deployment waiting: their status events are worth deciding on. */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     Outcomes(ApplicationStatuses statuses, ConfigRepository repository, DeploymentLedger ledger,
             EnvironmentService environments, AuditLog audit, OutcomeMetrics metrics, OutcomeEvents events,
-            ArgoCdProperties properties, Clock clock, TransactionTemplate transaction) {
+            ArgoCdProperties properties, Clock clock, TransactionTemplate transaction,
+            dev.plate.notifications.Notifier notifier, dev.plate.project.ProjectService projects) {
+        this.notifier = notifier;
+        this.projects = projects;
         this.statuses = statuses;
         this.repository = repository;
         this.ledger = ledger;
@@ -181,6 +186,7 @@ class Outcomes {
         audit.record("argocd", "deployment." + state.name().toLowerCase(Locale.ROOT), "project:" + row.project()
                 + "/" + row.environment(), "#" + row.id() + " (" + row.kind().name().toLowerCase(Locale.ROOT) + " of "
                 + row.imageTag() + ", commit " + shortSha(row.toRevision()) + "): " + bounded);
+        tell(row, state, bounded);
         var event = new Finished(row.id(), row.project(), row.environment(), state);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -191,6 +197,28 @@ class Outcomes {
             }
         });
         LOG.info("Deployment #{} of {} to {}: {} ({})", row.id(), row.project(), row.environment(), state, bounded);
+    }
+
+    /** Queued for the notification channels in this transaction: told once recorded, never if it rolls back. */
+    private void tell(Undecided row, DeploymentState state, String message) {
+        if (state != DeploymentState.SUCCEEDED && state != DeploymentState.FAILED
+                && state != DeploymentState.TIMED_OUT) {
+            return; // superseded: the later deployment's outcome is what people hear about
+        }
+        String verb = state.name().toLowerCase(Locale.ROOT);
+        String kind = row.kind().name().toLowerCase(Locale.ROOT);
+        var team = projects.find(row.project()).flatMap(project -> project.team());
+        String summary = row.project() + ": " + kind + " #" + row.id() + " to " + row.environment() + " "
+                + verb.replace('_', ' ') + " (image " + row.imageTag() + ")" + (state == DeploymentState.SUCCEEDED
+                ? "" : ": " + message);
+        var details = java.util.Map.<String, Object>of("deployment", row.id(), "kind", row.kind().name(), "state",
+                state.name(), "imageTag", row.imageTag(), "commit", row.toRevision(), "message", message);
+        notifier.notify(new dev.plate.notifications.NotificationEvent("deployment." + verb, row.project(),
+                row.environment(), team, summary, details));
+        if (row.kind() == DeploymentKind.ROLLBACK) {
+            notifier.notify(new dev.plate.notifications.NotificationEvent("rollback", row.project(),
+                    row.environment(), team, summary, details));
+        }
     }
 
     private static String shortSha(String sha) {

@@ -173,7 +173,7 @@ class ConfigChanges {
 
     /** What the change does, and the outside edit it keeps (built on what Git holds, it never undoes one). */
     private static String summary(AppConfig current, AppConfig next, ValuesInGit.Current inGit) {
-        String summary = ChangeSummary.of(current, next) + inGit.outsideEdit().map(edit -> "; keeps " + edit)
+        String summary = dev.plate.chart.ChangeSummary.of(current, next) + inGit.outsideEdit().map(edit -> "; keeps " + edit)
                 .orElse("");
         return summary.length() > 500 ? summary.substring(0, 499) + "…" : summary;
     }

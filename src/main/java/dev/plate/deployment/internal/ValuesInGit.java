@@ -73,7 +73,7 @@ class ValuesInGit {
                 keys.add("env." + key);
             }
         }
-        String others = ChangeSummary.of(recorded.withSettings(recorded.replicas(), inGit.env(), recorded.secretEnv(),
+        String others = dev.plate.chart.ChangeSummary.of(recorded.withSettings(recorded.replicas(), inGit.env(), recorded.secretEnv(),
                 recorded.secretRefs(), recorded.resources(), recorded.ingress(), recorded.probes(),
                 recorded.autoscaling()), inGit);
         var parts = new java.util.ArrayList<String>(keys);

@@ -1,16 +1,14 @@
-package dev.plate.deployment.internal;
+package dev.plate.chart;
 
-import dev.plate.chart.AppConfig;
-import dev.plate.chart.AppConfigRules;
 import java.util.ArrayList;
 import java.util.Objects;
 
 /** A short account of what a deployment changes, for commit messages and history: "image 1.4.1 → 1.4.2". */
-final class ChangeSummary {
+public final class ChangeSummary {
 
     private ChangeSummary() {}
 
-    static String of(AppConfig before, AppConfig after) {
+    public static String of(AppConfig before, AppConfig after) {
         var parts = new ArrayList<String>();
         if (!before.imageTag().equals(after.imageTag())) {
             parts.add("image " + after.imageTag());

@@ -1,0 +1,92 @@
+package dev.plate.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.plate.deployment.DeployRequest;
+import dev.plate.deployment.DeploymentService;
+import dev.plate.deployment.ImportRequest;
+import dev.plate.deployment.RollbackRequest;
+import dev.plate.notifications.NotificationChannels.Kind;
+import dev.plate.notifications.NotificationChannels.NewChannel;
+import dev.plate.project.NewProject;
+import dev.plate.security.Role;
+import dev.plate.support.ArgoCdCluster;
+import dev.plate.support.ArgoCdTest;
+import dev.plate.support.SignIn;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deployments' outcomes, as Argo CD decides them, reach a channel: a deployment that succeeds, and a rollback, told
+ * as both a deployment and a rollback. The fake cluster stands in for Argo CD's controller.
+ */
+@ArgoCdTest
+class DeploymentNotificationsTest {
+
+    @Autowired
+    NotificationChannels channels;
+    @Autowired
+    DeploymentService deployments;
+    @Autowired
+    SecurityContextHolderStrategy securityContext;
+
+    final ArgoCdCluster cluster = ArgoCdCluster.shared();
+
+    @Test
+    void a_deployment_that_succeeds_and_a_rollback_are_told() {
+        String project = "told-" + Long.toString(System.nanoTime(), 36);
+        try (var receiver = new Receiver(0)) {
+            var deployed = asAdmin(() -> {
+                channels.create(new NewChannel("out-" + project, Kind.WEBHOOK, receiver.url("/out"), Optional.empty(),
+                        Set.of("deployment.succeeded", "rollback"), Optional.of(project), Optional.empty(),
+                        Optional.empty()));
+                deployments.importProject(new ImportRequest(new NewProject(project, null, "ghcr.io/acme/" + project,
+                        8080, "/", List.of()), "1.0.0"));
+                return deployments.deploy(DeployRequest.image(project, "dev", "1.1.0"));
+            });
+            cluster.progressing(project + "-dev", deployed.toRevision());
+            cluster.healthy(project + "-dev", deployed.toRevision());
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/out").stream()
+                    .anyMatch(request -> request.body().contains("\"deployment\":" + deployed.id())));
+            var told = JsonMapper.builder().build().readTree(receiver.at("/out").stream().filter(request -> request
+                    .body().contains("\"deployment\":" + deployed.id())).findFirst().orElseThrow().body());
+            assertThat(told.path("event").asString()).isEqualTo("deployment.succeeded");
+            assertThat(told.path("summary").asString()).isEqualTo(project + ": deploy #" + deployed.id()
+                    + " to dev succeeded (image 1.1.0)");
+            assertThat(told.path("details").path("commit").asString()).isEqualTo(deployed.toRevision());
+
+            var rolledBack = asAdmin(() -> deployments.rollback(new RollbackRequest(project, "dev", Optional.empty())));
+            cluster.progressing(project + "-dev", rolledBack.toRevision());
+            cluster.healthy(project + "-dev", rolledBack.toRevision());
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/out").stream()
+                    .filter(request -> request.body().contains("\"deployment\":" + rolledBack.id())).count() == 2);
+            assertThat(receiver.at("/out").stream().filter(request -> request.body().contains("\"deployment\":"
+                    + rolledBack.id())).map(request -> request.header("X-Plate-Event")).toList())
+                    .containsExactlyInAnyOrder("deployment.succeeded", "rollback");
+            asAdmin(() -> {
+                deployments.deleteProject(project, project);
+                channels.delete("out-" + project);
+                return null;
+            });
+        }
+    }
+
+    private <T> T asAdmin(Supplier<T> action) {
+        SignIn.as(securityContext, "admin", Role.ADMIN);
+        try {
+            return action.get();
+        } finally {
+            securityContext.clearContext();
+        }
+    }
+}
