@@ -13,7 +13,9 @@ public interface NotificationChannels {
         /** Plate's own JSON, signed with {@code X-Plate-Signature} when the channel has a secret. */
         WEBHOOK,
         /** {@code {"text": …}}: Slack's incoming webhooks, and Mattermost's and Rocket.Chat's. */
-        SLACK
+        SLACK,
+        /** E-mail through the SMTP server of {@link MailServer}; the channel's address is {@code mailto:a@x,b@y}. */
+        EMAIL
     }
 
     /**

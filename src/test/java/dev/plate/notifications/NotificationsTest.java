@@ -63,6 +63,8 @@ class NotificationsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    MailServer mail;
+    @Autowired
     SecurityContextHolderStrategy securityContext;
 
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -174,6 +176,58 @@ class NotificationsTest {
         try (var receiver = new Receiver(port)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> delivery(test.id()).state().equals("DELIVERED"));
             assertThat(receiver.at("/in")).hasSize(1);
+        }
+    }
+
+    /** E-mail for approvers, received by a real SMTP server (GreenMail) as a mail server receives it. */
+    @Test
+    void approvers_get_an_email_through_a_real_smtp_server() throws Exception {
+        int port;
+        try (var free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(port,
+                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            asAdmin(() -> {
+                assertThatThrownBy(() -> mail.save(new MailServer.Smtp("127.0.0.1", port, "", Optional.empty(),
+                        "not-an-address", false))).isInstanceOf(ValidationException.class)
+                        .hasMessageContaining("the address e-mail comes from");
+                mail.save(new MailServer.Smtp("127.0.0.1", port, "", Optional.empty(), "plate@acme.test", false));
+                assertThatThrownBy(() -> channels.create(new NewChannel("bad-mail-" + suffix, Kind.EMAIL,
+                        "mailto:ops@acme.test,not an address", Optional.empty(), Set.of(), Optional.empty(),
+                        Optional.empty(), Optional.empty()))).isInstanceOf(ValidationException.class)
+                        .hasMessageContaining("mailto:");
+                return channels.create(new NewChannel("mail-" + suffix, Kind.EMAIL, "mailto:approvers@acme.test, "
+                        + "lee@acme.test", Optional.empty(), Set.of("request.created"), Optional.of(project),
+                        Optional.empty(), Optional.empty()));
+            });
+
+            as("dana", Role.DEVELOPER, () -> requests.submit(DeployRequest.image(project, prod, "2.0.0")));
+
+            assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("the message arrives").isTrue();
+            var message = smtp.getReceivedMessages()[0];
+            assertThat(message.getSubject()).startsWith("[Plate] " + project + ": dana asks: deploy " + project
+                    + " to " + prod);
+            assertThat(message.getFrom()[0].toString()).isEqualTo("plate@acme.test");
+            assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).flatMap(received -> {
+                try {
+                    return java.util.Arrays.stream(received.getAllRecipients());
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).map(Object::toString).distinct().toList()).containsExactlyInAnyOrder("approvers@acme.test",
+                    "lee@acme.test");
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)).contains("dana asks")
+                    .contains("\"request\"");
+            assertThat(message.getHeader("X-Plate-Event")[0]).isEqualTo("request.created");
+        } finally {
+            smtp.stop();
+            asAdmin(() -> {
+                mail.save(new MailServer.Smtp("", 0, "", Optional.empty(), "", false));
+                return null;
+            });
         }
     }
 

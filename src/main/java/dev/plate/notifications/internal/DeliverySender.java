@@ -38,14 +38,16 @@ class DeliverySender {
 
     private final JdbcTemplate jdbc;
     private final JdbcNotifications notifications;
+    private final SmtpMail mail;
     private final Clock clock;
     private final Duration retryBase;
     private final Counter failed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    DeliverySender(JdbcTemplate jdbc, JdbcNotifications notifications, Clock clock, MeterRegistry registry,
-            @Value("${plate.notifications.retry-base:10s}") Duration retryBase) {
+    DeliverySender(JdbcTemplate jdbc, JdbcNotifications notifications, SmtpMail mail, Clock clock,
+            MeterRegistry registry, @Value("${plate.notifications.retry-base:10s}") Duration retryBase) {
+        this.mail = mail;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.clock = clock;
@@ -81,6 +83,13 @@ class DeliverySender {
         Integer status = null;
         String error = null;
         try {
+            if ("EMAIL".equals(delivery.kind())) {
+                email(delivery);
+                jdbc.update("update notification_delivery set state = 'DELIVERED', attempts = ?, last_status = null, "
+                        + "last_error = null, delivered_at = ?, claimed_until = null where id = ?", attempt,
+                        Timestamp.from(clock.instant()), delivery.id());
+                return;
+            }
             var response = http.send(request(delivery), HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -120,6 +129,28 @@ class DeliverySender {
         notifications.secretOf(delivery.channel()).ifPresent(secret -> request.header("X-Plate-Signature",
                 "sha256=" + hmac(secret, body)));
         return request.build();
+    }
+
+    /** Plain text: the summary as subject and first line, then the details, and the delivery id to find it by. */
+    private void email(Due delivery) {
+        var sender = mail.sender().orElseThrow(() -> new IllegalStateException("E-mail is not set up: Admin → "
+                + "Notifications → E-mail (SMTP)."));
+        var event = JSON.readTree(delivery.payload());
+        String summary = event.path("summary").asString();
+        try {
+            var message = sender.mail().createMimeMessage();
+            var helper = new org.springframework.mail.javamail.MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(sender.from());
+            helper.setTo(delivery.url().substring("mailto:".length()).split(","));
+            helper.setSubject("[Plate] " + (summary.length() > 150 ? summary.substring(0, 149) + "…" : summary));
+            helper.setText(summary + "\n\n" + event.path("details").toPrettyString() + "\n\nEvent " + delivery.event()
+                    + ", delivery " + delivery.deliveryId() + ".\n");
+            message.setHeader("X-Plate-Event", delivery.event());
+            message.setHeader("X-Plate-Delivery", delivery.deliveryId());
+            sender.mail().send(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("The message could not be written: " + e.getMessage(), e);
+        }
     }
 
     /** Slack's incoming-webhook shape, which Mattermost and Rocket.Chat accept too. */

@@ -106,7 +106,7 @@ class JdbcNotifications implements Notifier, NotificationChannels {
             throw new ValidationException("kind", "Choose WEBHOOK (Plate's JSON) or SLACK (Slack, Mattermost, "
                     + "Rocket.Chat).");
         }
-        String url = url(requested.url());
+        String url = requested.kind() == Kind.EMAIL ? mailto(requested.url()) : url(requested.url());
         var unknown = requested.events().stream().filter(kind -> !NotificationEvent.KINDS.contains(kind)).toList();
         if (!unknown.isEmpty()) {
             throw new ValidationException("events", "Unknown events " + unknown + ": choose from "
@@ -127,7 +127,8 @@ class JdbcNotifications implements Notifier, NotificationChannels {
             throw new ConflictException("name", "There is a channel named " + name + " already.");
         }
         audit.record(user.name(), "notification.channel-created", "notification:" + name, requested.kind() + " to "
-                + URI.create(url).getHost() + ", events " + (requested.events().isEmpty() ? "all"
+                + (requested.kind() == Kind.EMAIL ? url.substring("mailto:".length()) : URI.create(url).getHost())
+                + ", events " + (requested.events().isEmpty() ? "all"
                 : String.join(",", requested.events())) + (secret.isPresent() ? ", signed" : ""));
         return find(name);
     }
@@ -212,6 +213,18 @@ class JdbcNotifications implements Notifier, NotificationChannels {
             throw new ValidationException("url", "'" + text + "' is not an http(s) address to post to, e.g. "
                     + "https://hooks.slack.com/services/… (no user or password in it).");
         }
+    }
+
+    /** {@code mailto:} and addresses separated by commas (at most 50). */
+    private static String mailto(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        var addresses = java.util.Arrays.stream(text.replaceFirst("^mailto:", "").split(","))
+                .map(String::strip).filter(address -> !address.isEmpty()).toList();
+        if (addresses.isEmpty() || addresses.size() > 50 || addresses.stream().anyMatch(address -> !SmtpMail.ADDRESS
+                .matcher(address).matches())) {
+            throw new ValidationException("url", "Give the addresses to write to as mailto:ops@acme.com,lee@acme.com.");
+        }
+        return "mailto:" + String.join(",", addresses);
     }
 
     private static String blank(Optional<String> value) {

@@ -57,7 +57,7 @@ class NotificationsView extends Div {
     private final Map<String, HasValidation> fields = Map.of("name", name, "kind", kind, "url", url, "secret", secret,
             "events", events);
 
-    NotificationsView(NotificationChannels channels) {
+    NotificationsView(NotificationChannels channels, dev.plate.notifications.MailServer mail) {
         this.channels = channels;
         addClassName("plate-page");
         var intro = new Paragraph("Plate tells these channels about requests waiting for approval and how they were "
@@ -70,8 +70,11 @@ class NotificationsView extends Div {
         kind.setId("channel-kind");
         kind.setLabel("Kind");
         kind.setItems(Kind.values());
-        kind.setItemLabelGenerator(value -> value == Kind.WEBHOOK ? "Webhook (Plate's JSON)"
-                : "Slack, Mattermost, Rocket.Chat (incoming webhook)");
+        kind.setItemLabelGenerator(value -> switch (value) {
+            case WEBHOOK -> "Webhook (Plate's JSON)";
+            case SLACK -> "Slack, Mattermost, Rocket.Chat (incoming webhook)";
+            case EMAIL -> "E-mail (URL: mailto:ops@acme.com,lee@acme.com)";
+        });
         kind.setValue(Kind.WEBHOOK);
         url.setId("channel-url");
         url.setWidthFull();
@@ -118,8 +121,8 @@ class NotificationsView extends Div {
         }).setKey("resend").setAutoWidth(true).setFlexGrow(0);
         var reload = new Button("Refresh", event -> refresh());
         reload.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        add(new H2("Notifications"), intro, channelGrid, new H2("Add a channel"), form, new H2("Deliveries"), reload,
-                deliveryGrid);
+        add(new H2("Notifications"), intro, channelGrid, new H2("Add a channel"), form, new H2("E-mail (SMTP)"),
+                new MailSection(mail), new H2("Deliveries"), reload, deliveryGrid);
         refresh();
     }
 
