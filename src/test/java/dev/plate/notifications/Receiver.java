@@ -15,22 +15,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP server on 127.0.0.1 that takes notifications as a chat or a CI system would, keeping each request; it
  * answers with the statuses it is given, in turn (the last one from then on).
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body) {
+    public record Received(String path, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final int[] answers;
     private final AtomicInteger calls = new AtomicInteger();
 
-    Receiver(int port, int... answers) {
+    public Receiver(int port, int... answers) {
         this.answers = answers.length == 0 ? new int[] {204} : answers;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -47,15 +47,15 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 

@@ -40,7 +40,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /**
  * The issue's journey in real Chromium, at a laptop's size and a phone's: a developer asks for a prod deployment on
  * the project page, a maintainer finds it on the dashboard, reads the diff and approves it, Argo CD deploys it and
- * the project page shows it succeeded. Screenshots: target/screenshots/approval-*.png.
+ * the project page shows it succeeded; the team's chat hears of the request and of the outcome. Screenshots:
+ * target/screenshots/approval-*.png.
  */
 @ArgoCdTest
 class ApprovalJourneyBrowserTest {
@@ -59,6 +60,8 @@ class ApprovalJourneyBrowserTest {
     JdbcTemplate jdbc;
     @Autowired
     SecurityContextHolderStrategy securityContext;
+    @Autowired
+    dev.plate.notifications.NotificationChannels channels;
 
     final ArgoCdCluster cluster = ArgoCdCluster.shared();
     final List<ChromeDriver> browsers = new ArrayList<>();
@@ -68,12 +71,16 @@ class ApprovalJourneyBrowserTest {
     final String maintainer = "max-" + suffix;
     String prod;
 
+    final dev.plate.notifications.Receiver chat = new dev.plate.notifications.Receiver(0);
+
     @AfterEach
     void close() {
         browsers.forEach(ChromeDriver::quit);
+        chat.close();
         asAdmin(() -> {
             policy(ApprovalPolicy.NONE);
             deployments.deleteProject(project, project);
+            channels.delete("chat-" + suffix);
             return null;
         });
     }
@@ -87,6 +94,10 @@ class ApprovalJourneyBrowserTest {
             deployments.importProject(new ImportRequest(new NewProject(project, null, "ghcr.io/acme/" + project, 8080,
                     "/", List.of()), "1.0.0"));
             policy(new ApprovalPolicy(1, Role.MAINTAINER, false, false, Duration.ofHours(24)));
+            channels.create(new dev.plate.notifications.NotificationChannels.NewChannel("chat-" + suffix,
+                    dev.plate.notifications.NotificationChannels.Kind.SLACK, chat.url("/chat"),
+                    java.util.Optional.empty(), java.util.Set.of("request.created", "deployment.succeeded"),
+                    java.util.Optional.of(project), java.util.Optional.of(prod), java.util.Optional.empty()));
             return null;
         });
         String tag = "1.0.0";
@@ -140,6 +151,11 @@ class ApprovalJourneyBrowserTest {
             waitMax.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//div[@data-environment='"
                     + prod + "']"), "Succeeded"));
             screenshot(max, "approval-done-" + screen);
+            String deployed = tag;
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chat.at("/chat").stream()
+                    .anyMatch(message -> message.body().contains("to " + prod + " succeeded (image " + deployed)));
+            assertThat(chat.at("/chat").stream().map(message -> message.body()).toList())
+                    .anyMatch(text -> text.contains(developer + " asks: deploy " + project + " to " + prod));
         }
         assertThat(jdbc.queryForObject("select count(*) from deployment_request where project = ? and state = "
                 + "'COMMITTED'", Integer.class, project)).isEqualTo(2);
