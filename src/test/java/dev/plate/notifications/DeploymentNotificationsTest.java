@@ -52,6 +52,8 @@ class DeploymentNotificationsTest {
                         8080, "/", List.of()), "1.0.0"));
                 return deployments.deploy(DeployRequest.image(project, "dev", "1.1.0"));
             });
+            // Argo CD reports once Plate has applied the Application.
+            await().atMost(Duration.ofSeconds(20)).until(() -> cluster.application(project + "-dev") != null);
             cluster.progressing(project + "-dev", deployed.toRevision());
             cluster.healthy(project + "-dev", deployed.toRevision());
 

@@ -103,8 +103,8 @@ class NotificationsTest {
                         Optional.of("s3cret-key"), Set.of("request.created", "request.rejected"), Optional.of(project),
                         Optional.empty(), Optional.empty()));
                 return channels.create(new NewChannel("chat-" + suffix, Kind.SLACK, receiver.url("/chat"),
-                        Optional.empty(), Set.of("request.created"), Optional.of(project), Optional.of(prod),
-                        Optional.empty()));
+                        Optional.empty(), Set.of("request.created", "request.rejected"), Optional.of(project),
+                        Optional.of(prod), Optional.empty()));
             });
             assertThat(jdbc.queryForObject("select secret from notification_channel where name = ?", String.class,
                     "hook-" + suffix)).as("sealed").startsWith("v1:").doesNotContain("s3cret-key");
@@ -130,12 +130,14 @@ class NotificationsTest {
             assertThat(JSON.readTree(receiver.at("/chat").getFirst().body()).path("text").asString())
                     .contains("dana asks: deploy " + project + " to " + prod);
 
-            as("mia", Role.MAINTAINER, () -> requests.reject(id, "not today"));
+            as("mia", Role.MAINTAINER, () -> requests.reject(id, "not today <!channel>"));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/hook").size() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/hook").size() == 2
+                    && receiver.at("/chat").size() == 2);
             assertThat(receiver.at("/hook").get(1).header("X-Plate-Event")).isEqualTo("request.rejected");
-            assertThat(receiver.at("/hook").get(1).body()).contains("mia rejected").contains("not today");
-            assertThat(receiver.at("/chat")).as("the chat wants request.created only").hasSize(1);
+            assertThat(receiver.at("/hook").get(1).body()).contains("mia rejected").contains("not today <!channel>");
+            assertThat(JSON.readTree(receiver.at("/chat").get(1).body()).path("text").asString())
+                    .as("what people wrote cannot ping the whole chat").contains("not today &lt;!channel&gt;");
             assertThat(jdbc.queryForList("select state from notification_delivery d join notification_channel c on "
                     + "c.id = d.channel_id where c.name like ?", String.class, "%-" + suffix)).containsOnly("DELIVERED");
         }

@@ -259,7 +259,7 @@ class JdbcDeploymentRequests implements DeploymentRequests {
                 metrics.ended(RequestState.EXPIRED, Duration.between(row.requestedAt(), clock.instant()));
                 audit.record("plate", "request.expired", target(row.project(), row.environment()), "#" + row.id()
                         + " asked by " + row.requestedBy() + " at " + row.requestedAt());
-                tell("request.expired", view(row), title(row) + " (request #" + row.id() + ", asked by "
+                tell("request.expired", get(row.id()), title(row) + " (request #" + row.id() + ", asked by "
                         + row.requestedBy() + ") expired: nobody approved it in time.");
                 expired++;
             }
@@ -367,13 +367,16 @@ class JdbcDeploymentRequests implements DeploymentRequests {
         details.put("approvals", request.decisions().stream().filter(RequestView.Decision::approved)
                 .map(RequestView.Decision::username).toList());
         request.deploymentId().ifPresent(deployment -> details.put("deployment", deployment));
-        details.put("diff", request.preview().files().getFirst().diff().stream().filter(line -> line.kind()
+        // The changed lines, bounded: a notification must never be too big to queue (it would refuse the decision).
+        var changed = request.preview().files().getFirst().diff().stream().filter(line -> line.kind()
                 != dev.plate.gitops.TextDiff.Kind.CONTEXT).map(line -> (line.kind() == dev.plate.gitops.TextDiff.Kind
-                .ADDED ? "+" : line.kind() == dev.plate.gitops.TextDiff.Kind.REMOVED ? "-" : "@@ ") + line.text())
-                .toList());
+                .ADDED ? "+" : line.kind() == dev.plate.gitops.TextDiff.Kind.REMOVED ? "-" : "@@ ") + cut(line.text(),
+                200)).toList();
+        details.put("diff", changed.size() > 40 ? changed.subList(0, 40) : changed);
+        details.put("diffTruncated", changed.size() > 40);
         notifier.notify(new dev.plate.notifications.NotificationEvent(kind, request.project(), request.environment(),
-                projects.find(request.project()).flatMap(project -> project.team()), request.project() + ": "
-                + summary, details));
+                projects.find(request.project()).flatMap(project -> project.team()), cut(request.project() + ": "
+                + summary, 2000), details));
     }
 
     private static String title(Row row) {

@@ -18,7 +18,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +32,8 @@ class DeliverySender {
 
     static final int MAX_ATTEMPTS = 8;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CLAIM = Duration.ofMinutes(2);
+    /** Longer than any one send may take (an HTTP answer is cut off after {@link #TIMEOUT}, SMTP after its own). */
+    private static final Duration CLAIM = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -44,9 +44,15 @@ class DeliverySender {
     private final Counter failed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Its own thread: a slow receiver never holds up the scheduled work the application shares one thread for. */
+    private final java.util.concurrent.ScheduledExecutorService thread = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("notifications").daemon().factory());
+    private final Duration interval;
 
     DeliverySender(JdbcTemplate jdbc, JdbcNotifications notifications, SmtpMail mail, Clock clock,
-            MeterRegistry registry, @Value("${plate.notifications.retry-base:10s}") Duration retryBase) {
+            MeterRegistry registry, @Value("${plate.notifications.retry-base:10s}") Duration retryBase,
+            @Value("${plate.notifications.send-interval:2s}") Duration interval) {
+        this.interval = interval;
         this.mail = mail;
         this.jdbc = jdbc;
         this.notifications = notifications;
@@ -59,8 +65,23 @@ class DeliverySender {
     private record Due(long id, String deliveryId, long channel, String kind, String url, String event, String payload,
             int attempts) {}
 
-    @Scheduled(initialDelayString = "${plate.notifications.send-interval:2s}",
-            fixedDelayString = "${plate.notifications.send-interval:2s}")
+    @jakarta.annotation.PostConstruct
+    void start() {
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                sendDue();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DeliverySender.class).warn("Sending notifications failed; trying "
+                        + "again in {}", interval, e);
+            }
+        }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+
     void sendDue() {
         Instant now = clock.instant();
         var due = jdbc.query("select d.id, d.delivery_id, d.channel_id, c.kind, c.url, d.event, d.payload, d.attempts "
@@ -70,9 +91,10 @@ class DeliverySender {
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)), Timestamp.from(now),
                 Timestamp.from(now));
         for (var delivery : due) {
+            Instant claimed = clock.instant(); // each claim from now: the batch's start may be long gone
             if (jdbc.update("update notification_delivery set claimed_until = ? where id = ? and state = 'PENDING' and "
-                    + "(claimed_until is null or claimed_until < ?)", Timestamp.from(now.plus(CLAIM)), delivery.id(),
-                    Timestamp.from(now)) == 1) {
+                    + "(claimed_until is null or claimed_until < ?)", Timestamp.from(claimed.plus(CLAIM)), delivery.id(),
+                    Timestamp.from(claimed)) == 1) {
                 send(delivery);
             }
         }
@@ -83,6 +105,13 @@ class DeliverySender {
         Integer status = null;
         String error = null;
         try {
+            if ("EMAIL".equals(delivery.kind()) && mail.sender().isEmpty()) {
+                // Not an attempt: the message waits until an administrator sets the server up.
+                jdbc.update("update notification_delivery set last_error = ?, next_attempt_at = ?, claimed_until = null "
+                        + "where id = ?", "E-mail is not set up: Admin → Notifications → E-mail (SMTP).",
+                        Timestamp.from(clock.instant().plus(Duration.ofMinutes(1))), delivery.id());
+                return;
+            }
             if ("EMAIL".equals(delivery.kind())) {
                 email(delivery);
                 jdbc.update("update notification_delivery set state = 'DELIVERED', attempts = ?, last_status = null, "
@@ -90,7 +119,17 @@ class DeliverySender {
                         Timestamp.from(clock.instant()), delivery.id());
                 return;
             }
-            var response = http.send(request(delivery), HttpResponse.BodyHandlers.discarding());
+            // The whole exchange bounded, body included: a receiver that answers slowly is cut off, not waited for.
+            var pending = http.sendAsync(request(delivery), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response;
+            try {
+                response = pending.get(TIMEOUT.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                pending.cancel(true);
+                throw new IOException("no answer within " + (TIMEOUT.toSeconds() + 5) + " s");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             status = response.statusCode();
             if (status >= 200 && status < 300) {
                 jdbc.update("update notification_delivery set state = 'DELIVERED', attempts = ?, last_status = ?, "
@@ -156,7 +195,10 @@ class DeliverySender {
     /** Slack's incoming-webhook shape, which Mattermost and Rocket.Chat accept too. */
     private static byte[] slack(String payload) {
         var event = JSON.readValue(payload, Map.class);
-        return JSON.writeValueAsBytes(Map.of("text", String.valueOf(event.get("summary"))));
+        // Escaped as Slack asks: text people wrote (a comment) cannot ping a channel or hide a link.
+        String text = String.valueOf(event.get("summary")).replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+        return JSON.writeValueAsBytes(Map.of("text", text));
     }
 
     static String hmac(String secret, byte[] body) {

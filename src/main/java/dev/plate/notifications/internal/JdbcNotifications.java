@@ -56,7 +56,9 @@ class JdbcNotifications implements Notifier, NotificationChannels {
     @Override
     public void notify(NotificationEvent event) {
         for (var channel : all()) {
-            boolean wanted = (channel.events().isEmpty() || channel.events().contains(event.kind()))
+            // A channel of all events hears a rollback's outcome once, as the deployment it is.
+            boolean wanted = (channel.events().isEmpty() ? !event.kind().equals("rollback")
+                    : channel.events().contains(event.kind()))
                     && channel.project().map(event.project()::equals).orElse(true)
                     && channel.environment().map(event.environment()::equals).orElse(true)
                     && channel.team().map(team -> event.team().filter(team::equals).isPresent()).orElse(true);
@@ -157,8 +159,8 @@ class JdbcNotifications implements Notifier, NotificationChannels {
     @Override
     public Delivery resend(long id) {
         if (jdbc.update("update notification_delivery set state = 'PENDING', attempts = 0, next_attempt_at = ?, "
-                + "claimed_until = null where id = ?", Timestamp.from(clock.instant()), id) != 1) {
-            throw new NotFoundException("There is no delivery #" + id + ".");
+                + "claimed_until = null where id = ? and state <> 'PENDING'", Timestamp.from(clock.instant()), id) != 1) {
+            throw new ConflictException("id", "Delivery #" + id + " does not exist or is still being sent.");
         }
         var delivery = deliveries("where d.id = ?", 1, id).getFirst();
         audit.record(user.name(), "notification.resent", "notification:" + delivery.channel(), delivery.event() + " "

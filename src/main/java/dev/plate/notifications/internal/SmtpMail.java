@@ -69,7 +69,9 @@ class SmtpMail implements MailServer {
             values.put(USERNAME, Optional.ofNullable(requested.username()).map(String::strip).filter(u -> !u.isEmpty()));
             requested.password().filter(password -> !password.isEmpty()).ifPresent(password -> values.put(PASSWORD,
                     Optional.of(password)));
-            if (values.get(USERNAME).isEmpty()) {
+            // The saved password goes only to the server it was given for.
+            boolean sameServer = settings.get(HOST).filter(host::equals).isPresent();
+            if (values.get(USERNAME).isEmpty() || !sameServer && !values.containsKey(PASSWORD)) {
                 values.put(PASSWORD, Optional.empty());
             }
             values.put(FROM, Optional.of(from));
@@ -99,6 +101,8 @@ class SmtpMail implements MailServer {
         boolean starttls = !"false".equals(settings.get(STARTTLS).orElse("true"));
         properties.put("mail.smtp.starttls.enable", String.valueOf(starttls));
         properties.put("mail.smtp.starttls.required", String.valueOf(starttls));
+        // One refused address among many must not keep the message from the others.
+        properties.put("mail.smtp.sendpartial", "true");
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");

@@ -95,7 +95,8 @@ class NotificationsView extends Div {
         channelGrid.addColumn(Channel::name).setHeader("Name").setAutoWidth(true);
         channelGrid.addColumn(channel -> channel.kind() + (channel.signed() ? ", signed" : "")).setHeader("Kind")
                 .setAutoWidth(true);
-        channelGrid.addColumn(Channel::url).setHeader("URL").setFlexGrow(1);
+        // A chat's webhook address holds its token: the host and the address's end are enough to tell them apart.
+        channelGrid.addColumn(channel -> masked(channel.url())).setHeader("Address").setFlexGrow(1);
         channelGrid.addColumn(channel -> channel.events().isEmpty() ? "all" : String.join(", ", channel.events()))
                 .setHeader("Events").setFlexGrow(1);
         channelGrid.addComponentColumn(this::channelActions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
@@ -157,6 +158,16 @@ class NotificationsView extends Div {
         } catch (ValidationException refusal) {
             FieldErrors.show(refusal, fields);
         }
+    }
+
+    static String masked(String url) {
+        if (url.startsWith("mailto:")) {
+            return url;
+        }
+        var uri = java.net.URI.create(url);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (path.length() > 8 ? "/…" + path.substring(path.length() - 4) : path);
     }
 
     private void refresh() {
