@@ -16,5 +16,5 @@ public record NotificationEvent(String kind, String project, String environment,
 
     public static final java.util.List<String> KINDS = java.util.List.of("request.created", "request.approved",
             "request.rejected", "request.expired", "request.stale", "deployment.succeeded", "deployment.failed", "deployment.timed_out",
-            "rollback");
+            "rollback", "drift.repaired");
 }

@@ -25,8 +25,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Deployments' outcomes, as Argo CD decides them, reach a channel: a deployment that succeeds, and a rollback, told
- * as both a deployment and a rollback. The fake cluster stands in for Argo CD's controller.
+ * Deployments' outcomes, as Argo CD decides them, reach a channel: a deployment that succeeds, a rollback (told as
+ * both a deployment and a rollback), and an Application edited by hand that the reconcile puts back. The fake
+ * cluster stands in for Argo CD's controller.
  */
 @ArgoCdTest
 class DeploymentNotificationsTest {
@@ -46,7 +47,7 @@ class DeploymentNotificationsTest {
         try (var receiver = new Receiver(0)) {
             var deployed = asAdmin(() -> {
                 channels.create(new NewChannel("out-" + project, Kind.WEBHOOK, receiver.url("/out"), Optional.empty(),
-                        Set.of("deployment.succeeded", "rollback"), Optional.of(project), Optional.empty(),
+                        Set.of("deployment.succeeded", "rollback", "drift.repaired"), Optional.of(project), Optional.empty(),
                         Optional.empty()));
                 deployments.importProject(new ImportRequest(new NewProject(project, null, "ghcr.io/acme/" + project,
                         8080, "/", List.of()), "1.0.0"));
@@ -75,6 +76,19 @@ class DeploymentNotificationsTest {
             assertThat(receiver.at("/out").stream().filter(request -> request.body().contains("\"deployment\":"
                     + rolledBack.id())).map(request -> request.header("X-Plate-Event")).toList())
                     .containsExactlyInAnyOrder("deployment.succeeded", "rollback");
+
+            // Someone edits the Application by hand: the reconcile (every 2 s here) puts it back, and says so.
+            cluster.client().genericKubernetesResources(ArgoCdCluster.APPLICATION).inNamespace(ArgoCdCluster.NAMESPACE)
+                    .withName(project + "-dev").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                            "{\"spec\":{\"source\":{\"targetRevision\":\"hotfix\"}}}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/out").stream()
+                    .anyMatch(request -> "drift.repaired".equals(request.header("X-Plate-Event"))));
+            assertThat(receiver.at("/out").stream().filter(request -> "drift.repaired".equals(request
+                    .header("X-Plate-Event"))).findFirst().orElseThrow().body()).contains("Application " + project
+                    + "-dev differed").contains("\"environment\":\"dev\"");
+            assertThat((Object) cluster.application(project + "-dev").get("spec", "source", "targetRevision"))
+                    .isNotEqualTo("hotfix");
             asAdmin(() -> {
                 deployments.deleteProject(project, project);
                 channels.delete("out-" + project);

@@ -44,10 +44,12 @@ class ArgoCdReconciler {
     private final DeliveryProperties properties;
     private final Leadership leadership;
     private final Clock clock;
+    private final DriftReports drift;
 
     ArgoCdReconciler(ArgoCd argoCd, RepositoryAccess access, ProjectPlacements placements, DesiredObjects desired,
             RemovalIntents intents, Removals removals, ReconcileReports reports, DeliveryProperties properties,
-            Leadership leadership, LeaderTasks tasks, Clock clock) {
+            Leadership leadership, LeaderTasks tasks, Clock clock, DriftReports drift) {
+        this.drift = drift;
         this.argoCd = argoCd;
         this.access = access;
         this.placements = placements;
@@ -101,7 +103,11 @@ class ArgoCdReconciler {
                     conflicts.add(current.get().describe());
                 } else if (mayWrite.getAsBoolean()) {
                     try {
-                        counts.add(argoCd.apply(object, current));
+                        var outcome = argoCd.apply(object, current);
+                        counts.add(outcome);
+                        if (outcome == ArgoCd.Outcome.UPDATED && current.isPresent()) {
+                            drift.repaired(entry.getKey(), object);
+                        }
                     } catch (dev.plate.argocd.ArgoCdConflictException e) {
                         conflicts.add(e.getMessage()); // taken by an object Plate could not see (no Plate labels)
                     }
