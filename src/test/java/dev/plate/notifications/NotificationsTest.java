@@ -181,6 +181,32 @@ class NotificationsTest {
         }
     }
 
+    /**
+     * An instance that claimed a delivery and died before sending it (killed, its machine gone) leaves the row claimed
+     * and unsent: once the claim runs out, another instance sends it. Nothing acknowledged is lost.
+     */
+    @Test
+    void a_delivery_an_instance_claimed_and_died_with_is_sent_once_the_claim_runs_out() {
+        try (var receiver = new Receiver(0)) {
+            long channel = asAdmin(() -> channels.create(new NewChannel("dead-" + suffix, Kind.WEBHOOK,
+                    receiver.url("/dead"), Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty()))).id();
+            var claimedUntil = java.time.Instant.now().plusSeconds(2);
+            jdbc.update("insert into notification_delivery (delivery_id, channel_id, event, payload, state, attempts, "
+                    + "next_attempt_at, claimed_until, created_at) values (?, ?, 'test', ?, 'PENDING', 0, ?, ?, ?)",
+                    "dead-" + suffix, channel, "{\"summary\":\"left behind\"}", java.sql.Timestamp.from(
+                    java.time.Instant.now()), java.sql.Timestamp.from(claimedUntil), java.sql.Timestamp.from(
+                    java.time.Instant.now()));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> receiver.at("/dead").size() == 1);
+            var delivered = jdbc.queryForMap("select state, delivered_at from notification_delivery where delivery_id = ?",
+                    "dead-" + suffix);
+            assertThat(delivered.get("state")).isEqualTo("DELIVERED");
+            assertThat(((java.sql.Timestamp) delivered.get("delivered_at")).toInstant()).as("not before the dead "
+                    + "instance's claim ran out").isAfterOrEqualTo(claimedUntil);
+        }
+    }
+
     /** E-mail for approvers, received by a real SMTP server (GreenMail) as a mail server receives it. */
     @Test
     void approvers_get_an_email_through_a_real_smtp_server() throws Exception {
