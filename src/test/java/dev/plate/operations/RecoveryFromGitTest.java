@@ -87,6 +87,19 @@ class RecoveryFromGitTest {
         String qa = "qa" + suffix.substring(suffix.length() - 4);
         environments.add(new NewEnvironment(qa, "staging", "https://kubernetes.default.svc", "{project}-{env}", true,
                 false));
+        // Approval policies live with the environments, in the repository too. Set before any project is placed:
+        // changing an environment applies its projects' Applications again, in the background.
+        var twoOfTheTeam = new dev.plate.environment.ApprovalPolicy(2, Role.MAINTAINER, true, false,
+                Duration.ofHours(8));
+        var one = new dev.plate.environment.ApprovalPolicy(1, Role.DEVELOPER, false, true, Duration.ofMinutes(30));
+        environments.update("prod", dev.plate.environment.EnvironmentSettings.of(environmentRows.find("prod")
+                .orElseThrow()).withApprovals(twoOfTheTeam));
+        environments.update(qa, dev.plate.environment.EnvironmentSettings.of(environmentRows.find(qa).orElseThrow())
+                .withApprovals(one));
+        assertThat(new String(repository.read("environments/prod.yaml").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("approvals:", "required: 2", "teamOnly: true",
+                "expiryMinutes: 480");
+
         String shop = "shop" + suffix;
         String blog = "blog" + suffix;
         deployments.importProject(new ImportRequest(new NewProject(shop, "https://github.com/acme/shop.git",
@@ -125,18 +138,6 @@ class RecoveryFromGitTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> cluster.application(shop + "-" + qa) != null
                 && cluster.application(blog + "-prod") != null);
-
-        // Approval policies live with the environments, in the repository too.
-        var twoOfTheTeam = new dev.plate.environment.ApprovalPolicy(2, Role.MAINTAINER, true, false,
-                Duration.ofHours(8));
-        var one = new dev.plate.environment.ApprovalPolicy(1, Role.DEVELOPER, false, true, Duration.ofMinutes(30));
-        environments.update("prod", dev.plate.environment.EnvironmentSettings.of(environmentRows.find("prod")
-                .orElseThrow()).withApprovals(twoOfTheTeam));
-        environments.update(qa, dev.plate.environment.EnvironmentSettings.of(environmentRows.find(qa).orElseThrow())
-                .withApprovals(one));
-        assertThat(new String(repository.read("environments/prod.yaml").orElseThrow(),
-                java.nio.charset.StandardCharsets.UTF_8)).contains("approvals:", "required: 2", "teamOnly: true",
-                "expiryMinutes: 480");
 
         // The database is lost (the environment added later with it), and so are the Applications. A fresh
         // database starts with dev, staging and prod as seeded: prod without approvals.
