@@ -59,8 +59,8 @@ class MainLayoutTest extends KaribuTestBase {
 
         UI.getCurrent().navigate("");
 
-        assertThat(navLabels()).containsExactly("Dashboard", "Projects", "Environments", "Admin", "Users", "Teams", "Integrations",
-                "API tokens", "Audit log");
+        assertThat(navLabels()).containsExactly("Dashboard", "Projects", "Environments", "Admin", "Users", "Teams",
+                "Notifications", "Integrations", "API tokens", "Audit log");
         var users = _get(SideNavItem.class, spec -> spec.withPredicate(item -> "Users".equals(item.getLabel())));
         assertThat(users.getPath()).endsWith("admin/users");
     }
