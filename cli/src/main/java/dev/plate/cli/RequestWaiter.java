@@ -62,17 +62,8 @@ final class RequestWaiter {
                         + " of " + current.get("required"));
                 lastApprovals = current.get("approvals");
             }
-            sleep();
+            Waiter.sleep();
             current = api.getObject("/requests/" + id);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCode.ERROR, "Interrupted.");
         }
     }
 }

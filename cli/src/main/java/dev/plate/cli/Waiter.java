@@ -130,7 +130,8 @@ final class Waiter {
         return s < 60 ? s + "s" : s / 60 + "m" + String.format("%02d", s % 60) + "s";
     }
 
-    private static void sleep() {
+    /** One second between two looks at the server, for every waiting command. */
+    static void sleep() {
         try {
             Thread.sleep(1000);
         } catch (InterruptedException e) {
