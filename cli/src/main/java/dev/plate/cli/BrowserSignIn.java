@@ -41,22 +41,30 @@ final class BrowserSignIn implements AutoCloseable {
         server.createContext("/callback", exchange -> {
             var query = query(exchange.getRequestURI().getRawQuery());
             String answer;
+            Runnable outcome;
             if (!state.equals(query.get("state"))) {
                 answer = "This answer is not for this plate login. Run it again.";
+                outcome = () -> { };
             } else if (query.containsKey("code")) {
                 answer = "Signed in: you can close this tab and go back to the terminal.";
-                code.complete(query.get("code"));
+                outcome = () -> code.complete(query.get("code"));
             } else {
                 answer = "Sign-in cancelled: nothing was given to the command line.";
-                code.completeExceptionally(new CliException(ExitCode.AUTH, "The sign-in was cancelled in the browser."));
+                outcome = () -> code.completeExceptionally(
+                        new CliException(ExitCode.AUTH, "The sign-in was cancelled in the browser."));
             }
             byte[] page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Plate CLI</title></head><body "
                     + "style=\"font-family:sans-serif;margin:15vh auto;max-width:30rem\"><p>" + answer
                     + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
+            try (exchange) {
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+            } finally {
+                // Only once the page is written: completing wakes the login, which then stops this server and exits,
+                // and a browser left with an empty answer would tell the person the sign-in failed when it did not.
+                outcome.run();
+            }
         });
         server.start();
     }
