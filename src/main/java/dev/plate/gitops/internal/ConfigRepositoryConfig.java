@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The config repository every service uses ({@link SwitchingConfigRepository}), opened where it lives at start, with
- * a first commit saying what it holds when it is empty.
+ * The config repository every service uses ({@link SwitchingConfigRepository}), opened where it lives at its first
+ * use, with a first commit saying what it holds when it is empty.
  */
 @Configuration(proxyBeanMethods = false)
 class ConfigRepositoryConfig {
@@ -35,13 +35,14 @@ class ConfigRepositoryConfig {
     @Bean
     SwitchingConfigRepository configRepository(ConfigRepositoryBackends configRepositoryBackends, Settings settings,
             GiteaProperties gitea) {
-        var repository = new SwitchingConfigRepository(SavedPlace.initial(settings, gitea,
-                configRepositoryBackends));
-        if (repository.head().isEmpty()) {
-            repository.commit(ChangeSet.writing("Create the config repository",
-                    new ChangeSet.Author("Plate", "plate@localhost"),
-                    Map.of("README.md", README.getBytes(StandardCharsets.UTF_8))));
-        }
-        return repository;
+        return new SwitchingConfigRepository(() -> {
+            var place = SavedPlace.initial(settings, gitea, configRepositoryBackends);
+            if (place.repository().head().isEmpty()) {
+                place.repository().commit(ChangeSet.writing("Create the config repository",
+                        new ChangeSet.Author("Plate", "plate@localhost"),
+                        Map.of("README.md", README.getBytes(StandardCharsets.UTF_8))));
+            }
+            return place;
+        });
     }
 }

@@ -24,14 +24,33 @@ class SwitchingConfigRepository implements ConfigRepository {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private volatile Backend active;
+    private Supplier<Backend> opening;
     private volatile Runnable follow = () -> {};
 
     SwitchingConfigRepository(Backend initial) {
         this.active = initial;
     }
 
+    /**
+     * Opened where it lives at its first use, not when created: where that is is a setting in the database, and
+     * Plate's start goes on while the database is migrated rather than waiting for it (ADR 0020).
+     */
+    SwitchingConfigRepository(Supplier<Backend> opening) {
+        this.opening = opening;
+    }
+
     Backend active() {
-        return active;
+        Backend current = active;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (active == null) {
+                active = opening.get(); // a failure leaves it unopened, and the next call tries again
+                opening = null;
+            }
+            return active;
+        }
     }
 
     /** What to do when a commit meets a sealed repository: look for the place it moved to. */
@@ -81,7 +100,7 @@ class SwitchingConfigRepository implements ConfigRepository {
         for (int attempt = 1; attempt <= FOLLOW_ATTEMPTS; attempt++) {
             lock.readLock().lock();
             try {
-                return active.repository().commit(change);
+                return active().repository().commit(change);
             } catch (RepositoryMovedException e) {
                 moved = e;
             } finally {
@@ -105,14 +124,14 @@ class SwitchingConfigRepository implements ConfigRepository {
 
     @Override
     public String head() {
-        return active.repository().head();
+        return active().repository().head();
     }
 
     @Override
     public void refresh() {
         lock.readLock().lock(); // not while a move switches places
         try {
-            active.repository().refresh();
+            active().repository().refresh();
         } finally {
             lock.readLock().unlock();
         }
@@ -120,53 +139,53 @@ class SwitchingConfigRepository implements ConfigRepository {
 
     @Override
     public String installationId() {
-        return active.repository().installationId();
+        return active().repository().installationId();
     }
 
     @Override
     public Optional<byte[]> read(String path) {
-        return active.repository().read(path);
+        return active().repository().read(path);
     }
 
     @Override
     public List<String> children(String directory) {
-        return active.repository().children(directory);
+        return active().repository().children(directory);
     }
 
     @Override
     public Optional<byte[]> readAt(String commitSha, String path) {
-        return active.repository().readAt(commitSha, path);
+        return active().repository().readAt(commitSha, path);
     }
 
     @Override
     public boolean includes(String revision, String commit) {
-        return active.repository().includes(revision, commit);
+        return active().repository().includes(revision, commit);
     }
 
     @Override
     public List<dev.plate.gitops.CommitInfo> history(java.util.Collection<String> prefixes) {
-        return active.repository().history(prefixes);
+        return active().repository().history(prefixes);
     }
 
     @Override
     public List<String> childrenAt(String commitSha, String directory) {
-        return active.repository().childrenAt(commitSha, directory);
+        return active().repository().childrenAt(commitSha, directory);
     }
 
     @Override
     public void eachMessage(java.util.function.Consumer<String> visitor) {
-        active.repository().eachMessage(visitor);
+        active().repository().eachMessage(visitor);
     }
 
     @Override
     public String cloneUrl() {
-        return active.repository().cloneUrl();
+        return active().repository().cloneUrl();
     }
 
     /** Gitea shows a commit at {@code <repository page>/commit/<sha>}; its page is the clone URL without .git. */
     @Override
     public Optional<String> commitUrl(String sha) {
-        Backend current = active;
+        Backend current = active();
         if (current.mode() != Mode.GITEA || sha == null || !sha.matches("[0-9a-f]{40}")) {
             return Optional.empty();
         }
