@@ -89,7 +89,7 @@ mv "$IMAGE"/plate-*.jar "$IMAGE/plate.jar"
   -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
 # From the training's directory with the same relative jar: the cache is refused for another class path.
 series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
-  env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -jar plate.jar
+  env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar
 
 if [ "${SKIP_MAVEN_RUN:-}" != "true" ]; then
   series "./mvnw spring-boot:run (built checkout), to the login page" "http://localhost:$PORT/login" \

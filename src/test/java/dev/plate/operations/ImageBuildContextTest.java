@@ -78,21 +78,39 @@ class ImageBuildContextTest {
         assertThat(Files.readString(context.resolve("train.log"))).as("the training ran the ahead-of-time definitions")
                 .contains("Starting AOT-processed PlateApplication");
 
-        startsFromTheCacheAndServes(app);
+        startsFromTheCacheAndServes(app, entrypoint(lines));
+    }
+
+    /** The ENTRYPOINT's exec form, run from the application's directory (its paths are under /app in the image). */
+    private static List<String> entrypoint(List<String> dockerfile) {
+        String line = dockerfile.stream().filter(l -> l.startsWith("ENTRYPOINT [")).reduce((a, b) -> b).orElseThrow();
+        var command = new ArrayList<String>();
+        var word = Pattern.compile("\"([^\"]*)\"").matcher(line);
+        while (word.find()) {
+            command.add(word.group(1).replace("/app/", ""));
+        }
+        assertThat(command.getFirst()).isEqualTo("java");
+        command.set(0, java());
+        return command;
     }
 
     /**
-     * The entrypoint's command on a fresh data directory and a fresh PostgreSQL database: health UP, then an API
-     * sign-in, an import and a read.
+     * The entrypoint's command on a fresh data directory and a fresh PostgreSQL database, as a container with a 512 MiB
+     * memory limit and the chart's {@code JAVA_TOOL_OPTIONS} runs it: health UP, then an API sign-in, an import and a
+     * read. The JVM sizes its first heap from the limit (1/64 of it, 8 MB here), and an AOT cache's archived objects
+     * do not fit in that: the image refused to start below a 1 GiB limit until the entrypoint gave a first heap.
      */
-    private void startsFromTheCacheAndServes(Path app) throws Exception {
+    private void startsFromTheCacheAndServes(Path app, List<String> entrypoint) throws Exception {
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path log = context.resolve("run.log");
-        var start = new ProcessBuilder(java(), "-XX:AOTCache=plate.aot", "-XX:+UseSerialGC", "-jar", "plate.jar")
-                .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        var start = new ProcessBuilder(entrypoint).directory(app.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // What the JVM sees in a container limited to 512 MiB, and the chart's options (PlateChartTest checks those).
+        start.environment().put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -XX:MaxRAMPercentage=60 "
+                + "-XX:+ExitOnOutOfMemoryError");
         start.environment().put("PLATE_DATA_DIR", context.resolve("data").toString());
         // On PostgreSQL, as in production (the training above ran on the embedded H2 default).
         start.environment().put("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("imageaot"));
