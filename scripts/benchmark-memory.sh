@@ -54,8 +54,8 @@ rss() { ps -o rss= -p "$PID" | awk '{ printf "%d", $1 / 1024 }'; }
 # The heap in use after a full collection, in MB (SerialGC's young and old generations).
 heap_used() {
   "$JCMD" "$PID" GC.run >/dev/null
-  "$JCMD" "$PID" GC.heap_info | awk '/generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); s += v } }
-    END { printf "%d", s / 1024 }'
+  "$JCMD" "$PID" GC.heap_info | awk '/^(DefNew|Tenured|def new|tenured)/ { for (i = 1; i <= NF; i++) if ($i == "used") {
+    v = $(i + 1); sub(/K,?/, "", v); s += v } } END { printf "%d", s / 1024 }'
 }
 alive() { kill -0 "$PID" 2>/dev/null || { echo "Plate is gone (OOM kills: $(OOM)); its log: $WORK/plate.log" >&2; tail -20 "$WORK/plate.log" >&2; exit 1; }; }
 line() { printf '%s\n' "$*" | tee -a "$OUT"; }
@@ -76,7 +76,7 @@ sleep 5
 {
   echo "Plate memory benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
   echo "cgroup $CG, limit ${LIMIT_MB} MiB; JAVA_TOOL_OPTIONS=$JAVA_OPTIONS; the image's path (AOT cache, SerialGC)"
-  echo "JVM max heap: $("$JCMD" "$PID" VM.flags | tr ' ' '\n' | awk -F= '/MaxHeapSize/ { printf "%d MB", $2 / 1048576 }')"
+  echo "JVM max heap: $("$JCMD" "$PID" VM.flags | tr ' ' '\n' | awk -F= '/^-XX:MaxHeapSize=/ { printf "%d MB", $2 / 1048576 }')"
 } | tee "$OUT"
 line "after start, idle:            RSS $(rss) MB, heap in use $(heap_used) MB"
 
@@ -121,5 +121,5 @@ sort -k2 -n "$WORK/deploys" | awk -v total="$DEPLOYS" -v par="$PARALLEL" '
         par, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR] }' | tee -a "$OUT"
 line "after the burst:              RSS $(rss) MB, heap in use $(heap_used) MB"
 line "cgroup peak (RSS and page cache): $(awk '{ printf "%d", $1 / 1048576 }' "$PEAK_FILE") MB of ${LIMIT_MB}; OOM kills: $(OOM)"
-line "Plate still running: $(kill -0 "$PID" 2>/dev/null && echo yes || echo no); OutOfMemoryError in its log: $(grep -c OutOfMemoryError "$WORK/plate.log" || true)"
+line "Plate still running: $(kill -0 "$PID" 2>/dev/null && echo yes || echo no); java.lang.OutOfMemoryError in its log: $(grep -c java.lang.OutOfMemoryError "$WORK/plate.log" || true)"
 echo "Written to $OUT"

@@ -30,7 +30,11 @@ class HostingFollower {
     private final ConfigRepositoryBackends backends;
     private final SwitchingConfigRepository repository;
     private final ApplicationEventPublisher events;
-    /** The saved rows this instance last applied, to notice a save made on another instance. */
+    /**
+     * The saved rows this instance last applied, to notice a save made on another instance; null until this
+     * instance first compared the saved place with the one in use (not at creation: the start does not wait for the
+     * database, ADR 0020).
+     */
     private volatile Optional<Instant> applied;
 
     HostingFollower(Settings settings, GiteaProperties environment, ConfigRepositoryBackends backends,
@@ -40,12 +44,14 @@ class HostingFollower {
         this.backends = backends;
         this.repository = repository;
         this.events = events;
-        this.applied = settings.lastChanged(SavedPlace.PREFIX);
         repository.onMoved(this::followAfterSeal);
     }
 
     /** Runs a save, one at a time and never alongside a follow, refused if another instance saved unseen. */
     synchronized <T> T saving(Supplier<T> save) {
+        if (applied == null) {
+            follow(true);
+        }
         if (!settings.lastChanged(SavedPlace.PREFIX).equals(applied)) {
             // Saved on another instance since this one last looked: follow it, and let the admin decide again.
             follow(true);
