@@ -62,7 +62,7 @@ line() { printf '%s\n' "$*" | tee -a "$OUT"; }
 
 # The image's path: the extracted jar and an AOT cache recorded by a training run, as the Dockerfile does.
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" >/dev/null
-mv "$WORK"/image/plate-*.jar "$WORK/image/plate.jar"
+mv "$WORK/image/$(basename "$JAR")" "$WORK/image/plate.jar"
 (cd "$WORK/image" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$WORK/image/plate.aot" \
   -XX:+UseSerialGC -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
 

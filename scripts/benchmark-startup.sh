@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
 PORT="${PORT:-18181}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAR="$(ls target/plate-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)"
+JAR="${JAR:-$(ls target/plate-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)}" # JAR=… compares another build
 [ -n "$JAR" ] || { echo "No target/plate-*.jar: build it first (./mvnw -B -DskipTests package)" >&2; exit 1; }
 WORK="$(mktemp -d)"
-OUT=target/benchmarks/startup.txt
+OUT="${OUT:-target/benchmarks/startup.txt}"
 mkdir -p target/benchmarks
 trap 'stop; rm -rf "$WORK"' EXIT
 
@@ -78,20 +78,26 @@ HEALTH="http://localhost:$PORT/actuator/health"
   echo "jar: $JAR, $RUNS runs each, fresh data directory each run; time to health UP unless said"
 } | tee "$OUT"
 
-series "java -jar, to health UP" "$HEALTH" "$JAVA" -jar "$JAR"
-series "java -jar on one CPU (taskset -c 0), to health UP" "$HEALTH" taskset -c 0 "$JAVA" -jar "$JAR"
+wanted() { [[ " ${SERIES:-jar cpu image maven} " == *" $1 "* ]]; } # SERIES="image" runs only that one
+
+if wanted jar; then series "java -jar, to health UP" "$HEALTH" "$JAVA" -jar "$JAR"; fi
+if wanted cpu; then
+  series "java -jar on one CPU (taskset -c 0), to health UP" "$HEALTH" taskset -c 0 "$JAVA" -jar "$JAR"
+fi
 
 # The image's path: the extracted jar and an AOT cache recorded by a training run, as the Dockerfile does.
-IMAGE="$WORK/image"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$IMAGE" >/dev/null
-mv "$IMAGE"/plate-*.jar "$IMAGE/plate.jar"
-(cd "$IMAGE" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$IMAGE/plate.aot" -XX:+UseSerialGC \
-  -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
-# From the training's directory with the same relative jar: the cache is refused for another class path.
-series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
-  env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar
+if wanted image; then
+  IMAGE="$WORK/image"
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$IMAGE" >/dev/null
+  mv "$IMAGE/$(basename "$JAR")" "$IMAGE/plate.jar"
+  (cd "$IMAGE" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$IMAGE/plate.aot" -XX:+UseSerialGC \
+    -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
+  # From the training's directory with the same relative jar: the cache is refused for another class path.
+  series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
+    env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar
+fi
 
-if [ "${SKIP_MAVEN_RUN:-}" != "true" ]; then
+if wanted maven && [ "${SKIP_MAVEN_RUN:-}" != "true" ]; then
   series "./mvnw spring-boot:run (built checkout), to the login page" "http://localhost:$PORT/login" \
     ./mvnw -o -q -P'!cli' spring-boot:run -Dspring-boot.run.arguments=--server.port="$PORT"
 fi

@@ -69,6 +69,29 @@ class SwitchingConfigRepositoryTest {
     }
 
     /**
+     * Where the repository lives is a setting in the database, which the start does not wait for (ADR 0020): it is
+     * opened at the first call, once, and a place that cannot be opened yet is tried again at the next call.
+     */
+    @Test
+    void the_repository_is_opened_at_its_first_use_once_and_again_after_a_failure() {
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+        var repository = new SwitchingConfigRepository(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("Gitea does not answer yet");
+            }
+            return new Backend(embedded, Mode.EMBEDDED, Optional.empty(), "default");
+        });
+        assertThat(attempts).as("nothing opened when created").hasValue(0);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(repository::head))
+                .hasMessageContaining("Gitea does not answer yet");
+        assertThat(repository.head()).isEqualTo(embedded.head());
+        assertThat(repository.children("applications/web")).containsExactly("dev");
+
+        assertThat(attempts).as("opened once it worked, never again").hasValue(2);
+    }
+
+    /**
      * Two instances share the embedded repository (one volume). The first moves it while both commit; the second
      * meets the seal, follows the saved place once it is there, and commits again: nothing is lost or doubled.
      */
