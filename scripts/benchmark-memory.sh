@@ -25,12 +25,22 @@ WORK="$(mktemp -d)"
 OUT=target/benchmarks/memory.txt
 mkdir -p target/benchmarks
 
-# The cgroup: v2 when the unified hierarchy has the memory controller, else v1's memory hierarchy.
-if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
+PID=""
+CG=""
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi
+  if [ -n "$CG" ]; then rmdir "$CG" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The cgroup: v2 when the unified hierarchy hands the memory controller to its children, else v1's memory hierarchy.
+if grep -qw memory /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
   CG="/sys/fs/cgroup/plate-bench-$$"
   mkdir "$CG"
   echo $((LIMIT_MB * 1024 * 1024)) > "$CG/memory.max"
   echo 0 > "$CG/memory.swap.max" 2>/dev/null || true
+  # memory.peak needs Linux 5.19; older kernels report no peak.
   PEAK_FILE="$CG/memory.peak"; OOM() { awk '$1 == "oom_kill" { v = $2 } END { print v + 0 }' "$CG/memory.events"; }
 elif [ -d /sys/fs/cgroup/memory ]; then
   CG="/sys/fs/cgroup/memory/plate-bench-$$"
@@ -39,16 +49,9 @@ elif [ -d /sys/fs/cgroup/memory ]; then
   [ -f "$CG/memory.memsw.limit_in_bytes" ] && echo $((LIMIT_MB * 1024 * 1024)) > "$CG/memory.memsw.limit_in_bytes"
   PEAK_FILE="$CG/memory.max_usage_in_bytes"; OOM() { awk '$1 == "oom_kill" { v = $2 } END { print v + 0 }' "$CG/memory.oom_control"; }
 else
-  echo "No cgroup memory controller here (need root and /sys/fs/cgroup)" >&2; exit 1
+  echo "No cgroup memory controller here for a child group (need root, and memory in cgroup.subtree_control)" >&2
+  exit 1
 fi
-
-PID=""
-cleanup() {
-  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi
-  rmdir "$CG" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 rss() { ps -o rss= -p "$PID" | awk '{ printf "%d", $1 / 1024 }'; }
 # The heap in use after a full collection, in MB (SerialGC's young and old generations).
@@ -62,12 +65,12 @@ line() { printf '%s\n' "$*" | tee -a "$OUT"; }
 
 # The image's path: the extracted jar and an AOT cache recorded by a training run, as the Dockerfile does.
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" >/dev/null
-mv "$WORK/image/$(basename "$JAR")" "$WORK/image/plate.jar"
+[ "$(basename "$JAR")" = plate.jar ] || mv "$WORK/image/$(basename "$JAR")" "$WORK/image/plate.jar"
 (cd "$WORK/image" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$WORK/image/plate.aot" \
   -XX:+UseSerialGC -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
 
 mkdir -p "$WORK/data"
-(cd "$WORK/image" && exec setsid sh -c 'echo $$ > "$0/cgroup.procs"; exec "$@"' "$CG" env PLATE_DATA_DIR="$WORK/data" \
+(cd "$WORK/image" && exec setsid sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$CG" env PLATE_DATA_DIR="$WORK/data" \
   SERVER_PORT="$PORT" PLATE_ADMIN_PASSWORD="$PASSWORD" JAVA_TOOL_OPTIONS="$JAVA_OPTIONS" \
   "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar >"$WORK/plate.log" 2>&1) &
 PID=$!
@@ -120,6 +123,6 @@ sort -k2 -n "$WORK/deploys" | awk -v total="$DEPLOYS" -v par="$PARALLEL" '
   END { printf "deploy burst: %d of %d answered 201, %d at a time: p50 %.0f ms, p95 %.0f ms, max %.0f ms\n", ok, total,
         par, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR] }' | tee -a "$OUT"
 line "after the burst:              RSS $(rss) MB, heap in use $(heap_used) MB"
-line "cgroup peak (RSS and page cache): $(awk '{ printf "%d", $1 / 1048576 }' "$PEAK_FILE") MB of ${LIMIT_MB}; OOM kills: $(OOM)"
+line "cgroup peak (RSS and page cache): $(awk '{ printf "%d", $1 / 1048576 }' "$PEAK_FILE" 2>/dev/null || echo "?") MB of ${LIMIT_MB}; OOM kills: $(OOM)"
 line "Plate still running: $(kill -0 "$PID" 2>/dev/null && echo yes || echo no); java.lang.OutOfMemoryError in its log: $(grep -c java.lang.OutOfMemoryError "$WORK/plate.log" || true)"
 echo "Written to $OUT"

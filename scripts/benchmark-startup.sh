@@ -89,7 +89,7 @@ fi
 if wanted image; then
   IMAGE="$WORK/image"
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$IMAGE" >/dev/null
-  mv "$IMAGE/$(basename "$JAR")" "$IMAGE/plate.jar"
+  [ "$(basename "$JAR")" = plate.jar ] || mv "$IMAGE/$(basename "$JAR")" "$IMAGE/plate.jar"
   (cd "$IMAGE" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$IMAGE/plate.aot" -XX:+UseSerialGC \
     -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
   # From the training's directory with the same relative jar: the cache is refused for another class path.

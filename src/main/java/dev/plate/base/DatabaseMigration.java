@@ -6,7 +6,11 @@ import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Brings the database's schema up to the changelog (Liquibase) on a thread of its own, started the moment the
@@ -27,24 +31,81 @@ final class DatabaseMigration {
 
     private DatabaseMigration() {}
 
-    static DatabaseMigration start(DataSource database, String changeLog, ResourceLoader resources) {
+    static DatabaseMigration start(DataSource database, Environment environment, ResourceLoader resources) {
         var migration = new DatabaseMigration();
-        Thread.ofPlatform().name("database-migration").daemon().start(() -> migration.run(database, changeLog, resources));
+        // Bound here, on the caller's thread: the settings an operator gives Boot's runner apply to this one too.
+        var properties = Binder.get(environment).bind("spring.liquibase", LiquibaseProperties.class)
+                .orElseGet(LiquibaseProperties::new);
+        var liquibase = liquibase(database, properties, environment);
+        liquibase.setResourceLoader(resources);
+        Thread.ofPlatform().name("database-migration").daemon().start(() -> migration.run(liquibase, database));
         return migration;
     }
 
-    private void run(DataSource database, String changeLog, ResourceLoader resources) {
+    /** What Boot's own runner would run, from the same {@code spring.liquibase.*} settings. */
+    private static SpringLiquibase liquibase(DataSource database, LiquibaseProperties properties,
+            Environment environment) {
+        var liquibase = new SpringLiquibase();
+        liquibase.setDataSource(ownAccount(properties, environment).orElse(database));
+        liquibase.setChangeLog(properties.getChangeLog() == null
+                ? "classpath:db/changelog/db.changelog-master.yaml" : properties.getChangeLog());
+        if (properties.getContexts() != null) {
+            liquibase.setContexts(String.join(",", properties.getContexts()));
+        }
+        if (properties.getLabelFilter() != null) {
+            liquibase.setLabelFilter(String.join(",", properties.getLabelFilter()));
+        }
+        liquibase.setDefaultSchema(properties.getDefaultSchema());
+        liquibase.setLiquibaseSchema(properties.getLiquibaseSchema());
+        liquibase.setLiquibaseTablespace(properties.getLiquibaseTablespace());
+        liquibase.setDatabaseChangeLogTable(properties.getDatabaseChangeLogTable());
+        liquibase.setDatabaseChangeLogLockTable(properties.getDatabaseChangeLogLockTable());
+        liquibase.setDropFirst(properties.isDropFirst());
+        liquibase.setClearCheckSums(properties.isClearChecksums());
+        liquibase.setChangeLogParameters(properties.getParameters());
+        liquibase.setTag(properties.getTag());
+        return liquibase;
+    }
+
+    /**
+     * {@code spring.liquibase.user}/{@code url}: the schema is changed by an account of its own (one that may alter
+     * tables while Plate's own may not), as with Boot's runner; the URL defaults to the application's.
+     */
+    private static java.util.Optional<DataSource> ownAccount(LiquibaseProperties properties, Environment environment) {
+        if (properties.getUser() == null && properties.getUrl() == null) {
+            return java.util.Optional.empty();
+        }
+        var own = new DriverManagerDataSource(properties.getUrl() != null ? properties.getUrl()
+                : environment.getRequiredProperty("spring.datasource.url"));
+        own.setUsername(properties.getUser() != null ? properties.getUser()
+                : environment.getProperty("spring.datasource.username"));
+        own.setPassword(properties.getPassword() != null ? properties.getPassword()
+                : environment.getProperty("spring.datasource.password"));
+        if (properties.getDriverClassName() != null) {
+            own.setDriverClassName(properties.getDriverClassName());
+        }
+        return java.util.Optional.of(own);
+    }
+
+    private void run(SpringLiquibase liquibase, DataSource database) {
         try {
-            var liquibase = new SpringLiquibase();
-            liquibase.setDataSource(database);
-            liquibase.setChangeLog(changeLog);
-            liquibase.setResourceLoader(resources);
             liquibase.afterPropertiesSet();
             writeEachCommitAtOnce(database);
             done.complete(null);
         } catch (Exception | Error e) {
             LOG.error("The database could not be brought up to Plate's schema", e);
             done.completeExceptionally(e);
+        }
+    }
+
+    /** Waits at most {@code limit} for the migration (before the pool closes under it), whatever its outcome. */
+    void awaitQuietly(java.time.Duration limit) {
+        try {
+            done.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Failed: nothing to wait for. Still running: a stop must not hang on a lock held elsewhere.
         }
     }
 

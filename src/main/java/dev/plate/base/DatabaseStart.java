@@ -11,7 +11,7 @@ import org.springframework.core.io.ResourceLoader;
  * Starts {@link DatabaseMigration} as soon as the data source is created and puts {@link MigratedDataSource} in its
  * place, so every user of the database (JPA, JDBC, the session store, health) waits for the schema. Boot's own
  * Liquibase runner is off ({@code spring.liquibase.enabled=false}): it would run the same changelog on the main
- * thread, before everything else (ADR 0020). The changelog is still named by {@code spring.liquibase.change-log}.
+ * thread, before everything else (ADR 0020). Its {@code spring.liquibase.*} settings still apply.
  */
 final class DatabaseStart implements BeanPostProcessor, EnvironmentAware, ResourceLoaderAware {
 
@@ -20,12 +20,19 @@ final class DatabaseStart implements BeanPostProcessor, EnvironmentAware, Resour
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource database && !(bean instanceof MigratedDataSource)) {
-            String changeLog = environment.getProperty("spring.liquibase.change-log",
-                    "classpath:db/changelog/db.changelog-master.yaml");
-            return new MigratedDataSource(database, DatabaseMigration.start(database, changeLog, resources));
+        if (bean instanceof DataSource database && !alreadyMigrated(database)) {
+            return new MigratedDataSource(database, DatabaseMigration.start(database, environment, resources));
         }
         return bean;
+    }
+
+    /** A data source built over the application's (a proxy, a wrapper) reaches the same database: migrated once. */
+    private static boolean alreadyMigrated(DataSource database) {
+        try {
+            return database instanceof MigratedDataSource || database.isWrapperFor(MigratedDataSource.class);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     @Override

@@ -5,7 +5,9 @@ import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.ContextAnnotationAutowireCandidateResolver;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -13,7 +15,8 @@ import org.springframework.data.repository.Repository;
  * those beans does not wait for Hibernate, which builds on a thread of its own ({@code bootstrap-mode=deferred}, ADR
  * 0020). Spring Data does this itself when it registers the repositories at start; in the packaged jar they come
  * from ahead-of-time definitions (ADR 0015), where that registration does not run, and every service waited for
- * Hibernate on the main thread.
+ * Hibernate on the main thread. Spring Data then creates every repository once the context is refreshed, so that a
+ * query that cannot be built fails the start rather than a first request: that too is done here for the jar.
  */
 final class LazyRepositories implements BeanDefinitionRegistryPostProcessor {
 
@@ -26,6 +29,16 @@ final class LazyRepositories implements BeanDefinitionRegistryPostProcessor {
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         if (beanFactory instanceof DefaultListableBeanFactory factory) {
             factory.setAutowireCandidateResolver(new Resolver());
+            factory.registerSingleton(AtRefresh.class.getName(), new AtRefresh(factory));
+        }
+    }
+
+    /** Creates every repository at the end of the start (each once: a second listener finds them made). */
+    private record AtRefresh(DefaultListableBeanFactory factory) implements ApplicationListener<ContextRefreshedEvent> {
+
+        @Override
+        public void onApplicationEvent(ContextRefreshedEvent event) {
+            factory.getBeansOfType(Repository.class);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.plate.base;
 
 import java.sql.Connection;
+import java.sql.ConnectionBuilder;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -29,5 +31,22 @@ final class MigratedDataSource extends DelegatingDataSource {
     public Connection getConnection(String username, String password) throws SQLException {
         migration.await();
         return super.getConnection(username, password);
+    }
+
+    @Override
+    public ConnectionBuilder createConnectionBuilder() throws SQLException {
+        migration.await();
+        return obtainTargetDataSource().createConnectionBuilder();
+    }
+
+    /**
+     * Closes the pool at the context's end, after a migration still running (a start that failed elsewhere): closing
+     * it under Liquibase would leave the changelog lock taken, and the next start waiting for it.
+     */
+    public void close() throws Exception {
+        migration.awaitQuietly(Duration.ofSeconds(30));
+        if (obtainTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 }

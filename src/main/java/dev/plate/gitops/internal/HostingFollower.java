@@ -31,9 +31,9 @@ class HostingFollower {
     private final SwitchingConfigRepository repository;
     private final ApplicationEventPublisher events;
     /**
-     * The saved rows this instance last applied, to notice a save made on another instance; null until this
-     * instance first compared the saved place with the one in use (not at creation: the start does not wait for the
-     * database, ADR 0020).
+     * The saved rows this instance last applied, to notice a save made on another instance: noted just before the
+     * repository is opened at its first use (not at creation: the start does not wait for the database, ADR 0020).
+     * Null only if it was opened before this existed; the first look then compares the places themselves.
      */
     private volatile Optional<Instant> applied;
 
@@ -45,6 +45,7 @@ class HostingFollower {
         this.repository = repository;
         this.events = events;
         repository.onMoved(this::followAfterSeal);
+        repository.beforeOpening(() -> applied = settings.lastChanged(SavedPlace.PREFIX));
     }
 
     /** Runs a save, one at a time and never alongside a follow, refused if another instance saved unseen. */

@@ -25,6 +25,7 @@ class SwitchingConfigRepository implements ConfigRepository {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private volatile Backend active;
     private Supplier<Backend> opening;
+    private Runnable beforeOpening = () -> {};
     private volatile Runnable follow = () -> {};
 
     SwitchingConfigRepository(Backend initial) {
@@ -46,11 +47,17 @@ class SwitchingConfigRepository implements ConfigRepository {
         }
         synchronized (this) {
             if (active == null) {
+                beforeOpening.run();
                 active = opening.get(); // a failure leaves it unopened, and the next call tries again
                 opening = null;
             }
             return active;
         }
+    }
+
+    /** What to note just before the place is read and opened (what was saved as of then). */
+    synchronized void beforeOpening(Runnable note) {
+        this.beforeOpening = note;
     }
 
     /** What to do when a commit meets a sealed repository: look for the place it moved to. */

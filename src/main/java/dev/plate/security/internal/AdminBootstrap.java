@@ -15,8 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On the very first start (no user at all) creates the administrator. Its password comes from
+ * On the very first start (no administrator yet) creates the administrator. Its password comes from
  * {@code PLATE_ADMIN_PASSWORD} or is generated and printed once: Plate never has a fixed default password.
+ *
+ * <p>"No administrator", not "no user": the leader's background work may create Argo CD's service account (a
+ * VIEWER) before this runs, and a first start that then saw one user left Plate with nobody who could sign in.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -47,7 +50,8 @@ class AdminBootstrap implements ApplicationRunner {
                 : PasswordGenerator.generate();
         String username = UserInputRules.username(properties.adminUsername());
         try {
-            boolean created = Boolean.TRUE.equals(transactions.execute(status -> createIfNoUsers(username, password)));
+            boolean created = Boolean.TRUE.equals(transactions.execute(status -> createIfNoAdministrator(username,
+                    password)));
             if (created) {
                 announce(username, password, given);
             }
@@ -56,8 +60,8 @@ class AdminBootstrap implements ApplicationRunner {
         }
     }
 
-    private boolean createIfNoUsers(String username, String password) {
-        if (accounts.count() > 0) {
+    private boolean createIfNoAdministrator(String username, String password) {
+        if (accounts.existsByRole(Role.ADMIN)) {
             return false;
         }
         accounts.saveAndFlush(new UserAccount(username, "Administrator", Role.ADMIN,
