@@ -15,11 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On the very first start (no administrator yet) creates the administrator. Its password comes from
- * {@code PLATE_ADMIN_PASSWORD} or is generated and printed once: Plate never has a fixed default password.
- *
- * <p>"No administrator", not "no user": the leader's background work may create Argo CD's service account (a
- * VIEWER) before this runs, and a first start that then saw one user left Plate with nobody who could sign in.
+ * On the very first start (no administrator yet, whatever other user: Argo CD's service account may come first, made
+ * by the leader's background work) creates the administrator. Its password comes from {@code PLATE_ADMIN_PASSWORD}
+ * or is generated and printed once: Plate never has a fixed default password.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -50,8 +48,7 @@ class AdminBootstrap implements ApplicationRunner {
                 : PasswordGenerator.generate();
         String username = UserInputRules.username(properties.adminUsername());
         try {
-            boolean created = Boolean.TRUE.equals(transactions.execute(status -> createIfNoAdministrator(username,
-                    password)));
+            boolean created = Boolean.TRUE.equals(transactions.execute(status -> createFirst(username, password)));
             if (created) {
                 announce(username, password, given);
             }
@@ -60,8 +57,8 @@ class AdminBootstrap implements ApplicationRunner {
         }
     }
 
-    private boolean createIfNoAdministrator(String username, String password) {
-        if (accounts.existsByRole(Role.ADMIN)) {
+    private boolean createFirst(String username, String password) {
+        if (!accounts.lockEnabledWithRole(Role.ADMIN).isEmpty()) {
             return false;
         }
         accounts.saveAndFlush(new UserAccount(username, "Administrator", Role.ADMIN,

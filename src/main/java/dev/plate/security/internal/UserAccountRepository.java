@@ -12,8 +12,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 
-    boolean existsByRole(Role role);
-
     List<UserAccount> findAllByOrderByUsernameAsc();
 
     Optional<UserAccount> findByIdentityIssuerAndIdentitySubject(String issuer, String subject);
