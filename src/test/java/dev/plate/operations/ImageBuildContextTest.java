@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageBuildContextTest {
 
     static final Path DOCKERFILE = Path.of("Dockerfile");
-    private static final Pattern COPY = Pattern.compile("^COPY (?!--from)(.+) (\\S+)$");
 
     @TempDir
     Path context;
@@ -37,28 +36,10 @@ class ImageBuildContextTest {
     @Test
     void the_build_stage_builds_extracts_and_trains_from_only_what_it_copies() throws Exception {
         var lines = Files.readAllLines(DOCKERFILE);
-        var copied = new ArrayList<String>();
-        for (String line : buildStage(lines)) {
-            var matcher = COPY.matcher(line.strip());
-            if (matcher.matches()) {
-                for (String source : matcher.group(1).trim().split("\\s+")) {
-                    copied.add(source.replaceAll("/$", ""));
-                }
-            }
-        }
-        assertThat(copied).as("the build stage's COPY sources").contains("pom.xml", "src");
-        for (String source : copied) {
-            copy(Path.of(source), context.resolve(source));
-        }
-        String runs = String.join("\n", buildStage(lines));
+        assertThat(PackagedBuild.copiedSources(lines)).as("the build stage's COPY sources").contains("pom.xml", "src");
+        String runs = String.join("\n", PackagedBuild.buildStage(lines));
         assertThat(runs).contains("./mvnw -B -q package -DskipTests");
-
-        // Offline: the project's own build has just fetched every dependency (dependency:go-offline only caches).
-        run(context, "./mvnw", "-o", "-B", "-q", "package", "-DskipTests");
-        Path jar;
-        try (var jars = Files.list(context.resolve("target"))) {
-            jar = jars.filter(file -> file.getFileName().toString().matches("plate-.*\\.jar")).findFirst().orElseThrow();
-        }
+        Path jar = PackagedBuild.jar(); // built from only those sources
         Path app = context.resolve("app");
         run(context, java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString());
         Files.move(app.resolve(jar.getFileName()), app.resolve("plate.jar"));
@@ -197,58 +178,15 @@ class ImageBuildContextTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    /** The lines from {@code FROM … AS build} to the next {@code FROM}. */
-    private static List<String> buildStage(List<String> lines) {
-        var stage = new ArrayList<String>();
-        boolean in = false;
-        for (String line : lines) {
-            if (line.startsWith("FROM ")) {
-                in = line.endsWith(" AS build");
-                continue;
-            }
-            if (in) {
-                stage.add(line);
-            }
-        }
-        return stage;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        if (Files.isDirectory(from)) {
-            try (var files = Files.walk(from)) {
-                for (Path file : files.toList()) {
-                    if (file.toString().contains("frontend/generated") || file.startsWith(Path.of("src", "main",
-                            "frontend", "generated"))) {
-                        continue;
-                    }
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
-        } else {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-    }
-
     private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return PackagedBuild.java();
     }
 
     private static void run(Path dir, String... command) throws Exception {
-        var log = Files.createTempFile("image-build", ".log");
-        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + tail(Files.readString(log))).isZero();
+        PackagedBuild.run(dir, command);
     }
 
     private static String tail(String text) {
-        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        return PackagedBuild.tail(text);
     }
 }

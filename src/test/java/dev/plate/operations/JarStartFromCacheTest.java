@@ -1,0 +1,150 @@
+package dev.plate.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar plate.jar} as a person runs it, twice (ADR 0021): the first start records the jar's start-up cache
+ * in the background once it is up; the next start of the same jar becomes a start from that cache in the same process
+ * (the process id a service manager holds), serves, and still stops gracefully on SIGTERM. With the switch off, a
+ * start ignores the cache.
+ */
+class JarStartFromCacheTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_first_start_records_the_cache_and_the_next_start_runs_from_it_in_the_same_process() throws Exception {
+        Path jar = PackagedBuild.jar();
+        Path caches = dir.resolve("caches");
+
+        var first = Plate.start(jar, dir, "first", caches, "on");
+        try {
+            first.awaitUp();
+            first.awaitLog("Start-up cache recorded", Duration.ofMinutes(5));
+        } finally {
+            first.stop();
+        }
+        List<Path> recorded;
+        try (var entries = Files.list(caches)) {
+            recorded = entries.filter(Files::isDirectory).toList();
+        }
+        assertThat(recorded).as("one cache, for this jar on this JDK").hasSize(1);
+        Path cache = recorded.getFirst();
+        assertThat(cache.resolve("plate.aot")).isNotEmptyFile();
+        assertThat(cache.resolve("app").resolve("plate.jar")).isRegularFile();
+        try (var left = Files.list(cache)) {
+            assertThat(left.map(path -> path.getFileName().toString())).as("nothing of the recording is left")
+                    .containsExactlyInAnyOrder("app", "plate.aot");
+        }
+
+        var second = Plate.start(jar, dir, "second", caches, "on");
+        try {
+            second.awaitUp();
+            assertThat(second.arguments()).as("the same process, now started from the cache")
+                    .contains("-XX:AOTCache=" + cache.resolve("plate.aot"), cache.resolve("app/plate.jar").toString());
+            assertThat(second.log()).contains("Started from the start-up cache in " + cache)
+                    .contains("Starting AOT-processed PlateApplication").doesNotContain("could not start from");
+            assertThat(second.get("/login")).isEqualTo(200);
+        } finally {
+            second.stop();
+        }
+        assertThat(second.log()).as("SIGTERM reached the JVM that replaced the first").contains(
+                "Commencing graceful shutdown");
+
+        var off = Plate.start(jar, dir, "off", caches, "off");
+        try {
+            off.awaitUp();
+            assertThat(off.arguments()).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+            assertThat(off.log()).doesNotContain("start-up cache");
+        } finally {
+            off.stop();
+        }
+    }
+
+    /** A Plate process started as {@code java -jar}, with none of the test JVM's environment but what it needs. */
+    private record Plate(Process process, Path logFile, String base) {
+
+        static Plate start(Path jar, Path dir, String name, Path caches, String cacheSwitch) throws IOException {
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = dir.resolve(name + ".log");
+            var builder = new ProcessBuilder(PackagedBuild.java(), "-jar", jar.toString()).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            var environment = builder.environment();
+            environment.keySet().retainAll(List.of("PATH", "HOME", "USER", "LANG", "TMPDIR"));
+            environment.put("PLATE_DATA_DIR", dir.resolve(name).toString());
+            environment.put("SERVER_PORT", String.valueOf(port));
+            environment.put("PLATE_START_CACHE_DIR", caches.toString());
+            environment.put("PLATE_START_CACHE", cacheSwitch);
+            return new Plate(builder.start(), log, "http://localhost:" + port);
+        }
+
+        void awaitUp() throws Exception {
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (true) {
+                assertThat(process.isAlive()).as(PackagedBuild.tail(log())).isTrue();
+                assertThat(System.nanoTime()).as("health UP within 3 minutes:\n" + PackagedBuild.tail(log()))
+                        .isLessThan(deadline);
+                try {
+                    var health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        void awaitLog(String text, Duration limit) throws Exception {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!log().contains(text)) {
+                assertThat(log()).as("while waiting for \"" + text + "\"").doesNotContain(
+                        "could not be recorded");
+                assertThat(System.nanoTime()).as("\"" + text + "\" within " + limit + ":\n"
+                        + PackagedBuild.tail(log())).isLessThan(deadline);
+                Thread.sleep(500);
+            }
+        }
+
+        List<String> arguments() {
+            return List.of(process.info().arguments().orElseThrow());
+        }
+
+        int get(String path) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        String log() throws IOException {
+            return Files.readString(logFile);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.plate.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The executable jar, as the image's build stage builds it: {@code ./mvnw package} on a copy of only what the
+ * Dockerfile's build stage copies (a path it forgets fails the tests, not an operator's {@code docker build}). Built
+ * once per test JVM, for every test of the packaged jar.
+ */
+final class PackagedBuild {
+
+    private static final Pattern COPY = Pattern.compile("^COPY (?!--from)(.+) (\\S+)$");
+    private static Path jar;
+
+    private PackagedBuild() {}
+
+    static synchronized Path jar() throws Exception {
+        if (jar == null) {
+            Path context = Files.createTempDirectory("plate-package");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(context)));
+            for (String source : copiedSources(Files.readAllLines(ImageBuildContextTest.DOCKERFILE))) {
+                copy(Path.of(source), context.resolve(source));
+            }
+            // Offline: the project's own build has just fetched every dependency.
+            run(context, "./mvnw", "-o", "-B", "-q", "package", "-DskipTests");
+            try (var jars = Files.list(context.resolve("target"))) {
+                jar = jars.filter(file -> file.getFileName().toString().matches("plate-.*\\.jar")).findFirst()
+                        .orElseThrow();
+            }
+        }
+        return jar;
+    }
+
+    static List<String> copiedSources(List<String> dockerfile) {
+        var copied = new ArrayList<String>();
+        for (String line : buildStage(dockerfile)) {
+            var matcher = COPY.matcher(line.strip());
+            if (matcher.matches()) {
+                for (String source : matcher.group(1).trim().split("\\s+")) {
+                    copied.add(source.replaceAll("/$", ""));
+                }
+            }
+        }
+        return copied;
+    }
+
+    /** The lines from {@code FROM … AS build} to the next {@code FROM}. */
+    static List<String> buildStage(List<String> lines) {
+        var stage = new ArrayList<String>();
+        boolean in = false;
+        for (String line : lines) {
+            if (line.startsWith("FROM ")) {
+                in = line.endsWith(" AS build");
+                continue;
+            }
+            if (in) {
+                stage.add(line);
+            }
+        }
+        return stage;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void run(Path dir, String... command) throws Exception {
+        var log = Files.createTempFile("plate-build", ".log");
+        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + tail(Files.readString(log))).isZero();
+    }
+
+    static String tail(String text) {
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+            return;
+        }
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                if (file.toString().contains("frontend/generated")) {
+                    continue;
+                }
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path root) {
+        try (var all = Files.walk(root)) {
+            all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the system's own clean-up takes what is left
+        }
+    }
+}
