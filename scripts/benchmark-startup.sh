@@ -25,7 +25,8 @@ stop() {
 }
 
 # Starts "$@" in a process group of its own on a fresh data directory and waits until $URL answers 200 (with
-# "UP" in it for the health URL). Sets TOOK to the seconds it took and leaves the process running in $PID (globals:
+# "UP" in it for the health URL). Sets TOOK to the seconds it took and leaves the process running in $PID, its
+# output in $LOG (globals:
 # a command substitution would run this in a subshell and lose the PID).
 start() {
   local url="$1"; shift
@@ -36,7 +37,8 @@ start() {
     echo "Something already answers on port $PORT: stop it, or choose another with PORT=" >&2; exit 1
   fi
   t0=$(date +%s%N)
-  PLATE_DATA_DIR="$data" SERVER_PORT="$PORT" setsid "$@" >"$data.log" 2>&1 &
+  LOG="$data.log"
+  PLATE_DATA_DIR="$data" SERVER_PORT="$PORT" setsid "$@" >"$LOG" 2>&1 &
   PID=$!
   until body=$(curl -sf --max-time 2 "$url" 2>/dev/null) && { [[ "$url" != *health* ]] || [[ "$body" == *'"UP"'* ]]; }; do
     if ! kill -0 "$PID" 2>/dev/null; then
@@ -80,9 +82,36 @@ HEALTH="http://localhost:$PORT/actuator/health"
 
 wanted() { [[ " ${SERIES:-jar cpu image maven} " == *" $1 "* ]]; } # SERIES="image" runs only that one
 
-if wanted jar; then series "java -jar, to health UP" "$HEALTH" "$JAVA" -jar "$JAR"; fi
+# java -jar without a start-up cache: the first start of a build (it records the cache after it is up), or
+# PLATE_START_CACHE=off. Then with the cache one such start recorded (ADR 0021): every later start of that jar.
+CACHES="$WORK/start-caches"
+if wanted jar; then
+  series "java -jar, no start-up cache (first start of a build)" "$HEALTH" \
+    env PLATE_START_CACHE=off "$JAVA" -jar "$JAR"
+fi
 if wanted cpu; then
-  series "java -jar on one CPU (taskset -c 0), to health UP" "$HEALTH" taskset -c 0 "$JAVA" -jar "$JAR"
+  series "java -jar on one CPU (taskset -c 0), no start-up cache" "$HEALTH" \
+    env PLATE_START_CACHE=off taskset -c 0 "$JAVA" -jar "$JAR"
+fi
+if wanted jar || wanted cpu; then
+  start "$HEALTH" env PLATE_START_CACHE_DIR="$CACHES" "$JAVA" -jar "$JAR"
+  until grep -q "Start-up cache recorded" "$LOG"; do
+    if grep -q "could not be recorded" "$LOG" || ! kill -0 "$PID" 2>/dev/null; then
+      echo "No start-up cache was recorded: $LOG" >&2; exit 1
+    fi
+    sleep 1
+  done
+  printf '%-58s %6s s after the start was up\n' "  (the first start recorded its start-up cache in" \
+    "$(grep -o 'recorded in [0-9]* s' "$LOG" | grep -o '[0-9]*')" | tee -a "$OUT"
+  stop
+fi
+if wanted jar; then
+  series "java -jar, later starts (from the start-up cache)" "$HEALTH" \
+    env PLATE_START_CACHE_DIR="$CACHES" "$JAVA" -jar "$JAR"
+fi
+if wanted cpu; then
+  series "java -jar on one CPU, later starts (from the cache)" "$HEALTH" \
+    env PLATE_START_CACHE_DIR="$CACHES" taskset -c 0 "$JAVA" -jar "$JAR"
 fi
 
 # The image's path: the extracted jar and an AOT cache recorded by a training run, as the Dockerfile does.

@@ -1,6 +1,8 @@
 package dev.plate.launch;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,34 +17,32 @@ import java.util.Optional;
  */
 record JavaCommand(String java, List<String> options, String jar, List<String> arguments) {
 
-    /** This process's command line, as the kernel holds it (Linux). */
+    /** This process's command line, as the kernel holds it (Linux), if it is of that form. */
     static Optional<JavaCommand> ofThisProcess() throws IOException {
         Path commandLine = Path.of("/proc/self/cmdline");
         if (!Files.isReadable(commandLine)) {
             return Optional.empty();
         }
-        String all = new String(Files.readAllBytes(commandLine), StandardCharsets.UTF_8);
-        return parse(Arrays.asList(all.split("\0")));
+        String all;
+        try { // an argument that is not UTF-8 could not be passed on unchanged: no relaunch then
+            all = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(commandLine)))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return Optional.empty();
+        }
+        // NUL after every argument, the last included: empty arguments are arguments too.
+        List<String> argv = Arrays.asList(all.split("\0", -1));
+        return parse(argv.subList(0, Math.max(0, argv.size() - 1)));
     }
 
-    /** JVM options that already choose a class-data archive: such a start is left exactly as it was asked. */
-    private static final List<String> ARCHIVE_OPTIONS = List.of("-XX:AOTCache", "-XX:AOTCacheOutput",
-            "-XX:AOTMode", "-XX:AOTConfiguration", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
-            "-XX:+AutoCreateSharedArchive", "-Xshare", "-Djarmode");
-
-    /** A command line ({@code /proc/self/cmdline} is NUL-separated), if it is of that form. */
     static Optional<JavaCommand> parse(List<String> argv) {
         int jarFlag = argv.indexOf("-jar");
-        if (argv.size() < 2 || jarFlag < 1 || jarFlag + 1 >= argv.size()) {
+        if (argv.size() < 2 || jarFlag < 1 || jarFlag + 1 >= argv.size()
+                || JvmOptions.choosesArchive(argv.subList(1, jarFlag))) {
             return Optional.empty();
         }
-        List<String> options = argv.subList(1, jarFlag);
-        // "-jar" among the options would be the value of another option (e.g. -Dx -jar): not a launch we understand.
-        if (options.stream().anyMatch(option -> ARCHIVE_OPTIONS.stream().anyMatch(option::startsWith))) {
-            return Optional.empty();
-        }
-        return Optional.of(new JavaCommand(argv.getFirst(), List.copyOf(options), argv.get(jarFlag + 1),
-                List.copyOf(argv.subList(jarFlag + 2, argv.size()))));
+        return Optional.of(new JavaCommand(argv.getFirst(), List.copyOf(argv.subList(1, jarFlag)),
+                argv.get(jarFlag + 1), List.copyOf(argv.subList(jarFlag + 2, argv.size()))));
     }
 
     /** The same start with {@code first} ahead of the person's options and {@code jar} in place of the jar. */

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +32,9 @@ final class ProcessImage {
     static String replace(List<String> argv) {
         try {
             Linker linker = Linker.nativeLinker();
-            var libc = linker.defaultLookup();
-            MethodHandle execv = linker.downcallHandle(libc.find("execv").orElseThrow(),
-                    FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+            var errno = Linker.Option.captureCallState("errno");
+            MethodHandle execv = linker.downcallHandle(linker.defaultLookup().find("execv").orElseThrow(),
+                    FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), errno);
             closeOnExec(linker);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment array = arena.allocate(ADDRESS, argv.size() + 1L);
@@ -40,8 +42,11 @@ final class ProcessImage {
                     array.setAtIndex(ADDRESS, i, arena.allocateFrom(argv.get(i)));
                 }
                 array.setAtIndex(ADDRESS, argv.size(), MemorySegment.NULL);
-                int result = (int) execv.invokeExact(arena.allocateFrom(argv.getFirst()), array);
-                return "execv returned " + result;
+                MemoryLayout state = Linker.Option.captureStateLayout();
+                MemorySegment captured = arena.allocate(state);
+                int ignored = (int) execv.invokeExact(captured, arena.allocateFrom(argv.getFirst()), array);
+                VarHandle code = state.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+                return "execv failed with errno " + (int) code.get(captured, 0L);
             }
         } catch (Throwable failed) {
             return failed.toString();
@@ -49,23 +54,24 @@ final class ProcessImage {
     }
 
     /**
-     * The files this JVM opened (its jar, its libraries) would otherwise stay open, unused, in the new program:
-     * every descriptor past standard input, output and error is marked to close at the exec.
+     * The files this JVM opened (its jar, its modules) would otherwise stay open, unused, in the new program: every
+     * descriptor of a regular file past standard input, output and error is marked to close at the exec. Pipes and
+     * sockets are left alone: a parent may have passed them on purpose.
      */
     private static void closeOnExec(Linker linker) throws Throwable {
         MethodHandle fcntl = linker.downcallHandle(linker.defaultLookup().find("fcntl").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-        for (int descriptor : openDescriptors()) {
-            if (descriptor > 2) {
-                int ignored = (int) fcntl.invokeExact(descriptor, F_SETFD, FD_CLOEXEC);
-            }
+        for (int descriptor : regularFiles()) {
+            int ignored = (int) fcntl.invokeExact(descriptor, F_SETFD, FD_CLOEXEC);
         }
     }
 
-    private static int[] openDescriptors() throws IOException {
+    private static int[] regularFiles() throws IOException {
         try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
-            return entries.map(entry -> entry.getFileName().toString()).filter(name -> name.matches("\\d+"))
-                    .mapToInt(Integer::parseInt).toArray();
+            return entries.filter(entry -> entry.getFileName().toString().matches("\\d+"))
+                    .filter(entry -> Integer.parseInt(entry.getFileName().toString()) > 2)
+                    .filter(entry -> Files.isRegularFile(entry)).mapToInt(entry -> Integer.parseInt(entry
+                            .getFileName().toString())).toArray();
         }
     }
 }

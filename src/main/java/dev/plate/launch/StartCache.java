@@ -3,18 +3,23 @@ package dev.plate.launch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The start-up cache of one Plate jar on one JVM: the jar extracted ({@code app/}, as the image holds it) and the JDK's
- * ahead-of-time cache of the classes a start loads and links ({@code plate.aot}), recorded by a training start of
- * that extracted jar. Its directory is named after the jar (path, size, time) and the JVM, so another build or another
- * JDK finds no cache and records its own.
+ * The start-up cache of one Plate jar on one JVM with one set of cache-relevant options: the jar extracted ({@code
+ * app/}, as the image holds it) and the JDK's ahead-of-time cache of the classes a start loads and links ({@code
+ * plate.aot}), recorded and proven by {@link Training}. Its directory is named after all of those, so another build,
+ * another JDK or another heap setting finds no cache and records its own.
  *
  * <p>Where: {@code PLATE_START_CACHE_DIR}, else {@code $XDG_CACHE_HOME/plate/start}, else {@code ~/.cache/plate/start}
  * (a cache, not Plate's data: deleting it only makes the next start slower). {@code PLATE_START_CACHE=off} turns it
@@ -24,31 +29,46 @@ record StartCache(Path root, Path directory) {
 
     static final String SWITCH = "PLATE_START_CACHE";
     static final String LOCATION = "PLATE_START_CACHE_DIR";
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+    private static final Set<PosixFilePermission> OTHERS_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_WRITE);
 
-    /** The cache of {@code jar} on the running JVM, unless it is turned off. */
-    static Optional<StartCache> of(Path jar, Map<String, String> environment) throws IOException {
+    /** The cache of {@code jar} on the running JVM with {@code options}, unless it is turned off. */
+    static Optional<StartCache> of(Path jar, Map<String, String> environment, List<String> options)
+            throws IOException {
         String setting = environment.getOrDefault(SWITCH, System.getProperty("plate.start-cache", "on"));
         if (setting.equalsIgnoreCase("off") || setting.equalsIgnoreCase("false")) {
             return Optional.empty();
         }
-        Path root = root(environment);
-        return Optional.of(new StartCache(root, root.resolve(key(jar.toRealPath()))));
+        Optional<Path> root = root(environment);
+        return root.isEmpty() ? Optional.empty()
+                : Optional.of(new StartCache(root.get(), root.get().resolve(key(jar, options))));
     }
 
-    private static Path root(Map<String, String> environment) {
+    private static Optional<Path> root(Map<String, String> environment) {
         String chosen = environment.get(LOCATION);
         if (chosen != null && !chosen.isBlank()) {
-            return Path.of(chosen).toAbsolutePath();
+            return Optional.of(Path.of(chosen).toAbsolutePath());
         }
         String xdg = environment.get("XDG_CACHE_HOME");
-        Path caches = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return caches.resolve("plate").resolve("start").toAbsolutePath();
+        Path caches = xdg != null && xdg.startsWith("/") ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home", "?"), ".cache");
+        // An account without a home ("?") has no place for a cache: no cache, rather than one under the directory
+        // Plate happens to run in.
+        return caches.isAbsolute() ? Optional.of(caches.resolve("plate").resolve("start")) : Optional.empty();
     }
 
-    private static String key(Path jar) throws IOException {
-        String identity = String.join("\n", jar.toString(), String.valueOf(Files.size(jar)),
-                String.valueOf(Files.getLastModifiedTime(jar).toMillis()), System.getProperty("java.home"),
-                System.getProperty("java.vm.version"));
+    /**
+     * The jar by path, size, modification and change time and inode (a jar copied over another with its time kept
+     * is another file), the JVM, and the options the cache depends on.
+     */
+    private static String key(Path jar, List<String> options) throws IOException {
+        Path real = jar.toRealPath();
+        Map<String, Object> file = Files.readAttributes(real, "unix:size,lastModifiedTime,ctime,ino");
+        String identity = String.join("\n", real.toString(), String.valueOf(file.get("size")),
+                String.valueOf(file.get("lastModifiedTime")), String.valueOf(file.get("ctime")),
+                String.valueOf(file.get("ino")), System.getProperty("java.home"),
+                System.getProperty("java.vm.version"), String.join(" ", JvmOptions.cacheRelevant(options)));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
@@ -67,15 +87,52 @@ record StartCache(Path root, Path directory) {
     }
 
     /**
-     * Both parts are there, and the directory is this account's own: a start runs the code in it, so a directory
-     * another account could have put there is never used.
+     * Both parts are there, and nobody but this account could have written them: a start runs the code in them.
      */
     boolean recorded() {
         try {
-            return Files.isRegularFile(jar()) && Files.size(archive()) > 0
-                    && Files.getOwner(directory).getName().equals(System.getProperty("user.name"));
-        } catch (IOException | UnsupportedOperationException absent) {
+            if (!Files.isRegularFile(jar(), NOFOLLOW) || !Files.isRegularFile(archive(), NOFOLLOW)
+                    || Files.size(archive()) == 0) {
+                return false;
+            }
+            for (Path path : List.of(root, directory, directory.resolve("app"), directory.resolve("app/lib"), jar(),
+                    archive())) {
+                if (!ours(path)) {
+                    return false;
+                }
+            }
+            try (Stream<Path> libraries = Files.list(directory.resolve("app/lib"))) {
+                return libraries.allMatch(StartCache::ours);
+            }
+        } catch (IOException | UnsupportedOperationException unreadable) {
             return false;
+        }
+    }
+
+    private static boolean ours(Path path) {
+        try {
+            Object owner = Files.getAttribute(path, "unix:uid", NOFOLLOW);
+            return owner.equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))
+                    && !Files.isSymbolicLink(path) && Files.getPosixFilePermissions(path, NOFOLLOW).stream()
+                            .noneMatch(OTHERS_WRITE::contains);
+        } catch (IOException | UnsupportedOperationException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Noted just before a start from the cache, cleared when that start is ready (the process id stays the same
+     * across the exec). One left by a process that is gone is a start from this cache that never became ready: the
+     * next start does not use the cache again.
+     */
+    Path starting(long pid) {
+        return directory.resolve("starting." + pid);
+    }
+
+    boolean failedBefore() throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(entry -> entry.getFileName().toString()).filter(name -> name.matches("starting\\.\\d+"))
+                    .anyMatch(name -> ProcessHandle.of(Long.parseLong(name.substring(9))).isEmpty());
         }
     }
 }

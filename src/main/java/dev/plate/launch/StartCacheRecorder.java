@@ -1,5 +1,6 @@
 package dev.plate.launch;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,21 +14,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After a {@code java -jar} start that had no start-up cache, records one in the background, once Plate is ready:
- * the jar is extracted, and a training start of it (Spring's context only, on a throw-away embedded database and
- * data directory, with none of this process's settings, at low priority) leaves the JDK's ahead-of-time cache
- * behind. It moves into place whole or not at all, and replaces the caches of older jars.
+ * After a {@code java -jar} start that had no start-up cache, records one in the background, once Plate is ready
+ * ({@link Training}). After a start from the cache, notes that it got as far as ready, and holds the cache in use.
  */
 @Component
 class StartCacheRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(StartCacheRecorder.class);
 
+    private volatile Training training;
+
     @EventListener(ApplicationReadyEvent.class)
-    void recordIfMissing() {
+    void atReady() {
         String from = System.getProperty(StartFromCache.FROM);
         if (from != null) {
-            log.info("Started from the start-up cache in {} (PLATE_START_CACHE=off starts without it)", from);
+            startedFromCache(Path.of(from));
             return;
         }
         Optional<Path> jar = StartFromCache.executableJar(getClass());
@@ -35,39 +36,69 @@ class StartCacheRecorder {
             return;
         }
         try {
-            Optional<StartCache> cache = StartCache.of(jar.get(), System.getenv());
-            Optional<JavaCommand> command = JavaCommand.ofThisProcess();
-            if (cache.isPresent() && command.isPresent() && !cache.get().recorded()) {
-                Thread.ofPlatform().daemon().name("start-cache").priority(Thread.MIN_PRIORITY)
-                        .start(() -> record(jar.get(), cache.get(), command.get()));
+            List<String> options = JvmOptions.ofThisJvm();
+            Optional<StartCache> cache = StartCache.of(jar.get(), System.getenv(), options);
+            if (cache.isEmpty() || cache.get().recorded() || JvmOptions.choosesArchive(options)
+                    || JavaCommand.ofThisProcess().isEmpty()) {
+                return;
             }
+            var next = new Training(cache.get(), options, Duration.ofMinutes(10));
+            String skip = next.reasonToSkip();
+            if (skip != null) {
+                log.info("No start-up cache is recorded for this jar now: {}", skip);
+                return;
+            }
+            training = next;
+            Thread.ofPlatform().daemon().name("start-cache").priority(Thread.MIN_PRIORITY)
+                    .start(() -> record(jar.get(), cache.get(), next));
         } catch (IOException | RuntimeException unreadable) {
             log.warn("No start-up cache is recorded: {}", unreadable.toString());
         }
     }
 
-    private void record(Path jar, StartCache cache, JavaCommand command) {
-        log.info("Recording a start-up cache for this jar in the background (about half a minute of one core); "
-                + "later `java -jar` starts of it begin from there, in {}. PLATE_START_CACHE=off turns this off.",
-                cache.root());
+    private static void startedFromCache(Path cache) {
+        try {
+            Files.deleteIfExists(cache.resolve("starting." + ProcessHandle.current().pid()));
+            InUse.hold(cache);
+        } catch (IOException unwritable) {
+            log.warn("The start-up cache in {} could not be marked as in use: {}", cache, unwritable.toString());
+        }
+        log.info("Started from the start-up cache in {} (PLATE_START_CACHE=off starts without it)", cache);
+    }
+
+    private void record(Path jar, StartCache cache, Training training) {
+        log.info("Recording a start-up cache for this jar in the background (about a minute of one core, at low "
+                + "priority); later `java -jar` starts of it begin from there, in {}. PLATE_START_CACHE=off turns "
+                + "this off.", cache.root());
         long started = System.nanoTime();
         try {
-            var training = new Training(cache, command, Duration.ofMinutes(10));
-            training.run(jar);
-            long megabytes = (Files.size(cache.archive()) + Files.size(cache.jar())) >> 20;
-            log.info("Start-up cache recorded in {} s ({} MB of the archive and the jar, in {}): the next start of "
-                    + "this jar begins from it", (System.nanoTime() - started) / 1_000_000_000, megabytes,
+            if (!training.run(jar)) {
+                log.info("Another Plate is recording this jar's start-up cache");
+                return;
+            }
+            log.info("Start-up cache recorded and proven in {} s ({} MB in {}): the next start of this jar begins "
+                    + "from it", (System.nanoTime() - started) / 1_000_000_000, megabytes(cache.directory()),
                     cache.directory());
-            training.removeOthers();
+            training.removeReplaced(jar);
         } catch (IOException | RuntimeException failed) {
-            log.warn("The start-up cache could not be recorded ({}); Plate starts without it as before", failed
-                    .getMessage());
+            log.warn("The start-up cache could not be recorded ({}); Plate starts without it as before, and tries "
+                    + "again in a day", failed.getMessage());
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Options that are Plate's settings would never reach the training: only these of the environment do. */
-    static final List<String> KEPT_ENVIRONMENT = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR",
-            "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    private static long megabytes(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum() >> 20;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        Training current = training;
+        if (current != null) {
+            current.stop();
+        }
+    }
 }

@@ -50,16 +50,24 @@ public final class StartFromCache {
     /** Empty when there is nothing to do; otherwise why the exec did not happen (it only returns if it failed). */
     private static Optional<String> relaunch(Path jar) {
         try {
-            Optional<StartCache> cache = StartCache.of(jar, System.getenv()).filter(StartCache::recorded);
+            List<String> options = JvmOptions.ofThisJvm();
             Optional<JavaCommand> command = JavaCommand.ofThisProcess(); // empty where it cannot be read: not Linux
+            Optional<StartCache> cache = StartCache.of(jar, System.getenv(), options).filter(StartCache::recorded);
             Optional<String> java = ProcessHandle.current().info().command();
-            if (cache.isEmpty() || command.isEmpty() || java.isEmpty()
+            if (cache.isEmpty() || command.isEmpty() || java.isEmpty() || JvmOptions.choosesArchive(options)
                     || !Files.isSameFile(Path.of(command.get().jar()).toAbsolutePath(), jar)) {
                 return Optional.empty();
             }
+            if (cache.get().failedBefore()) {
+                Training.delete(cache.get().directory()); // recorded and proven again after this start
+                return Optional.of("the last start from it did not get as far as ready; it is removed");
+            }
+            Path starting = Files.createFile(cache.get().starting(ProcessHandle.current().pid()));
             var argv = command.get().with(java.get(), List.of("-XX:AOTCache=" + cache.get().archive(),
                     "-D" + FROM + "=" + cache.get().directory()), cache.get().jar().toString());
-            return Optional.of(ProcessImage.replace(argv));
+            String failure = ProcessImage.replace(argv);
+            Files.deleteIfExists(starting);
+            return Optional.of(failure);
         } catch (IOException unreadable) {
             return Optional.empty();
         }

@@ -1,84 +1,129 @@
 package dev.plate.launch;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * One recording of a start-up cache, in the cache's own directory. The cache is bound to the extracted jar's path,
  * so the training runs the jar where starts will run it; what it writes gets a name of its own ({@code *.<pid>.tmp})
- * and becomes part of the cache by one rename, the archive last: a start never finds half a cache, and two
- * instances recording at once do not meet.
+ * and becomes part of the cache by one rename, the archive last and only once a start with it has been proven: a
+ * start never finds half a cache or one the JVM would refuse, and two instances recording at once do not meet (the
+ * second finds the first's lock and leaves it the work).
  */
 final class Training {
 
+    private static final long MEMORY_NEEDED = 1L << 30;
     private static final long SPACE_NEEDED = 1L << 30;
+    private static final Duration AFTER_A_FAILURE = Duration.ofHours(24);
+    private static final Pattern LEFT_BY = Pattern.compile("\\.(\\d+)\\.tmp");
+    static final List<String> KEPT_ENVIRONMENT = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
     private final StartCache cache;
-    private final JavaCommand command;
+    private final List<String> options;
     private final Duration limit;
     private final String mine = "." + ProcessHandle.current().pid() + ".tmp";
+    private volatile Process running;
 
-    Training(StartCache cache, JavaCommand command, Duration limit) {
+    /** {@code options}: this JVM's; only those the cache depends on reach the training. */
+    Training(StartCache cache, List<String> options, Duration limit) {
         this.cache = cache;
-        this.command = command;
+        this.options = JvmOptions.cacheRelevant(options);
         this.limit = limit;
     }
 
-    void run(Path jar) throws IOException, InterruptedException {
+    /** Why no recording is to be made now, if there is a reason. */
+    String reasonToSkip() throws IOException {
+        Path failed = cache.directory().resolve("failed");
+        if (Files.exists(failed) && Files.getLastModifiedTime(failed).toInstant().isAfter(Instant.now()
+                .minus(AFTER_A_FAILURE))) {
+            return "the last recording failed less than a day ago (" + cache.root().resolve("last-training.log")
+                    + ")";
+        }
+        var system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        if (system.getFreeMemorySize() < MEMORY_NEEDED) { // in a container: the limit less what is in use
+            return "less than 1 GiB of memory is free, and a training start needs about that much";
+        }
+        return null;
+    }
+
+    /** Records and proves the cache; false if another instance is recording it. */
+    boolean run(Path jar) throws IOException, InterruptedException {
         Files.createDirectories(cache.root(), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Files.createDirectories(cache.directory());
-        removeAbandoned();
         if (Files.getFileStore(cache.root()).getUsableSpace() < SPACE_NEEDED) {
             throw new IOException("less than 1 GiB free in " + cache.root());
         }
+        try (var channel = FileChannel.open(cache.directory().resolve("recording"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return false;
+            }
+            removeAbandoned();
+            record(jar);
+            return true;
+        } catch (IOException failed) {
+            Files.writeString(cache.directory().resolve("failed"), failed.getMessage());
+            throw failed;
+        }
+    }
+
+    private void record(Path jar) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IOException("no java"));
         Path extracted = cache.directory().resolve("app" + mine);
-        Path archive = cache.directory().resolve("plate.aot" + mine);
+        Path archive = cache.directory().resolve("plate" + mine + ".aot");
         try {
             if (!Files.isRegularFile(cache.jar())) {
                 execute(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                         extracted.toString()), "extract.log");
                 Files.move(extracted.resolve(jar.getFileName()), extracted.resolve("plate.jar"));
-                moveIntoPlace(extracted, cache.jar().getParent());
+                Files.move(extracted, cache.jar().getParent(), StandardCopyOption.ATOMIC_MOVE);
             }
-            execute(trainingStart(java, archive), "training.log");
+            execute(start(java, "-XX:AOTCacheOutput=" + archive), "training.log");
             if (!Files.isRegularFile(archive)) {
                 throw new IOException("the training wrote no cache; see " + keepLog("training.log"));
             }
+            // As a start will use it: the JVM refuses a cache it cannot map (a heap too small for its objects,
+            // another collector), and with AOTMode=on says so by failing instead of starting without it.
+            execute(start(java, "-XX:AOTCache=" + archive, "-XX:AOTMode=on"), "proof.log");
+            Files.writeString(cache.directory().resolve("jar"), jar.toRealPath().toString());
             Files.move(archive, cache.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(cache.directory().resolve("failed"));
         } finally {
             delete(extracted);
-            delete(archive);
+            Files.deleteIfExists(archive);
+            Files.deleteIfExists(Path.of(archive + ".config")); // the JDK's own, if the training was cut short
             delete(cache.directory().resolve("data" + mine));
-            Files.deleteIfExists(cache.directory().resolve("extract.log" + mine));
-            Files.deleteIfExists(cache.directory().resolve("training.log" + mine));
         }
     }
 
     /**
-     * The extracted jar started as a start from the cache will start it (the same options, the same jar path),
-     * until Spring's context is refreshed, on a database and data directory of its own: those settings come last,
-     * as arguments, which outrank every other source of Plate's settings.
+     * The extracted jar started as a start from the cache will start it (the same path and the options the cache
+     * depends on), until Spring's context is refreshed, on a database, data directory and port of its own: those
+     * come last, as arguments, which outrank every other source of Plate's settings; the environment brings none.
      */
-    private List<String> trainingStart(String java, Path archive) {
+    private List<String> start(String java, String... archiveOptions) {
         var argv = new ArrayList<String>();
         argv.add(java);
-        argv.addAll(command.options());
-        argv.add("-XX:AOTCacheOutput=" + archive);
-        argv.add("-Dspring.context.exit=onRefresh");
-        argv.addAll(List.of("-jar", cache.jar().toString()));
+        argv.addAll(options);
+        argv.addAll(List.of(archiveOptions));
+        argv.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", cache.jar().toString()));
         Path data = cache.directory().resolve("data" + mine);
         argv.addAll(List.of("--plate.data-dir=" + data, "--server.port=0", "--spring.datasource.url=jdbc:h2:file:"
                 + data.resolve("plate") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
@@ -86,28 +131,32 @@ final class Training {
         return argv;
     }
 
-    /** Another instance may have put the same extracted jar there first: then that one is used, whole. */
-    private static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException another) {
-            // the other one is complete: a directory only ever arrives there by this rename
-        }
-    }
-
     private void execute(List<String> argv, String logName) throws IOException, InterruptedException {
         var builder = new ProcessBuilder(niced(argv)).directory(cache.directory().toFile()).redirectErrorStream(true)
                 .redirectOutput(cache.directory().resolve(logName + mine).toFile());
-        var environment = builder.environment();
-        environment.keySet().retainAll(StartCacheRecorder.KEPT_ENVIRONMENT);
+        builder.environment().keySet().retainAll(KEPT_ENVIRONMENT);
         Process process = builder.start();
-        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IOException(argv.get(1) + " took more than " + limit.toMinutes() + " minutes; see "
-                    + keepLog(logName));
+        running = process;
+        try {
+            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IOException(logName + ": more than " + limit.toMinutes() + " minutes; see "
+                        + keepLog(logName));
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException(logName + ": exit code " + process.exitValue() + "; see " + keepLog(logName));
+            }
+        } finally {
+            running = null;
+            Files.deleteIfExists(cache.directory().resolve(logName + mine));
         }
-        if (process.exitValue() != 0) {
-            throw new IOException("exit code " + process.exitValue() + "; see " + keepLog(logName));
+    }
+
+    /** When Plate stops while a training runs, the training stops too. */
+    void stop() {
+        Process process = running;
+        if (process != null) {
+            process.destroyForcibly();
         }
     }
 
@@ -125,12 +174,21 @@ final class Training {
         return kept;
     }
 
-    /** Caches of other jars or JDKs: this jar's cache replaces them. */
-    void removeOthers() throws IOException {
+    /**
+     * Caches of earlier builds of the same jar (or of a jar that is gone) that no running Plate uses: this one
+     * replaces them. Another checkout's cache, or one a running instance holds, stays.
+     */
+    void removeReplaced(Path jar) throws IOException {
+        String ours = jar.toRealPath().toString();
         try (Stream<Path> entries = Files.list(cache.root())) {
-            for (Path entry : entries.toList()) {
-                if (entry.getFileName().toString().matches("[0-9a-f]{16}") && !entry.equals(cache.directory())) {
-                    delete(entry);
+            for (Path other : entries.filter(entry -> !entry.equals(cache.directory())).toList()) {
+                Path recordedFor = other.resolve("jar");
+                if (!other.getFileName().toString().matches("[0-9a-f]{16}") || !Files.isRegularFile(recordedFor)) {
+                    continue;
+                }
+                String its = Files.readString(recordedFor);
+                if ((its.equals(ours) || !Files.exists(Path.of(its))) && !InUse.held(other)) {
+                    delete(other);
                 }
             }
         }
@@ -140,7 +198,7 @@ final class Training {
     private void removeAbandoned() throws IOException {
         try (Stream<Path> entries = Files.list(cache.directory())) {
             for (Path entry : entries.toList()) {
-                var pid = java.util.regex.Pattern.compile("\\.(\\d+)\\.tmp$").matcher(entry.getFileName().toString());
+                var pid = LEFT_BY.matcher(entry.getFileName().toString());
                 if (pid.find() && ProcessHandle.of(Long.parseLong(pid.group(1))).isEmpty()) {
                     delete(entry);
                 }
@@ -148,7 +206,7 @@ final class Training {
         }
     }
 
-    private static void delete(Path path) throws IOException {
+    static void delete(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
@@ -156,6 +214,8 @@ final class Training {
             for (Path each : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(each);
             }
+        } catch (FileSystemException gone) {
+            // removed by another instance meanwhile
         }
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code java -jar plate.jar} as a person runs it, twice (ADR 0021): the first start records the jar's start-up cache
  * in the background once it is up; the next start of the same jar becomes a start from that cache in the same process
- * (the process id a service manager holds), serves, and still stops gracefully on SIGTERM. With the switch off, a
- * start ignores the cache.
+ * (the process id a service manager holds), serves, and still stops gracefully on SIGTERM. A cache damaged on disk
+ * fails one start, never two. With the switch off, a start ignores the cache.
  */
 class JarStartFromCacheTest {
 
@@ -49,7 +49,7 @@ class JarStartFromCacheTest {
         assertThat(cache.resolve("app").resolve("plate.jar")).isRegularFile();
         try (var left = Files.list(cache)) {
             assertThat(left.map(path -> path.getFileName().toString())).as("nothing of the recording is left")
-                    .containsExactlyInAnyOrder("app", "plate.aot");
+                    .containsExactlyInAnyOrder("app", "plate.aot", "jar", "recording");
         }
 
         var second = Plate.start(jar, dir, "second", caches, "on");
@@ -65,6 +65,25 @@ class JarStartFromCacheTest {
         }
         assertThat(second.log()).as("SIGTERM reached the JVM that replaced the first").contains(
                 "Commencing graceful shutdown");
+
+        // A cache the JVM cannot use after all (damaged on disk): the start from it fails once, and the next start
+        // does not use it again but starts the ordinary way, and records it anew.
+        try (var archive = java.nio.channels.FileChannel.open(cache.resolve("plate.aot"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            archive.write(java.nio.ByteBuffer.allocate(1 << 16), archive.size() / 2);
+        }
+        var broken = Plate.start(jar, dir, "broken", caches, "on");
+        assertThat(broken.process().waitFor(3, TimeUnit.MINUTES)).as(PackagedBuild.tail(broken.log())).isTrue();
+        assertThat(broken.process().exitValue()).as(PackagedBuild.tail(broken.log())).isNotZero();
+        var healed = Plate.start(jar, dir, "healed", caches, "on");
+        try {
+            healed.awaitUp();
+            assertThat(healed.log()).contains("the last start from it did not get as far as ready; it is removed");
+            assertThat(healed.arguments()).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+            healed.awaitLog("Start-up cache recorded", Duration.ofMinutes(5));
+        } finally {
+            healed.stop();
+        }
 
         var off = Plate.start(jar, dir, "off", caches, "off");
         try {

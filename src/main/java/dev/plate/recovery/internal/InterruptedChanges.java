@@ -20,7 +20,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,9 +67,10 @@ class InterruptedChanges {
 
     /**
      * In the background (with thousands of projects the comparison takes a while), while readiness is DOWN and
-     * every commit waits for it ({@link StartupCheck}); retried until it succeeds.
+     * every commit waits for it ({@link StartupCheck}); retried until it succeeds. From the moment the context is
+     * started, beside the start's own last steps (the first administrator), not after them: readiness waits for both.
      */
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(ApplicationStartedEvent.class)
     void atStart() {
         Thread.ofVirtual().name("interrupted-changes").start(this::check);
     }

@@ -1,0 +1,61 @@
+package dev.plate.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_new_cache_replaces_the_earlier_builds_of_its_jar_but_not_another_checkouts_or_one_in_use()
+            throws Exception {
+        Path jar = Files.writeString(dir.resolve("plate.jar"), "a build");
+        Path elsewhere = Files.writeString(dir.resolve("other-checkout.jar"), "another");
+        var cache = StartCache.of(jar, Map.of(StartCache.LOCATION, dir.resolve("caches").toString()), List.of())
+                .orElseThrow();
+        Path earlierBuild = cache(cache.root().resolve("00000000000000a1"), jar.toString());
+        Path anotherCheckout = cache(cache.root().resolve("00000000000000a2"), elsewhere.toString());
+        Path gone = cache(cache.root().resolve("00000000000000a3"), dir.resolve("deleted.jar").toString());
+        Path inUse = cache(cache.root().resolve("00000000000000a4"), jar.toString());
+        Path notOurs = Files.createDirectories(cache.root().resolve("notes"));
+        cache(cache.directory(), jar.toString());
+        InUse.hold(inUse);
+
+        new Training(cache, List.of(), Duration.ofMinutes(1)).removeReplaced(jar);
+
+        assertThat(earlierBuild).doesNotExist();
+        assertThat(gone).doesNotExist();
+        assertThat(anotherCheckout).exists();
+        assertThat(inUse).as("a running Plate holds it").exists();
+        assertThat(notOurs).exists();
+        assertThat(cache.directory()).exists();
+    }
+
+    @Test
+    void a_failed_recording_is_not_tried_again_for_a_day() throws Exception {
+        Path jar = Files.writeString(dir.resolve("plate.jar"), "a build");
+        var cache = StartCache.of(jar, Map.of(StartCache.LOCATION, dir.resolve("caches").toString()), List.of())
+                .orElseThrow();
+        var training = new Training(cache, List.of(), Duration.ofMinutes(1));
+        assertThat(training.reasonToSkip()).isNull();
+
+        Files.createDirectories(cache.directory());
+        Files.writeString(cache.directory().resolve("failed"), "exit code 1");
+        assertThat(training.reasonToSkip()).contains("failed less than a day ago");
+    }
+
+    private static Path cache(Path directory, String jar) throws Exception {
+        Files.createDirectories(directory.resolve("app"));
+        Files.writeString(directory.resolve("jar"), jar);
+        return directory;
+    }
+}
