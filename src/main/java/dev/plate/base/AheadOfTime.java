@@ -1,15 +1,22 @@
 package dev.plate.base;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
+import java.util.stream.Stream;
 
 /**
  * Starts the packaged jar from the bean definitions Spring's ahead-of-time processing wrote at build time (the
  * {@code process-aot} step of {@code package}), instead of parsing configuration classes and evaluating conditions on
  * every start: seconds less to start and fewer classes loaded (ADR 0015).
  *
- * <p>Only a jar: its generated classes were compiled with the code beside them. A classes directory (an IDE, {@code
- * spring-boot:run}) may hold generated classes from an older {@code package} than the code it runs, so it starts the
- * ordinary way. {@code PLATE_AOT=false}, or {@code -Dspring.aot.enabled=false}, turns it off for a jar.
+ * <p>A jar's generated classes were compiled with the code beside them. A classes directory ({@code spring-boot:run}
+ * after {@code package}, an IDE) uses them only while they are current: generated after every other class and setting
+ * in it; one compiled or copied since the last {@code package} makes them stale, and the start is the ordinary one.
+ * {@code PLATE_AOT=false}, or {@code -Dspring.aot.enabled=false}, turns it off.
  */
 public final class AheadOfTime {
 
@@ -22,7 +29,7 @@ public final class AheadOfTime {
         if (System.getProperty(PROPERTY) != null || "false".equalsIgnoreCase(System.getenv("PLATE_AOT"))) {
             return;
         }
-        if (packaged(application) && generated(application)) {
+        if (generated(application) && (packaged(application) || current(application))) {
             System.setProperty(PROPERTY, "true");
         }
     }
@@ -36,6 +43,48 @@ public final class AheadOfTime {
         // file:/app/plate.jar. A classes directory is neither, whatever its path holds.
         var location = source.getLocation();
         return "jar".equals(location.getProtocol()) || location.getPath().endsWith(".jar");
+    }
+
+    private static boolean current(Class<?> application) {
+        try {
+            CodeSource source = application.getProtectionDomain().getCodeSource();
+            if (source == null || !"file".equals(source.getLocation().getProtocol())) {
+                return false;
+            }
+            Path classes = Path.of(source.getLocation().toURI());
+            Path initializer = classes.resolve(application.getName().replace('.', '/')
+                    + "__ApplicationContextInitializer.class");
+            return Files.isDirectory(classes) && Files.isRegularFile(initializer) && current(classes, initializer);
+        } catch (IOException | URISyntaxException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether nothing in {@code classes} that the definitions were generated from is newer than they are. */
+    static boolean current(Path classes, Path initializer) throws IOException {
+        FileTime generated = Files.getLastModifiedTime(initializer);
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.filter(Files::isRegularFile).filter(file -> !generatedOrServed(classes.relativize(file)))
+                    .allMatch(file -> modified(file).compareTo(generated) <= 0);
+        }
+    }
+
+    /**
+     * Spring's generated classes and hints, and the browser's files (Vaadin's frontend build rewrites them on every
+     * build; no bean definition depends on them).
+     */
+    private static boolean generatedOrServed(Path file) {
+        String path = file.toString().replace('\\', '/');
+        return path.contains("__") || path.contains("$$SpringCGLIB$$") || path.startsWith("META-INF/native-image/")
+                || path.startsWith("META-INF/VAADIN/") || path.startsWith("META-INF/resources/");
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(Long.MAX_VALUE);
+        }
     }
 
     private static boolean generated(Class<?> application) {
