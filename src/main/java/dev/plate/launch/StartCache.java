@@ -109,7 +109,7 @@ record StartCache(Path root, Path directory) {
         }
     }
 
-    private static boolean ours(Path path) {
+    static boolean ours(Path path) {
         try {
             Object owner = Files.getAttribute(path, "unix:uid", NOFOLLOW);
             return owner.equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,6 +51,10 @@ final class Training {
 
     /** Why no recording is to be made now, if there is a reason. */
     String reasonToSkip() throws IOException {
+        if (Files.exists(cache.root()) && !StartCache.ours(cache.root())) {
+            return cache.root() + " is not this account's alone (another may write to it): choose another place with "
+                    + StartCache.LOCATION;
+        }
         Path failed = cache.directory().resolve("failed");
         if (Files.exists(failed) && Files.getLastModifiedTime(failed).toInstant().isAfter(Instant.now()
                 .minus(AFTER_A_FAILURE))) {
@@ -67,6 +73,7 @@ final class Training {
         Files.createDirectories(cache.root(), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Files.createDirectories(cache.directory());
+        sealed(cache.directory());
         if (Files.getFileStore(cache.root()).getUsableSpace() < SPACE_NEEDED) {
             throw new IOException("less than 1 GiB free in " + cache.root());
         }
@@ -93,6 +100,7 @@ final class Training {
                 execute(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                         extracted.toString()), "extract.log");
                 Files.move(extracted.resolve(jar.getFileName()), extracted.resolve("plate.jar"));
+                sealed(extracted);
                 Files.move(extracted, cache.jar().getParent(), StandardCopyOption.ATOMIC_MOVE);
             }
             execute(start(java, "-XX:AOTCacheOutput=" + archive), "training.log");
@@ -102,6 +110,7 @@ final class Training {
             // As a start will use it: the JVM refuses a cache it cannot map (a heap too small for its objects,
             // another collector), and with AOTMode=on says so by failing instead of starting without it.
             execute(start(java, "-XX:AOTCache=" + archive, "-XX:AOTMode=on"), "proof.log");
+            sealed(archive);
             Files.writeString(cache.directory().resolve("jar"), jar.toRealPath().toString());
             Files.move(archive, cache.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(cache.directory().resolve("failed"));
@@ -149,6 +158,21 @@ final class Training {
         } finally {
             running = null;
             Files.deleteIfExists(cache.directory().resolve(logName + mine));
+        }
+    }
+
+    /**
+     * Writable by this account alone, whatever its umask (002 is common): a start uses only such a cache
+     * ({@link StartCache#recorded()}), and one it would refuse would be recorded again at every start.
+     */
+    private static void sealed(Path path) throws IOException {
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path each : all.toList()) {
+                var permissions = Files.getPosixFilePermissions(each);
+                if (permissions.removeAll(Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE))) {
+                    Files.setPosixFilePermissions(each, permissions);
+                }
+            }
         }
     }
 

@@ -53,6 +53,17 @@ class TrainingTest {
         assertThat(training.reasonToSkip()).contains("failed less than a day ago");
     }
 
+    @Test
+    void a_cache_directory_others_may_write_to_is_not_recorded_into() throws Exception {
+        Path jar = Files.writeString(dir.resolve("plate.jar"), "a build");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        var cache = StartCache.of(jar, Map.of(StartCache.LOCATION, shared.toString()), List.of()).orElseThrow();
+
+        assertThat(new Training(cache, List.of(), Duration.ofMinutes(1)).reasonToSkip())
+                .contains("is not this account's alone");
+    }
+
     private static Path cache(Path directory, String jar) throws Exception {
         Files.createDirectories(directory.resolve("app"));
         Files.writeString(directory.resolve("jar"), jar);
