@@ -26,7 +26,10 @@ public final class AheadOfTime {
 
     /** Sets Spring's switch for {@code application} when it runs from a jar that carries its generated definitions. */
     public static void useWhenPackaged(Class<?> application) {
-        if (System.getProperty(PROPERTY) != null || "false".equalsIgnoreCase(System.getenv("PLATE_AOT"))) {
+        // Spring's own processing (the build's process-aot) runs this main to generate the definitions: it must never
+        // start from the ones an earlier build left in the classes directory.
+        if (System.getProperty(PROPERTY) != null || "false".equalsIgnoreCase(System.getenv("PLATE_AOT"))
+                || Boolean.getBoolean("spring.aot.processing")) {
             return;
         }
         if (generated(application) && (packaged(application) || current(application))) {
