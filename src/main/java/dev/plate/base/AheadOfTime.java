@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,22 +64,38 @@ public final class AheadOfTime {
         }
     }
 
-    /** Whether nothing in {@code classes} that the definitions were generated from is newer than they are. */
+    /**
+     * Whether nothing in {@code classes} that the definitions were generated from is newer than they are, and every
+     * class of the application they define beans for is still there (an IDE deletes a class file without touching
+     * the rest).
+     */
     static boolean current(Path classes, Path initializer) throws IOException {
         FileTime generated = Files.getLastModifiedTime(initializer);
+        Path application = initializer.getParent();
         try (Stream<Path> files = Files.walk(classes)) {
-            return files.filter(Files::isRegularFile).filter(file -> !generatedOrServed(classes.relativize(file)))
-                    .allMatch(file -> modified(file).compareTo(generated) <= 0);
+            return files.filter(Files::isRegularFile).allMatch(file -> {
+                var name = GENERATED.matcher(file.getFileName().toString());
+                if (name.find()) {
+                    return !file.startsWith(application) || name.group(2).equals("AotRepository")
+                            || Files.exists(file.resolveSibling(name.group(1) + ".class"));
+                }
+                return served(classes.relativize(file)) || modified(file).compareTo(generated) <= 0;
+            });
         }
     }
 
+    /** Spring's generated classes: {@code <class>__<what>[$…].class}. */
+    private static final Pattern GENERATED = Pattern.compile("^(.+?)__(BeanDefinitions|BeanFactoryRegistrations"
+            + "|ApplicationContextInitializer|Autowiring\\d*|AotRepository|Accessor_\\w+|Instantiator_\\w+)(\\$.*)?"
+            + "\\.class$");
+
     /**
-     * Spring's generated classes and hints, and the browser's files (Vaadin's frontend build rewrites them on every
-     * build; no bean definition depends on them).
+     * Spring's other generated files, and the browser's (Vaadin's frontend build rewrites them on every build; no bean
+     * definition depends on them).
      */
-    private static boolean generatedOrServed(Path file) {
+    private static boolean served(Path file) {
         String path = file.toString().replace('\\', '/');
-        return path.contains("__") || path.contains("$$SpringCGLIB$$") || path.startsWith("META-INF/native-image/")
+        return path.contains("$$SpringCGLIB$$") || path.startsWith("META-INF/native-image/")
                 || path.startsWith("META-INF/VAADIN/") || path.startsWith("META-INF/resources/");
     }
 

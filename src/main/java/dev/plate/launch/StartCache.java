@@ -63,11 +63,7 @@ record StartCache(Path root, Path directory) {
      * is another file), the JVM, and the options the cache depends on.
      */
     private static String key(Path jar, List<String> options) throws IOException {
-        Path real = jar.toRealPath();
-        Map<String, Object> file = Files.readAttributes(real, "unix:size,lastModifiedTime,ctime,ino");
-        String identity = String.join("\n", real.toString(), String.valueOf(file.get("size")),
-                String.valueOf(file.get("lastModifiedTime")), String.valueOf(file.get("ctime")),
-                String.valueOf(file.get("ino")), System.getProperty("java.home"),
+        String identity = String.join("\n", identity(jar), System.getProperty("java.home"),
                 System.getProperty("java.vm.version"), String.join(" ", JvmOptions.cacheRelevant(options)));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
@@ -121,18 +117,41 @@ record StartCache(Path root, Path directory) {
     }
 
     /**
-     * Noted just before a start from the cache, cleared when that start is ready (the process id stays the same
-     * across the exec). One left by a process that is gone is a start from this cache that never became ready: the
-     * next start does not use the cache again.
+     * Noted just before a start from the cache and cleared when that process ends in order (a shutdown hook) or is
+     * ready (the process id stays the same across the exec). One left by a process that is gone is a start from this
+     * cache that died before it could even run Java code (the JVM refusing the cache, a crash): the next start does
+     * not use the cache again. This process's own id on a marker is an earlier process's (a container's process 1).
      */
     Path starting(long pid) {
         return directory.resolve("starting." + pid);
     }
 
     boolean failedBefore() throws IOException {
+        return markers().anyMatch(pid -> !alive(pid));
+    }
+
+    /** A Plate runs from it, or is starting from it: it is never removed under them. */
+    boolean inUse() throws IOException {
+        return markers().anyMatch(StartCache::alive) || InUse.held(directory);
+    }
+
+    private Stream<Long> markers() throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.map(entry -> entry.getFileName().toString()).filter(name -> name.matches("starting\\.\\d+"))
-                    .anyMatch(name -> ProcessHandle.of(Long.parseLong(name.substring(9))).isEmpty());
+            return entries.map(entry -> entry.getFileName().toString()).filter(name -> name.matches(
+                    "starting\\.\\d{1,18}")).map(name -> Long.parseLong(name.substring(9))).toList().stream();
         }
+    }
+
+    private static boolean alive(long pid) {
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isPresent();
+    }
+
+    /** Which build of the jar a cache was recorded from: its path, and what the key takes of the file. */
+    static String identity(Path jar) throws IOException {
+        Path real = jar.toRealPath();
+        Map<String, Object> file = Files.readAttributes(real, "unix:size,lastModifiedTime,ctime,ino");
+        return String.join("\n", real.toString(), String.valueOf(file.get("size")),
+                String.valueOf(file.get("lastModifiedTime")), String.valueOf(file.get("ctime")),
+                String.valueOf(file.get("ino")));
     }
 }

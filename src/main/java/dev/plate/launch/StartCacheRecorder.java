@@ -58,10 +58,14 @@ class StartCacheRecorder {
 
     private static void startedFromCache(Path cache) {
         try {
-            Files.deleteIfExists(cache.resolve("starting." + ProcessHandle.current().pid()));
             InUse.hold(cache);
         } catch (IOException unwritable) {
             log.warn("The start-up cache in {} could not be marked as in use: {}", cache, unwritable.toString());
+        }
+        try {
+            Files.deleteIfExists(cache.resolve("starting." + ProcessHandle.current().pid()));
+        } catch (IOException unwritable) {
+            log.warn("The start-up cache in {} could not be marked as started from: {}", cache, unwritable.toString());
         }
         log.info("Started from the start-up cache in {} (PLATE_START_CACHE=off starts without it)", cache);
     }

@@ -22,6 +22,15 @@ public final class StartFromCache {
 
     /** Call first in {@code main}: returns at once unless the process is replaced by a start from the cache. */
     public static void relaunchIfRecorded(Class<?> application) {
+        String from = System.getProperty(FROM);
+        if (from != null) { // this is the start from the cache: any orderly end clears its marker (ready clears it too)
+            Path marker = Path.of(from).resolve("starting." + ProcessHandle.current().pid());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> marker.toFile().delete(), "start-cache-marker"));
+            return;
+        }
+        if (!Files.isReadable(Path.of("/proc/self/cmdline"))) {
+            return; // not Linux: no exec, no cache
+        }
         try {
             executableJar(application).flatMap(StartFromCache::relaunch).ifPresent(why -> System.err.println(
                     "Plate: could not start from the start-up cache (" + why + "); starting without it"));
@@ -59,10 +68,13 @@ public final class StartFromCache {
                 return Optional.empty();
             }
             if (cache.get().failedBefore()) {
+                if (cache.get().inUse()) {
+                    return Optional.of("a start from it died before running, and another Plate uses it");
+                }
                 Training.delete(cache.get().directory()); // recorded and proven again after this start
-                return Optional.of("the last start from it did not get as far as ready; it is removed");
+                return Optional.of("the last start from it died before running; it is removed");
             }
-            Path starting = Files.createFile(cache.get().starting(ProcessHandle.current().pid()));
+            Path starting = Files.write(cache.get().starting(ProcessHandle.current().pid()), new byte[0]);
             var argv = command.get().with(java.get(), List.of("-XX:AOTCache=" + cache.get().archive(),
                     "-D" + FROM + "=" + cache.get().directory()), cache.get().jar().toString());
             String failure = ProcessImage.replace(argv);

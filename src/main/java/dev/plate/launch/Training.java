@@ -1,7 +1,6 @@
 package dev.plate.launch;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystemException;
@@ -33,7 +32,7 @@ final class Training {
     private static final long MEMORY_NEEDED = 1L << 30;
     private static final long SPACE_NEEDED = 1L << 30;
     private static final Duration AFTER_A_FAILURE = Duration.ofHours(24);
-    private static final Pattern LEFT_BY = Pattern.compile("\\.(\\d+)\\.tmp");
+    private static final Pattern LEFT_BY = Pattern.compile("\\.(\\d{1,18})\\.tmp");
     static final List<String> KEPT_ENVIRONMENT = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
     private final StartCache cache;
@@ -41,6 +40,7 @@ final class Training {
     private final Duration limit;
     private final String mine = "." + ProcessHandle.current().pid() + ".tmp";
     private volatile Process running;
+    private volatile boolean stopping;
 
     /** {@code options}: this JVM's; only those the cache depends on reach the training. */
     Training(StartCache cache, List<String> options, Duration limit) {
@@ -58,12 +58,12 @@ final class Training {
         Path failed = cache.directory().resolve("failed");
         if (Files.exists(failed) && Files.getLastModifiedTime(failed).toInstant().isAfter(Instant.now()
                 .minus(AFTER_A_FAILURE))) {
-            return "the last recording failed less than a day ago (" + cache.root().resolve("last-training.log")
-                    + ")";
+            return "the last recording failed less than a day ago (" + Files.readString(failed) + ")";
         }
-        var system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        if (system.getFreeMemorySize() < MEMORY_NEEDED) { // in a container: the limit less what is in use
-            return "less than 1 GiB of memory is free, and a training start needs about that much";
+        long available = Headroom.available();
+        if (available < MEMORY_NEEDED) {
+            return (available >> 20) + " MB of memory is available (a container's limit counts), and a training start "
+                    + "needs about 1 GiB";
         }
         return null;
     }
@@ -86,7 +86,9 @@ final class Training {
             record(jar);
             return true;
         } catch (IOException failed) {
-            Files.writeString(cache.directory().resolve("failed"), failed.getMessage());
+            if (!stopping) { // a training stopped with Plate did not fail
+                Files.writeString(cache.directory().resolve("failed"), failed.getMessage());
+            }
             throw failed;
         }
     }
@@ -111,7 +113,7 @@ final class Training {
             // another collector), and with AOTMode=on says so by failing instead of starting without it.
             execute(start(java, "-XX:AOTCache=" + archive, "-XX:AOTMode=on"), "proof.log");
             sealed(archive);
-            Files.writeString(cache.directory().resolve("jar"), jar.toRealPath().toString());
+            Files.writeString(cache.directory().resolve("jar"), StartCache.identity(jar));
             Files.move(archive, cache.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(cache.directory().resolve("failed"));
         } finally {
@@ -178,6 +180,7 @@ final class Training {
 
     /** When Plate stops while a training runs, the training stops too. */
     void stop() {
+        stopping = true;
         Process process = running;
         if (process != null) {
             process.destroyForcibly();
@@ -199,19 +202,23 @@ final class Training {
     }
 
     /**
-     * Caches of earlier builds of the same jar (or of a jar that is gone) that no running Plate uses: this one
-     * replaces them. Another checkout's cache, or one a running instance holds, stays.
+     * Caches of earlier builds of the same jar path (or of a jar that is gone) that no Plate runs or starts from:
+     * this one replaces them. The same build's caches for other options or JDKs, and another checkout's, stay.
      */
     void removeReplaced(Path jar) throws IOException {
-        String ours = jar.toRealPath().toString();
+        String build = StartCache.identity(jar);
+        String path = build.lines().findFirst().orElseThrow();
         try (Stream<Path> entries = Files.list(cache.root())) {
             for (Path other : entries.filter(entry -> !entry.equals(cache.directory())).toList()) {
-                Path recordedFor = other.resolve("jar");
-                if (!other.getFileName().toString().matches("[0-9a-f]{16}") || !Files.isRegularFile(recordedFor)) {
+                Path recordedFrom = other.resolve("jar");
+                if (!other.getFileName().toString().matches("[0-9a-f]{16}") || !Files.isRegularFile(recordedFrom)) {
                     continue;
                 }
-                String its = Files.readString(recordedFor);
-                if ((its.equals(ours) || !Files.exists(Path.of(its))) && !InUse.held(other)) {
+                String its = Files.readString(recordedFrom);
+                String itsPath = its.lines().findFirst().orElse("");
+                boolean earlierBuild = itsPath.equals(path) && !its.equals(build);
+                if ((earlierBuild || !Files.exists(Path.of(itsPath)))
+                        && !new StartCache(cache.root(), other).inUse()) {
                     delete(other);
                 }
             }
@@ -223,11 +230,17 @@ final class Training {
         try (Stream<Path> entries = Files.list(cache.directory())) {
             for (Path entry : entries.toList()) {
                 var pid = LEFT_BY.matcher(entry.getFileName().toString());
-                if (pid.find() && ProcessHandle.of(Long.parseLong(pid.group(1))).isEmpty()) {
+                if (pid.find() && gone(pid.group(1))) {
                     delete(entry);
                 }
             }
         }
+    }
+
+    /** This process's own id on a leftover is an earlier process's: nothing of this recording exists yet. */
+    private static boolean gone(String pid) {
+        long id = Long.parseLong(pid);
+        return id == ProcessHandle.current().pid() || ProcessHandle.of(id).isEmpty();
     }
 
     static void delete(Path path) throws IOException {

@@ -25,6 +25,7 @@ class AheadOfTimeTest {
         Path initializer = file("dev/plate/PlateApplication__ApplicationContextInitializer.class", PACKAGED);
         file("dev/plate/PlateApplication.class", PACKAGED.minusSeconds(30));
         file("application.properties", PACKAGED.minusSeconds(40));
+        file("dev/plate/base/Thing.class", PACKAGED.minusSeconds(30));
         file("dev/plate/base/Thing__BeanDefinitions.class", PACKAGED.plusSeconds(1));
         file("META-INF/VAADIN/config/stats.json", PACKAGED.plusSeconds(600));
 
@@ -42,6 +43,28 @@ class AheadOfTimeTest {
         assertThat(AheadOfTime.current(classes, initializer)).isFalse();
         Files.setLastModifiedTime(code, FileTime.from(PACKAGED.minusSeconds(5)));
         Files.setLastModifiedTime(settings, FileTime.from(PACKAGED.plusSeconds(5)));
+        assertThat(AheadOfTime.current(classes, initializer)).isFalse();
+    }
+
+    @Test
+    void a_class_deleted_since_the_package_makes_them_stale() throws Exception {
+        Path initializer = file("dev/plate/PlateApplication__ApplicationContextInitializer.class", PACKAGED);
+        file("dev/plate/PlateApplication.class", PACKAGED.minusSeconds(30));
+        Path thing = file("dev/plate/base/Thing.class", PACKAGED.minusSeconds(30));
+        file("dev/plate/base/Thing__BeanDefinitions.class", PACKAGED.plusSeconds(1));
+        file("dev/plate/base/Thing__Autowiring.class", PACKAGED.plusSeconds(1));
+        file("com/vaadin/flow/spring/SpringBootAutoConfiguration__BeanDefinitions.class", PACKAGED.plusSeconds(1));
+        assertThat(AheadOfTime.current(classes, initializer)).isTrue();
+
+        Files.delete(thing);
+        assertThat(AheadOfTime.current(classes, initializer)).isFalse();
+    }
+
+    @Test
+    void a_file_of_the_application_with_two_underscores_is_not_taken_for_a_generated_one() throws Exception {
+        Path initializer = file("dev/plate/PlateApplication__ApplicationContextInitializer.class", PACKAGED);
+        file("templates/chart__values.yaml", PACKAGED.plusSeconds(60));
+
         assertThat(AheadOfTime.current(classes, initializer)).isFalse();
     }
 

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StartCacheTest {
 
+    /** As the training leaves them, whatever the umask of whoever runs the tests. */
+    private static final java.nio.file.attribute.FileAttribute<?> OURS_ALONE = PosixFilePermissions
+            .asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
     @TempDir
     Path dir;
 
@@ -38,12 +42,12 @@ class StartCacheTest {
         var cache = StartCache.of(jar, Map.of(StartCache.LOCATION, dir.resolve("caches").toString()), List.of()).orElseThrow();
         assertThat(cache.recorded()).isFalse();
 
-        Files.createDirectories(cache.jar().getParent().resolve("lib"));
-        Files.writeString(cache.jar(), "extracted");
+        Files.createDirectories(cache.jar().getParent().resolve("lib"), OURS_ALONE);
+        write(cache.jar(), "extracted");
         assertThat(cache.recorded()).as("no archive yet").isFalse();
-        Files.writeString(cache.archive(), "");
+        write(cache.archive(), "");
         assertThat(cache.recorded()).as("an empty archive").isFalse();
-        Files.writeString(cache.archive(), "archive");
+        write(cache.archive(), "archive");
         assertThat(cache.recorded()).isTrue();
     }
 
@@ -53,10 +57,10 @@ class StartCacheTest {
         var cache = StartCache.of(jar, Map.of(StartCache.LOCATION, dir.resolve("caches").toString()), List.of())
                 .orElseThrow();
         Path library = cache.jar().getParent().resolve("lib").resolve("spring.jar");
-        Files.createDirectories(library.getParent());
-        Files.writeString(cache.jar(), "extracted");
-        Files.writeString(cache.archive(), "archive");
-        Files.writeString(library, "a library");
+        Files.createDirectories(library.getParent(), OURS_ALONE);
+        write(cache.jar(), "extracted");
+        write(cache.archive(), "archive");
+        write(library, "a library");
         assertThat(cache.recorded()).isTrue();
 
         Files.setPosixFilePermissions(library, PosixFilePermissions.fromString("rw-rw-rw-"));
@@ -98,5 +102,10 @@ class StartCacheTest {
     @Test
     void a_test_or_a_classes_directory_is_not_an_executable_jar() {
         assertThat(StartFromCache.executableJar(StartCacheTest.class)).isEmpty();
+    }
+
+    private static void write(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 }

@@ -55,6 +55,17 @@ class JarStartFromCacheTest {
         var second = Plate.start(jar, dir, "second", caches, "on");
         try {
             second.awaitUp();
+            // A start from the cache that fails for its own reasons (the port is taken) keeps the cache.
+            var clash = Plate.start(jar, dir, "clash", caches, "on", second.port());
+            assertThat(clash.process().waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(clash.process().exitValue()).isNotZero();
+            assertThat(clash.log()).as("it ran from the cache's jar").contains(cache.resolve("app/plate.jar").toString())
+                    .doesNotContain("Started PlateApplication");
+            assertThat(cache.resolve("plate.aot")).as("the cache is kept").isNotEmptyFile();
+            try (var left = Files.list(cache)) {
+                assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(
+                        "starting."));
+            }
             assertThat(second.arguments()).as("the same process, now started from the cache")
                     .contains("-XX:AOTCache=" + cache.resolve("plate.aot"), cache.resolve("app/plate.jar").toString());
             assertThat(second.log()).contains("Started from the start-up cache in " + cache)
@@ -78,7 +89,7 @@ class JarStartFromCacheTest {
         var healed = Plate.start(jar, dir, "healed", caches, "on");
         try {
             healed.awaitUp();
-            assertThat(healed.log()).contains("the last start from it did not get as far as ready; it is removed");
+            assertThat(healed.log()).contains("the last start from it died before running; it is removed");
             assertThat(healed.arguments()).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
             healed.awaitLog("Start-up cache recorded", Duration.ofMinutes(5));
         } finally {
@@ -96,14 +107,18 @@ class JarStartFromCacheTest {
     }
 
     /** A Plate process started as {@code java -jar}, with none of the test JVM's environment but what it needs. */
-    private record Plate(Process process, Path logFile, String base) {
+    private record Plate(Process process, Path logFile, int port) {
 
         static Plate start(Path jar, Path dir, String name, Path caches, String cacheSwitch) throws IOException {
             int port;
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Path log = dir.resolve(name + ".log");
+            return start(jar, dir, name, caches, cacheSwitch, port);
+        }
+
+        static Plate start(Path jar, Path dir, String name, Path caches, String cacheSwitch, int port)
+                throws IOException {            Path log = dir.resolve(name + ".log");
             var builder = new ProcessBuilder(PackagedBuild.java(), "-jar", jar.toString()).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             var environment = builder.environment();
@@ -112,7 +127,7 @@ class JarStartFromCacheTest {
             environment.put("SERVER_PORT", String.valueOf(port));
             environment.put("PLATE_START_CACHE_DIR", caches.toString());
             environment.put("PLATE_START_CACHE", cacheSwitch);
-            return new Plate(builder.start(), log, "http://localhost:" + port);
+            return new Plate(builder.start(), log, port);
         }
 
         void awaitUp() throws Exception {
@@ -123,7 +138,7 @@ class JarStartFromCacheTest {
                 assertThat(System.nanoTime()).as("health UP within 3 minutes:\n" + PackagedBuild.tail(log()))
                         .isLessThan(deadline);
                 try {
-                    var health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                    var health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                     if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                         return;
@@ -139,7 +154,7 @@ class JarStartFromCacheTest {
             long deadline = System.nanoTime() + limit.toNanos();
             while (!log().contains(text)) {
                 assertThat(log()).as("while waiting for \"" + text + "\"").doesNotContain(
-                        "could not be recorded");
+                        "could not be recorded", "No start-up cache is recorded");
                 assertThat(System.nanoTime()).as("\"" + text + "\" within " + limit + ":\n"
                         + PackagedBuild.tail(log())).isLessThan(deadline);
                 Thread.sleep(500);
@@ -151,7 +166,7 @@ class JarStartFromCacheTest {
         }
 
         int get(String path) throws Exception {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         }
 
