@@ -80,12 +80,19 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
      * Argo CD's reports and deployment outcomes arrive on background threads; each one about this project
      * redraws the page through Vaadin push. The user's security context is not on those threads, so the redraw
      * runs inside {@code ui.access}, which has the session's.
+     *
+     * <p>The page is drawn here, after subscribing, not before: an outcome decided while it was being drawn is
+     * then either in what it read or redraws it. Drawn before subscribing (in {@code beforeEnter}), an outcome
+     * that arrived in between was lost, and the card said "Waiting for Argo CD" until a reload.
      */
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         subscriptions.add(statuses.subscribe(status -> redrawIfMine(ui, status.project())));
         subscriptions.add(events.subscribe(finished -> redrawIfMine(ui, finished.project())));
+        if (project != null) {
+            refresh();
+        }
     }
 
     @Override
@@ -114,6 +121,7 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
         String name = event.getRouteParameters().get("name").orElse("");
         Optional<ProjectSummary> found = projects.find(name);
         if (found.isEmpty()) {
+            project = null;
             removeAll();
             var empty = new Div(new H2("No project named '" + name + "'"),
                     new Paragraph("It may have been removed, or the address is mistyped."));
@@ -122,7 +130,9 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
             return;
         }
         project = found.get();
-        refresh();
+        if (isAttached()) {
+            refresh(); // another project on the page already shown: no attach follows
+        }
     }
 
     private void refresh() {

@@ -56,6 +56,35 @@ class ProjectLiveStatusTest extends ArgoCdKaribuTestBase {
         assertThat(card("staging")).contains("Waiting for Argo CD");
     }
 
+    /**
+     * An outcome decided while the page is not attached (nothing listens then) is on the page once it is attached
+     * again: the page draws after it subscribes, so no outcome falls between what it read and what it hears. (Drawn
+     * before subscribing, a deployment decided in between stayed "Waiting for Argo CD" in Chromium.)
+     */
+    @Test
+    void an_outcome_decided_while_the_page_was_away_is_shown_when_it_is_attached_again() {
+        login("mia", Role.MAINTAINER);
+        String name = "away-" + UUID.randomUUID().toString().substring(0, 8);
+        deployments.importProject(new ImportRequest(new NewProject(name, null, "ghcr.io/acme/" + name, 8080,
+                "/healthz", List.of()), "1.0.0"));
+        var deployment = deployments.deploy(DeployRequest.image(name, "dev", "1.1.0"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(name + "-dev") != null);
+        UI.getCurrent().navigate("projects/" + name);
+        assertThat(card("dev")).contains("1.1.0").contains("Waiting for Argo CD");
+
+        var page = _get(ProjectView.class);
+        var parent = page.getElement().getParent();
+        int index = parent.indexOfChild(page.getElement());
+        parent.removeChild(page.getElement());
+        cluster.healthy(name + "-dev", deployment.toRevision());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SUCCEEDED".equals(jdbc.queryForObject(
+                "select state from deployment where id = ?", String.class, deployment.id())));
+        MockVaadin.clientRoundtrip(false);
+
+        parent.insertChild(index, page.getElement());
+        assertThat(card("dev")).contains("Synced").contains("Healthy").contains("Succeeded");
+    }
+
     /** With a cluster: the Projects grid filters by what Argo CD reports, and its badges show it. */
     @Test
     @SuppressWarnings("unchecked")

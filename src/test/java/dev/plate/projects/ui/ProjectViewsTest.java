@@ -148,6 +148,28 @@ class ProjectViewsTest extends KaribuTestBase {
         return cardOf(environment).getElement().getTextRecursively();
     }
 
+    /** From one project's page to another's: the page shown is redrawn for the second, and a missing one says so. */
+    @Test
+    void going_from_one_project_to_another_shows_the_second() {
+        login("mia", Role.MAINTAINER);
+        String first = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        importAndOpen(first, "1.0.0");
+        importAndOpen(second, "2.0.0");
+        UI.getCurrent().navigate("projects/" + first);
+        var page = _get(ProjectView.class);
+        assertThat(card("dev")).contains("1.0.0");
+
+        UI.getCurrent().navigate("projects/" + second);
+        assertThat(_get(ProjectView.class)).as("the same page, drawn again").isSameAs(page);
+        assertThat(_get(com.vaadin.flow.component.html.H2.class).getText()).isEqualTo(second);
+        assertThat(card("dev")).contains("2.0.0");
+
+        UI.getCurrent().navigate("projects/no-such-" + first);
+        assertThat(_get(com.vaadin.flow.component.html.H2.class).getText()).isEqualTo("No project named 'no-such-"
+                + first + "'");
+    }
+
     private static Div cardOf(String environment) {
         return _get(Div.class, spec -> spec.withAttribute("data-environment", environment));
     }
