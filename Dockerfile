@@ -12,13 +12,14 @@ RUN ./mvnw -B -q package -DskipTests \
  && java -Djarmode=tools -jar target/plate-*.jar extract --destination /app \
  && mv /app/plate-*.jar /app/plate.jar
 
-# A training run that stops once the context is up, to record an AOT cache (JDK 25): about half the start time. It
-# starts as the entrypoint does (the jar turns on Spring's ahead-of-time mode itself), so the cache holds those classes.
+# A training run to record an AOT cache (JDK 25): a whole start, until the health check answers UP and the login page
+# was served once, then it ends (plate.start-cache.training). It starts as the entrypoint does (the jar turns on
+# Spring's ahead-of-time mode itself), so the cache holds those classes and their profiles.
 FROM eclipse-temurin:25-jre AS train
 COPY --from=build /app /app
 WORKDIR /app
 RUN PLATE_DATA_DIR=/tmp/train java -XX:AOTCacheOutput=/app/plate.aot -XX:+UseSerialGC \
-      -Dspring.context.exit=onRefresh -jar plate.jar \
+      -jar plate.jar --plate.start-cache.training=true --server.port=0 \
  && rm -rf /tmp/train
 
 FROM eclipse-temurin:25-jre

@@ -67,7 +67,7 @@ line() { printf '%s\n' "$*" | tee -a "$OUT"; }
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" >/dev/null
 [ "$(basename "$JAR")" = plate.jar ] || mv "$WORK/image/$(basename "$JAR")" "$WORK/image/plate.jar"
 (cd "$WORK/image" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$WORK/image/plate.aot" \
-  -XX:+UseSerialGC -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
+  -XX:+UseSerialGC -jar plate.jar --plate.start-cache.training=true --server.port=0 >"$WORK/train.log" 2>&1)
 
 mkdir -p "$WORK/data"
 (cd "$WORK/image" && exec setsid sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$CG" env PLATE_DATA_DIR="$WORK/data" \

@@ -121,7 +121,7 @@ if wanted image; then
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$IMAGE" >/dev/null
   [ "$(basename "$JAR")" = plate.jar ] || mv "$IMAGE/$(basename "$JAR")" "$IMAGE/plate.jar"
   (cd "$IMAGE" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$IMAGE/plate.aot" -XX:+UseSerialGC \
-    -Dspring.context.exit=onRefresh -jar plate.jar >"$WORK/train.log" 2>&1)
+    -jar plate.jar --plate.start-cache.training=true --server.port=0 >"$WORK/train.log" 2>&1)
   # From the training's directory with the same relative jar: the cache is refused for another class path.
   series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
     env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar

@@ -126,17 +126,18 @@ final class Training {
 
     /**
      * The extracted jar started as a start from the cache will start it (the same path and the options the cache
-     * depends on), until Spring's context is refreshed, on a database, data directory and port of its own: those
-     * come last, as arguments, which outrank every other source of Plate's settings; the environment brings none.
+     * depends on), until it answers UP and has served its login page once ({@link TrainingStart}), on a database,
+     * data directory and port of its own: those come last, as arguments, which outrank every other source of Plate's
+     * settings; the environment brings none.
      */
     private List<String> start(String java, String... archiveOptions) {
         var argv = new ArrayList<String>();
         argv.add(java);
         argv.addAll(options);
         argv.addAll(List.of(archiveOptions));
-        argv.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", cache.jar().toString()));
+        argv.addAll(List.of("-jar", cache.jar().toString()));
         Path data = cache.directory().resolve("data" + mine);
-        argv.addAll(List.of("--plate.data-dir=" + data, "--server.port=0", "--spring.datasource.url=jdbc:h2:file:"
+        argv.addAll(List.of("--" + TrainingStart.PROPERTY + "=true", "--plate.data-dir=" + data, "--server.port=0", "--spring.datasource.url=jdbc:h2:file:"
                 + data.resolve("plate") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
                 "--spring.datasource.username=plate", "--spring.datasource.password="));
         return argv;

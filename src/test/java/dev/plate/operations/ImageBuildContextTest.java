@@ -45,9 +45,11 @@ class ImageBuildContextTest {
         Files.move(app.resolve(jar.getFileName()), app.resolve("plate.jar"));
 
         String training = String.join("\n", lines).replace("\\\n", " ");
-        assertThat(training).contains("-XX:AOTCacheOutput=/app/plate.aot", "-Dspring.context.exit=onRefresh");
+        assertThat(training).contains("-XX:AOTCacheOutput=/app/plate.aot",
+                "-jar plate.jar --plate.start-cache.training=true --server.port=0");
         var train = new ProcessBuilder(java(), "-XX:AOTCacheOutput=" + app.resolve("plate.aot"), "-XX:+UseSerialGC",
-                "-Dspring.context.exit=onRefresh", "-jar", "plate.jar").directory(app.toFile()).redirectErrorStream(true)
+                "-jar", "plate.jar", "--plate.start-cache.training=true", "--server.port=0").directory(app.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(context.resolve("train.log").toFile());
         train.environment().put("PLATE_DATA_DIR", context.resolve("train").toString());
         var process = train.start();
@@ -57,7 +59,9 @@ class ImageBuildContextTest {
         assertThat(String.join("\n", lines)).as("the image's entrypoint uses that cache")
                 .contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=/app/plate.aot\"");
         assertThat(Files.readString(context.resolve("train.log"))).as("the training ran the ahead-of-time definitions")
-                .contains("Starting AOT-processed PlateApplication");
+                .contains("Starting AOT-processed PlateApplication")
+                .as("a whole start, to its first answers").contains("Training start: health UP and the login page "
+                        + "served");
 
         startsFromTheCacheAndServes(app, entrypoint(lines));
     }
