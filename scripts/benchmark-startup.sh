@@ -81,7 +81,7 @@ HEALTH="http://localhost:$PORT/actuator/health"
 } | tee "$OUT"
 
 # SERIES="image" runs only that one; an older jar without the start-up cache: SERIES="jar cpu image"
-wanted() { [[ " ${SERIES:-jar cpu cached cpu-cached image maven} " == *" $1 "* ]]; }
+wanted() { [[ " ${SERIES:-jar cpu cached cpu-cached idle image maven} " == *" $1 "* ]]; }
 
 # java -jar without a start-up cache: the first start of a build (it records the cache after it is up), or
 # PLATE_START_CACHE=off. Then with the cache one such start recorded (ADR 0021): every later start of that jar.
@@ -94,7 +94,7 @@ if wanted cpu; then
   series "java -jar on one CPU (taskset -c 0), no start-up cache" "$HEALTH" \
     env PLATE_START_CACHE=off taskset -c 0 "$JAVA" -jar "$JAR"
 fi
-if wanted cached || wanted cpu-cached; then
+if wanted cached || wanted cpu-cached || wanted idle; then
   start "$HEALTH" env PLATE_START_CACHE_DIR="$CACHES" "$JAVA" -jar "$JAR"
   until grep -q "Start-up cache recorded" "$LOG"; do
     if grep -q "could not be recorded" "$LOG" || ! kill -0 "$PID" 2>/dev/null; then
@@ -113,6 +113,17 @@ fi
 if wanted cpu-cached; then
   series "java -jar on one CPU, later starts (from the cache)" "$HEALTH" \
     env PLATE_START_CACHE_DIR="$CACHES" taskset -c 0 "$JAVA" -jar "$JAR"
+fi
+# Memory once Plate idles: G1 keeps what the start used until a collection; Plate has it collect after a minute
+# without one (IdleHeap). One start, its RSS after 5 s and after 75 s.
+if wanted idle; then
+  start "$HEALTH" env PLATE_START_CACHE_DIR="$CACHES" "$JAVA" -jar "$JAR"
+  sleep 5
+  early="$(rss)"
+  sleep 70
+  printf '%-58s RSS after 5 s idle: %s MB, after 75 s: %s MB\n' "java -jar from the cache, one start left idle" \
+    "$early" "$(rss)" | tee -a "$OUT"
+  stop
 fi
 
 # The image's path: the extracted jar and an AOT cache recorded by a training run, as the Dockerfile does.
