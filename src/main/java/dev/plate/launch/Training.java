@@ -127,11 +127,12 @@ final class Training {
 
     /**
      * The extracted jar started as a start from the cache will start it (the same path and the options the cache
-     * depends on), until it answers UP and has served its login page once ({@link TrainingStart}), on a database,
-     * data directory and port of its own: those come last, as arguments, which outrank every other source of Plate's
-     * settings; the environment brings none.
+     * depends on), on a database, data directory and port of its own: those come last, as arguments, which outrank
+     * every other source of Plate's settings; the environment brings none.
+     *
+     * @param whole a training start, until it answers UP and has served its login page once ({@link TrainingStart});
+     *     else (the proof) only until Spring's context is refreshed
      */
-    /** @param whole a training start, to its first answers; else only until Spring's context is refreshed */
     private List<String> start(String java, boolean whole, String... archiveOptions) {
         var argv = new ArrayList<String>();
         argv.add(java);

@@ -58,7 +58,8 @@ class ProjectView extends Div implements BeforeEnterObserver, HasDynamicTitle,
     private final transient dev.plate.deployment.ProjectFiles files;
     private final transient dev.plate.workloads.Workloads workloads;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private ProjectSummary project;
+    /** Read on the threads that bring Argo CD's reports and outcomes, too. */
+    private volatile ProjectSummary project;
 
     ProjectView(ProjectService projects, EnvironmentService environments, DeploymentService deployments,
             TeamAccess access, ApplicationStatuses statuses, DeploymentEvents events,

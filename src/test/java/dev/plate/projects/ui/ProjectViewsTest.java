@@ -168,6 +168,8 @@ class ProjectViewsTest extends KaribuTestBase {
         UI.getCurrent().navigate("projects/no-such-" + first);
         assertThat(_get(com.vaadin.flow.component.html.H2.class).getText()).isEqualTo("No project named 'no-such-"
                 + first + "'");
+        assertThat(page.getPageTitle()).as("no project is shown any more, so none is redrawn either")
+                .isEqualTo("Project");
     }
 
     private static Div cardOf(String environment) {
