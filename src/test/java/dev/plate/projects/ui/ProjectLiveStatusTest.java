@@ -33,14 +33,8 @@ class ProjectLiveStatusTest extends ArgoCdKaribuTestBase {
 
     @Test
     void theCardShowsArgoCdsReportAndTheDeploymentsOutcomeAsTheyHappen() {
-        login("mia", Role.MAINTAINER);
-        String name = "live-" + UUID.randomUUID().toString().substring(0, 8);
-        deployments.importProject(new ImportRequest(new NewProject(name, null, "ghcr.io/acme/" + name, 8080,
-                "/healthz", List.of()), "1.0.0"));
-        var deployment = deployments.deploy(DeployRequest.image(name, "dev", "1.1.0"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(name + "-dev") != null);
-        UI.getCurrent().navigate("projects/" + name);
-        assertThat(card("dev")).contains("1.1.0").contains("Waiting for Argo CD");
+        var deployment = openedWithADeployToDev("live");
+        String name = deployment.project();
 
         cluster.progressing(name + "-dev", deployment.toRevision());
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -63,14 +57,8 @@ class ProjectLiveStatusTest extends ArgoCdKaribuTestBase {
      */
     @Test
     void an_outcome_decided_while_the_page_was_away_is_shown_when_it_is_attached_again() {
-        login("mia", Role.MAINTAINER);
-        String name = "away-" + UUID.randomUUID().toString().substring(0, 8);
-        deployments.importProject(new ImportRequest(new NewProject(name, null, "ghcr.io/acme/" + name, 8080,
-                "/healthz", List.of()), "1.0.0"));
-        var deployment = deployments.deploy(DeployRequest.image(name, "dev", "1.1.0"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(name + "-dev") != null);
-        UI.getCurrent().navigate("projects/" + name);
-        assertThat(card("dev")).contains("1.1.0").contains("Waiting for Argo CD");
+        var deployment = openedWithADeployToDev("away");
+        String name = deployment.project();
 
         var page = _get(ProjectView.class);
         var parent = page.getElement().getParent();
@@ -123,6 +111,19 @@ class ProjectLiveStatusTest extends ArgoCdKaribuTestBase {
         com.github.mvysny.kaributesting.v10.LocatorJ._setValue(status, dev.plate.argocd.StatusFilter.HEALTHY);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(1);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0).project().name()).isEqualTo(prefix + "-ok");
+    }
+
+    /** A project imported and deployed to dev by a maintainer, its page open and waiting for Argo CD there. */
+    private dev.plate.history.DeploymentRecord openedWithADeployToDev(String prefix) {
+        login("mia", Role.MAINTAINER);
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        deployments.importProject(new ImportRequest(new NewProject(name, null, "ghcr.io/acme/" + name, 8080,
+                "/healthz", List.of()), "1.0.0"));
+        var deployment = deployments.deploy(DeployRequest.image(name, "dev", "1.1.0"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.application(name + "-dev") != null);
+        UI.getCurrent().navigate("projects/" + name);
+        assertThat(card("dev")).contains("1.1.0").contains("Waiting for Argo CD");
+        return deployment;
     }
 
     @Autowired
