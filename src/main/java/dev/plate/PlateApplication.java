@@ -7,6 +7,7 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import dev.plate.base.AheadOfTime;
 import dev.plate.base.StartupReport;
+import dev.plate.launch.StartCacheAtBuild;
 import dev.plate.launch.StartFromCache;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,6 +23,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PlateApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        StartCacheAtBuild.recordIfAsked(PlateApplication.class); // the build's recording: ends here
         StartFromCache.relaunchIfRecorded(PlateApplication.class);
         AheadOfTime.useWhenPackaged(PlateApplication.class);
         var application = new SpringApplication(PlateApplication.class);

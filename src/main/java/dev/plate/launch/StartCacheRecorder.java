@@ -4,8 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,21 +34,18 @@ class StartCacheRecorder {
             return;
         }
         try {
-            List<String> options = JvmOptions.ofThisJvm();
-            Optional<StartCache> cache = StartCache.of(jar.get(), System.getenv(), options);
-            if (cache.isEmpty() || cache.get().recorded() || JvmOptions.choosesArchive(options)
-                    || JavaCommand.ofThisProcess().isEmpty()) {
+            Optional<Recording> due = Recording.of(jar.get());
+            if (due.isEmpty()) {
                 return;
             }
-            var next = new Training(cache.get(), options, Duration.ofMinutes(10));
-            String skip = next.reasonToSkip();
-            if (skip != null) {
-                log.info("No start-up cache is recorded for this jar now: {}", skip);
+            if (due.get().skipped() != null) {
+                log.info("No start-up cache is recorded for this jar now: {}", due.get().skipped());
                 return;
             }
+            Training next = due.get().training();
             training = next;
             Thread.ofPlatform().daemon().name("start-cache").priority(Thread.MIN_PRIORITY)
-                    .start(() -> record(jar.get(), cache.get(), next));
+                    .start(() -> record(jar.get(), due.get().cache(), next));
         } catch (IOException | RuntimeException unreadable) {
             log.warn("No start-up cache is recorded: {}", unreadable.toString());
         }

@@ -38,7 +38,8 @@ class ImageBuildContextTest {
         var lines = Files.readAllLines(DOCKERFILE);
         assertThat(PackagedBuild.copiedSources(lines)).as("the build stage's COPY sources").contains("pom.xml", "src");
         String runs = String.join("\n", PackagedBuild.buildStage(lines));
-        assertThat(runs).contains("./mvnw -B -q package -DskipTests");
+        assertThat(runs).as("the image records its own cache, not the build account's java -jar cache")
+                .contains("./mvnw -B -q package -DskipTests -Dplate.start-cache.skip");
         Path jar = PackagedBuild.jar(); // built from only those sources
         Path app = context.resolve("app");
         run(context, java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString());

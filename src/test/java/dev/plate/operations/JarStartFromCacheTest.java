@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java -jar plate.jar} as a person runs it, twice (ADR 0021): the first start records the jar's start-up cache
  * in the background once it is up; the next start of the same jar becomes a start from that cache in the same process
  * (the process id a service manager holds), serves, and still stops gracefully on SIGTERM. A cache damaged on disk
- * fails one start, never two. With the switch off, a start ignores the cache.
+ * fails one start, never two. With the switch off, a start ignores the cache. And {@code ./mvnw package} records the
+ * cache of the jar it makes, so that even that jar's first start runs from it.
  */
 class JarStartFromCacheTest {
 
@@ -103,6 +104,30 @@ class JarStartFromCacheTest {
             assertThat(off.log()).doesNotContain("start-up cache");
         } finally {
             off.stop();
+        }
+    }
+
+    @Test
+    void the_build_records_the_cache_so_the_first_start_of_the_jar_it_made_runs_from_it() throws Exception {
+        Path jar = PackagedBuild.jar();
+        Path caches = PackagedBuild.startCaches();
+        List<Path> recorded;
+        try (var entries = Files.list(caches)) {
+            recorded = entries.filter(Files::isDirectory).toList();
+        }
+        assertThat(recorded).as("./mvnw package recorded one cache, for its jar on this JDK").hasSize(1);
+        Path cache = recorded.getFirst();
+
+        var first = Plate.start(jar, dir, "first-of-the-build", caches, "on");
+        try {
+            first.awaitUp();
+            assertThat(first.arguments()).as("the first start of the jar, from the build's cache")
+                    .contains("-XX:AOTCache=" + cache.resolve("plate.aot"), cache.resolve("app/plate.jar").toString());
+            assertThat(first.log()).contains("Started from the start-up cache in " + cache)
+                    .doesNotContain("Recording a start-up cache");
+            assertThat(first.get("/login")).isEqualTo(200);
+        } finally {
+            first.stop();
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ final class PackagedBuild {
 
     private static final Pattern COPY = Pattern.compile("^COPY (?!--from)(.+) (\\S+)$");
     private static Path jar;
+    private static Path startCaches;
 
     private PackagedBuild() {}
 
@@ -31,14 +33,23 @@ final class PackagedBuild {
             for (String source : copiedSources(Files.readAllLines(ImageBuildContextTest.DOCKERFILE))) {
                 copy(Path.of(source), context.resolve(source));
             }
-            // Offline: the project's own build has just fetched every dependency.
-            run(context, "./mvnw", "-o", "-B", "-q", "package", "-DskipTests");
+            // Offline: the project's own build has just fetched every dependency. The package records the jar's
+            // start-up cache, with the JDK the tests start it with, in a directory of the tests' own.
+            startCaches = context.resolve("start-caches");
+            run(context, Map.of("JAVA_HOME", System.getProperty("java.home"), "PLATE_START_CACHE_DIR",
+                    startCaches.toString()), "./mvnw", "-o", "-B", "-q", "package", "-DskipTests");
             try (var jars = Files.list(context.resolve("target"))) {
                 jar = jars.filter(file -> file.getFileName().toString().matches("plate-.*\\.jar")).findFirst()
                         .orElseThrow();
             }
         }
         return jar;
+    }
+
+    /** Where the package recorded the jar's start-up cache. */
+    static synchronized Path startCaches() throws Exception {
+        jar();
+        return startCaches;
     }
 
     static List<String> copiedSources(List<String> dockerfile) {
@@ -75,9 +86,15 @@ final class PackagedBuild {
     }
 
     static void run(Path dir, String... command) throws Exception {
+        run(dir, Map.of(), command);
+    }
+
+    static void run(Path dir, Map<String, String> environment, String... command) throws Exception {
         var log = Files.createTempFile("plate-build", ".log");
-        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        var process = builder.start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + tail(Files.readString(log))).isZero();
     }
