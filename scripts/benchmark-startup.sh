@@ -107,7 +107,7 @@ if wanted cpu-cold; then
     env PLATE_START_CACHE=off taskset -c 0 "$JAVA" -jar "$JAR"
 fi
 # Memory once Plate idles: G1 keeps what the start used until a whole-heap collection; Plate has one run after a
-# minute without one (IdleHeap). One start, its RSS after 5 s and after 75 s.
+# minute without one (IdleMemory, which also trims the C library's heap). One start, its RSS after 5 s and after 75 s.
 if wanted idle; then
   start "$HEALTH" "$JAVA" -jar "$JAR"
   sleep 5
