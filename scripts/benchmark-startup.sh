@@ -107,15 +107,19 @@ if wanted cpu-cold; then
     env PLATE_START_CACHE=off taskset -c 0 "$JAVA" -jar "$JAR"
 fi
 # Memory once Plate idles: G1 keeps what the start used until a whole-heap collection; Plate has one run after a
-# minute without one (IdleMemory, which also trims the C library's heap). One start, its RSS after 5 s and after 75 s.
-if wanted idle; then
-  start "$HEALTH" "$JAVA" -jar "$JAR"
-  sleep 5
-  early="$(rss)"
-  sleep 70
-  printf '%-58s RSS after 5 s idle: %s MB, after 75 s: %s MB\n' "java -jar from the cache, one start left idle" \
-    "$early" "$(rss)" | tee -a "$OUT"
+# minute without one, and the C library's heap trimmed 15 s after the start and every minute (IdleMemory). One start
+# each of java -jar and (below) the image's path, its RSS 5 s, 20 s and 75 s after it answered.
+idle() { # label, then the command
+  local label="$1"; shift
+  start "$HEALTH" "$@"
+  sleep 5; local at5; at5="$(rss)"
+  sleep 15; local at20; at20="$(rss)"
+  sleep 55
+  printf '%-58s RSS after 5 s idle: %s MB, 20 s: %s MB, 75 s: %s MB\n' "$label" "$at5" "$at20" "$(rss)" | tee -a "$OUT"
   stop
+}
+if wanted idle; then
+  idle "java -jar as built, one start left idle" "$JAVA" -jar "$JAR"
 fi
 
 # The image's path: the extracted jar and an AOT cache recorded by a training run, as the Dockerfile does.
@@ -128,6 +132,10 @@ if wanted image; then
   # From the training's directory with the same relative jar: the cache is refused for another class path.
   series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
     env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar
+  if wanted idle; then
+    idle "the image's path, one start left idle" \
+      env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar
+  fi
 fi
 
 if wanted maven && [ "${SKIP_MAVEN_RUN:-}" != "true" ]; then
