@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  *       a minute later (measured with {@code jcmd System.trim_native_heap}). It is trimmed 15 s after Plate is up
  *       and every minute after ({@code malloc_trim}, milliseconds), through the same diagnostic command, unless the
  *       JVM was given its own {@code -XX:TrimNativeHeapInterval} (0 turns it off). Where the C library cannot trim
- *       (musl), the command says so and nothing else happens.
+ *       (musl), the command says so, and it is not asked again.
  * </ul>
  * Both are done here rather than by JVM options so that every way Plate starts gets them, {@code java -jar} included.
  */
@@ -43,28 +43,42 @@ class IdleMemory {
 
     static final Duration HEAP_INTERVAL = Duration.ofMinutes(1);
     static final int MAX_FREE_PERCENT = 40;
+    private static final Duration FIRST_TRIM = Duration.ofSeconds(15);
+    private static final Duration TRIM_INTERVAL = Duration.ofMinutes(1);
     private static final String HEAP_FLAG = "G1PeriodicGCInterval";
     private static final String FREE_FLAG = "MaxHeapFreeRatio";
     private static final String TRIM_FLAG = "TrimNativeHeapInterval";
     private static final Logger log = LoggerFactory.getLogger(IdleMemory.class);
 
     private volatile boolean trimming;
+    private volatile long nextTrim; // System.nanoTime()
     private int trims; // only the scheduler's thread
 
     @EventListener(ApplicationReadyEvent.class)
     void atReady() {
+        HotSpotDiagnosticMXBean vm;
         try {
-            var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        } catch (RuntimeException | LinkageError another) { // another JVM, or one without jdk.management
+            log.debug("Memory is not given back when idle: {}", another.toString());
+            return;
+        }
+        try {
             if (Boolean.parseBoolean(vm.getVMOption("UseG1GC").getValue())) {
                 setUnlessGiven(vm, HEAP_FLAG, HEAP_INTERVAL.toMillis());
                 if (Integer.parseInt(vm.getVMOption("MinHeapFreeRatio").getValue()) <= MAX_FREE_PERCENT) {
                     setUnlessGiven(vm, FREE_FLAG, MAX_FREE_PERCENT);
                 }
             }
-            trimming = vm.getVMOption(TRIM_FLAG).getOrigin() == VMOption.Origin.DEFAULT;
-        } catch (RuntimeException | LinkageError another) { // another JVM, or one without jdk.management
-            log.debug("Memory is not given back when idle: {}", another.toString());
+        } catch (RuntimeException refused) {
+            log.debug("The heap is not given back when idle: {}", refused.toString());
         }
+        try {
+            trimming = vm.getVMOption(TRIM_FLAG).getOrigin() == VMOption.Origin.DEFAULT;
+        } catch (RuntimeException unknown) { // a JVM without the flag: its diagnostic command is not there either
+            log.debug("The native heap is not trimmed: {}", unknown.toString());
+        }
+        nextTrim = System.nanoTime() + FIRST_TRIM.toNanos();
     }
 
     private static void setUnlessGiven(HotSpotDiagnosticMXBean vm, String flag, long value) {
@@ -74,11 +88,15 @@ class IdleMemory {
     }
 
     /**
-     * The first some seconds after ready, not at ready: the compilers are still busy then, and what a trim at ready
-     * gave back (10 MB) was taken again within 5 s (the image's path, measured).
+     * The first trim some seconds after ready, not at ready: the compilers are still busy then, and what a trim at
+     * ready gave back (10 MB) was taken again within 5 s (the image's path, measured).
      */
-    @Scheduled(initialDelay = 15_000, fixedDelay = 60_000)
-    void everyMinute() {
+    @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
+    void trimWhenDue() {
+        if (!trimming || System.nanoTime() - nextTrim < 0) {
+            return;
+        }
+        nextTrim = System.nanoTime() + TRIM_INTERVAL.toNanos();
         trimNativeHeap().ifPresent(result -> {
             if (trims++ == 0) {
                 log.info("After the start: {}", result);
@@ -97,7 +115,13 @@ class IdleMemory {
             Object said = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            return Optional.of(String.valueOf(said).strip());
+            String result = String.valueOf(said).strip();
+            if (!result.startsWith("Trim native heap")) { // "Not available." (a C library without malloc_trim)
+                trimming = false;
+                log.debug("The native heap is not trimmed: {}", result);
+                return Optional.empty();
+            }
+            return Optional.of(result);
         } catch (Exception | LinkageError unavailable) {
             trimming = false;
             log.debug("The native heap is not trimmed: {}", unavailable.toString());

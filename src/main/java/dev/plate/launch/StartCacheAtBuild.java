@@ -1,6 +1,7 @@
 package dev.plate.launch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,42 +23,73 @@ public final class StartCacheAtBuild {
         if (!"build".equals(System.getProperty(PROPERTY))) {
             return;
         }
-        System.out.println(record(application));
-        System.exit(0); // a cache is an optimisation: never the reason a build fails
+        String outcome;
+        try {
+            outcome = record(application);
+        } catch (Throwable unexpected) { // a cache is an optimisation: never the reason a build fails
+            outcome = "Plate: [WARNING] the start-up cache could not be recorded: " + unexpected;
+        }
+        System.out.println(outcome);
+        System.exit(0);
     }
 
     static String record(Class<?> application) {
+        if (!Files.isReadable(Path.of("/proc/self/cmdline"))) {
+            return "Plate: no start-up cache is recorded: only a start on Linux can use one";
+        }
         Optional<Path> jar = StartFromCache.executableJar(application);
         if (jar.isEmpty()) {
             return "Plate: no start-up cache is recorded: this is not Boot's executable jar started with java -jar";
         }
+        Recording due;
         try {
-            Optional<Recording> due = Recording.of(jar.get());
-            if (due.isEmpty()) {
+            Optional<Recording> recording = Recording.of(jar.get());
+            if (recording.isEmpty()) {
                 return "Plate: no start-up cache to record for " + jar.get() + ": it is recorded already, "
-                        + StartCache.SWITCH + " is off, or this JVM cannot start from one (Linux, java -jar, no "
-                        + "class-data archive option of its own)";
+                        + StartCache.SWITCH + " is off, or the JVM's options choose a class-data archive";
             }
-            if (due.get().skipped() != null) {
-                return "Plate: no start-up cache is recorded now: " + due.get().skipped()
-                        + "; the jar records it after its first start instead";
-            }
-            System.out.println("Plate: recording the start-up cache of " + jar.get() + " in "
-                    + due.get().cache().directory() + " (about 40 s; -Dplate.start-cache.skip skips it)");
-            long started = System.nanoTime();
-            Training training = due.get().training();
+            due = recording.get();
+        } catch (IOException unreadable) {
+            return "Plate: [WARNING] no start-up cache is recorded: " + unreadable;
+        }
+        if (due.skipped() != null) {
+            return "Plate: no start-up cache is recorded now: " + due.skipped()
+                    + "; the jar records it after its first start instead";
+        }
+        System.out.println("Plate: recording the start-up cache of " + jar.get() + " in " + due.cache().directory()
+                + " (about 40 s; -Dplate.start-cache.skip skips it)");
+        Training training = due.training();
+        // Maven stopped (Ctrl-C): the training start stops too, and is no failure.
+        var stop = new Thread(training::stop, "start-cache-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        long started = System.nanoTime();
+        try {
             if (!training.run(jar.get())) {
                 return "Plate: another process is recording this jar's start-up cache";
             }
-            training.removeReplaced(jar.get());
-            return "Plate: start-up cache recorded and proven in " + (System.nanoTime() - started) / 1_000_000_000
-                    + " s: the first java -jar start of this jar begins from it";
         } catch (IOException | RuntimeException failed) {
+            // Not the day's pause a failed recording after a start gets: the jar's first start tries again, in
+            // quieter conditions than a build's.
+            due.cache().directory().resolve("failed").toFile().delete();
             return "Plate: [WARNING] the start-up cache could not be recorded (" + failed.getMessage()
-                    + "); java -jar starts without it";
+                    + "); the jar's first start records it instead";
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             return "Plate: the start-up cache's recording was stopped";
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook has run: the training was stopped
+            }
         }
+        String recorded = "Plate: start-up cache recorded and proven in " + (System.nanoTime() - started)
+                / 1_000_000_000 + " s: the first java -jar start of this jar begins from it";
+        try {
+            training.removeReplaced(jar.get());
+        } catch (IOException | RuntimeException leftOver) {
+            return recorded + " (the caches of earlier builds could not be removed: " + leftOver.getMessage() + ")";
+        }
+        return recorded;
     }
 }

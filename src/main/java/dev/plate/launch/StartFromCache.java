@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * {@code java -jar plate.jar} spends most of its start loading and linking classes out of the jar (about 25,000 of
  * them); the image starts in under half that time from a JDK ahead-of-time cache. This gives the plain command the
- * same: when the jar's start-up cache has been recorded ({@link StartCache}, by {@link StartCacheRecorder} after an
- * earlier start), the process becomes {@code java -XX:AOTCache=… [the same options] -jar <extracted jar> [the same
- * arguments]} before Spring starts, in place (ADR 0021). Anything unexpected leaves the start as it was.
+ * same: when the jar's start-up cache has been recorded ({@link StartCache}, by the build that made the jar,
+ * {@link StartCacheAtBuild}, or by {@link StartCacheRecorder} after an earlier start), the process becomes {@code
+ * java -XX:AOTCache=… [the same options] -jar <extracted jar> [the same arguments]} before Spring starts, in place
+ * (ADR 0021). Anything unexpected leaves the start as it was.
  */
 public final class StartFromCache {
 

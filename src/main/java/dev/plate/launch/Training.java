@@ -97,6 +97,9 @@ final class Training {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IOException("no java"));
         Path extracted = cache.directory().resolve("app" + mine);
         Path archive = cache.directory().resolve("plate" + mine + ".aot");
+        // First: a recording that fails or is killed leaves a directory a later build's recording can tell for an
+        // earlier build's, and remove (removeReplaced).
+        Files.writeString(cache.directory().resolve("jar"), StartCache.identity(jar));
         try {
             if (!Files.isRegularFile(cache.jar())) {
                 execute(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
@@ -114,7 +117,6 @@ final class Training {
             // by the time Spring's context is refreshed; a whole start would prove nothing more, in twice the time.
             execute(start(java, false, "-XX:AOTCache=" + archive, "-XX:AOTMode=on"), "proof.log");
             sealed(archive);
-            Files.writeString(cache.directory().resolve("jar"), StartCache.identity(jar));
             Files.move(archive, cache.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(cache.directory().resolve("failed"));
         } finally {

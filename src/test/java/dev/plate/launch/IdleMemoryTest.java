@@ -37,9 +37,12 @@ class IdleMemoryTest {
     }
 
     @Test
-    void a_ready_plate_trims_the_native_heap() {
+    void a_ready_plate_trims_the_native_heap() throws Exception {
         assumeThat(Path.of("/proc/self/status")).as("Linux").exists();
-        assumeThat(Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))).as("glibc, not musl").isFalse();
+        try (var libraries = Files.list(Path.of("/lib"))) {
+            assumeThat(libraries.map(Path::getFileName).map(Path::toString)).as("glibc, not musl")
+                    .noneMatch(name -> name.startsWith("ld-musl-"));
+        }
         assertThat(idleMemory.trimNativeHeap()).as("the JVM's own report of what it gave back").hasValueSatisfying(
                 said -> assertThat(said).startsWith("Trim native heap: RSS+Swap:"));
     }

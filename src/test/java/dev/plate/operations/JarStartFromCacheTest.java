@@ -111,6 +111,7 @@ class JarStartFromCacheTest {
     void the_build_records_the_cache_so_the_first_start_of_the_jar_it_made_runs_from_it() throws Exception {
         Path jar = PackagedBuild.jar();
         Path caches = PackagedBuild.startCaches();
+        assertThat(PackagedBuild.packageLog()).contains("Plate: start-up cache recorded and proven in");
         List<Path> recorded;
         try (var entries = Files.list(caches)) {
             recorded = entries.filter(Files::isDirectory).toList();
@@ -123,12 +124,22 @@ class JarStartFromCacheTest {
             first.awaitUp();
             assertThat(first.arguments()).as("the first start of the jar, from the build's cache")
                     .contains("-XX:AOTCache=" + cache.resolve("plate.aot"), cache.resolve("app/plate.jar").toString());
-            assertThat(first.log()).contains("Started from the start-up cache in " + cache)
-                    .doesNotContain("Recording a start-up cache");
+            assertThat(first.log()).contains("Started from the start-up cache in " + cache);
             assertThat(first.get("/login")).isEqualTo(200);
         } finally {
             first.stop();
         }
+    }
+
+    @Test
+    void a_build_asked_to_skip_the_recording_records_nothing() throws Exception {
+        Path context = PackagedBuild.jar().getParent().getParent();
+        Path caches = dir.resolve("skipped-caches");
+        String output = PackagedBuild.run(context, java.util.Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "PLATE_START_CACHE_DIR", caches.toString()), "./mvnw", "-o", "-B", "exec:exec@start-cache",
+                "-Dplate.start-cache.skip");
+        assertThat(output).contains("skipping execute as per configuration").doesNotContain("Plate: recording");
+        assertThat(caches).doesNotExist();
     }
 
     /** A Plate process started as {@code java -jar}, with none of the test JVM's environment but what it needs. */

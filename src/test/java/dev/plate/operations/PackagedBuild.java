@@ -23,6 +23,7 @@ final class PackagedBuild {
     private static final Pattern COPY = Pattern.compile("^COPY (?!--from)(.+) (\\S+)$");
     private static Path jar;
     private static Path startCaches;
+    private static String packageLog;
 
     private PackagedBuild() {}
 
@@ -35,9 +36,11 @@ final class PackagedBuild {
             }
             // Offline: the project's own build has just fetched every dependency. The package records the jar's
             // start-up cache, with the JDK the tests start it with, in a directory of the tests' own.
+            // Nothing of the developer's environment may change the cache's key or turn it off ("" removes).
             startCaches = context.resolve("start-caches");
-            run(context, Map.of("JAVA_HOME", System.getProperty("java.home"), "PLATE_START_CACHE_DIR",
-                    startCaches.toString()), "./mvnw", "-o", "-B", "-q", "package", "-DskipTests");
+            packageLog = run(context, Map.of("JAVA_HOME", System.getProperty("java.home"), "PLATE_START_CACHE_DIR",
+                    startCaches.toString(), "PLATE_START_CACHE", "", "JAVA_TOOL_OPTIONS", "", "JDK_JAVA_OPTIONS", ""),
+                    "./mvnw", "-o", "-B", "package", "-DskipTests");
             try (var jars = Files.list(context.resolve("target"))) {
                 jar = jars.filter(file -> file.getFileName().toString().matches("plate-.*\\.jar")).findFirst()
                         .orElseThrow();
@@ -50,6 +53,12 @@ final class PackagedBuild {
     static synchronized Path startCaches() throws Exception {
         jar();
         return startCaches;
+    }
+
+    /** What the package printed (its end: the start-up cache's recording). */
+    static synchronized String packageLog() throws Exception {
+        jar();
+        return tail(packageLog);
     }
 
     static List<String> copiedSources(List<String> dockerfile) {
@@ -85,18 +94,36 @@ final class PackagedBuild {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static void run(Path dir, String... command) throws Exception {
-        run(dir, Map.of(), command);
+    static String run(Path dir, String... command) throws Exception {
+        return run(dir, Map.of(), command);
     }
 
-    static void run(Path dir, Map<String, String> environment, String... command) throws Exception {
+    /** Runs {@code command} with these changes to the environment (an empty value removes the variable). */
+    static String run(Path dir, Map<String, String> environment, String... command) throws Exception {
         var log = Files.createTempFile("plate-build", ".log");
         var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         var process = builder.start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + tail(Files.readString(log))).isZero();
+        try {
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly); // Maven's JVM, a training start
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + ": more than 10 minutes:\n"
+                        + tail(Files.readString(log)));
+            }
+            String output = Files.readString(log);
+            assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + tail(output)).isZero();
+            return output;
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     static String tail(String text) {
