@@ -73,12 +73,12 @@ class IdleMemory {
         } catch (RuntimeException refused) {
             log.debug("The heap is not given back when idle: {}", refused.toString());
         }
+        nextTrim = System.nanoTime() + FIRST_TRIM.toNanos(); // before trimming is on: the scheduler reads both
         try {
             trimming = vm.getVMOption(TRIM_FLAG).getOrigin() == VMOption.Origin.DEFAULT;
         } catch (RuntimeException unknown) { // a JVM without the flag: its diagnostic command is not there either
             log.debug("The native heap is not trimmed: {}", unknown.toString());
         }
-        nextTrim = System.nanoTime() + FIRST_TRIM.toNanos();
     }
 
     private static void setUnlessGiven(HotSpotDiagnosticMXBean vm, String flag, long value) {

@@ -25,7 +25,12 @@ final class InUse {
     }
 
     static boolean held(Path cache) {
-        try (var channel = FileChannel.open(cache.resolve("in-use"), StandardOpenOption.CREATE,
+        return locked(cache.resolve("in-use"));
+    }
+
+    /** Whether a process holds a lock on {@code file}, shared or not (when in doubt, yes). */
+    static boolean locked(Path file) {
+        try (var channel = FileChannel.open(file, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.READ); FileLock lock = channel.tryLock()) {
             return lock == null;
         } catch (OverlappingFileLockException thisProcess) {

@@ -130,9 +130,10 @@ record StartCache(Path root, Path directory) {
         return markers().anyMatch(pid -> !alive(pid));
     }
 
-    /** A Plate runs from it, or is starting from it: it is never removed under them. */
+    /** A Plate runs from it, is starting from it, or is recording it: it is never removed under them. */
     boolean inUse() throws IOException {
-        return markers().anyMatch(StartCache::alive) || InUse.held(directory);
+        return markers().anyMatch(StartCache::alive) || InUse.held(directory)
+                || InUse.locked(directory.resolve("recording"));
     }
 
     private Stream<Long> markers() throws IOException {

@@ -68,6 +68,9 @@ public final class StartCacheAtBuild {
                 return "Plate: another process is recording this jar's start-up cache";
             }
         } catch (IOException | RuntimeException failed) {
+            if (training.stopped()) {
+                return "Plate: the start-up cache's recording was stopped";
+            }
             // Not the day's pause a failed recording after a start gets: the jar's first start tries again, in
             // quieter conditions than a build's.
             due.cache().directory().resolve("failed").toFile().delete();

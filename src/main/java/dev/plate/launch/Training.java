@@ -156,8 +156,14 @@ final class Training {
         var builder = new ProcessBuilder(niced(argv)).directory(cache.directory().toFile()).redirectErrorStream(true)
                 .redirectOutput(cache.directory().resolve(logName + mine).toFile());
         builder.environment().keySet().retainAll(KEPT_ENVIRONMENT);
+        if (stopping) {
+            throw new IOException(logName + ": stopped");
+        }
         Process process = builder.start();
         running = process;
+        if (stopping) { // stopped while it was being started: stop() did not see it
+            process.destroyForcibly();
+        }
         try {
             if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -165,7 +171,8 @@ final class Training {
                         + keepLog(logName));
             }
             if (process.exitValue() != 0) {
-                throw new IOException(logName + ": exit code " + process.exitValue() + "; see " + keepLog(logName));
+                throw new IOException(logName + ": exit code " + process.exitValue() + (stopping ? " (stopped)"
+                        : "; see " + keepLog(logName)));
             }
         } finally {
             running = null;
@@ -186,6 +193,10 @@ final class Training {
                 }
             }
         }
+    }
+
+    boolean stopped() {
+        return stopping;
     }
 
     /** When Plate stops while a training runs, the training stops too. */

@@ -28,10 +28,12 @@ class TrainingTest {
         Path otherOptions = cache(cache.root().resolve("00000000000000a4"), StartCache.identity(jar));
         Path runningFrom = cache(cache.root().resolve("00000000000000a5"), earlier);
         Path startingFrom = cache(cache.root().resolve("00000000000000a6"), earlier);
+        Path beingRecorded = cache(cache.root().resolve("00000000000000a7"), earlier);
         Path notOurs = Files.createDirectories(cache.root().resolve("notes"));
         cache(cache.directory(), StartCache.identity(jar));
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), HoldsACache.class.getName(), runningFrom.toString()).start();
+                System.getProperty("java.class.path"), HoldsACache.class.getName(), runningFrom.toString(),
+                beingRecorded.toString()).start();
         try {
             assertThat(new String(holder.getInputStream().readNBytes(4))).isEqualTo("held");
             Files.writeString(startingFrom.resolve("starting." + holder.pid()), "");
@@ -44,6 +46,7 @@ class TrainingTest {
             assertThat(otherOptions).as("the same build with other heap or collector options").exists();
             assertThat(runningFrom).as("another process runs from it").exists();
             assertThat(startingFrom).as("another process is starting from it").exists();
+            assertThat(beingRecorded).as("another process is recording it").exists();
             assertThat(notOurs).exists();
             assertThat(cache.directory()).exists();
         } finally {

@@ -39,7 +39,8 @@ final class PackagedBuild {
             // Nothing of the developer's environment may change the cache's key or turn it off ("" removes).
             startCaches = context.resolve("start-caches");
             packageLog = run(context, Map.of("JAVA_HOME", System.getProperty("java.home"), "PLATE_START_CACHE_DIR",
-                    startCaches.toString(), "PLATE_START_CACHE", "", "JAVA_TOOL_OPTIONS", "", "JDK_JAVA_OPTIONS", ""),
+                    startCaches.toString(), "PLATE_START_CACHE", "", "JAVA_TOOL_OPTIONS", "", "JDK_JAVA_OPTIONS", "",
+                    "_JAVA_OPTIONS", "", "MAVEN_ARGS", ""),
                     "./mvnw", "-o", "-B", "package", "-DskipTests");
             try (var jars = Files.list(context.resolve("target"))) {
                 jar = jars.filter(file -> file.getFileName().toString().matches("plate-.*\\.jar")).findFirst()
@@ -55,10 +56,10 @@ final class PackagedBuild {
         return startCaches;
     }
 
-    /** What the package printed (its end: the start-up cache's recording). */
+    /** What the package printed (at its end, the start-up cache's recording). */
     static synchronized String packageLog() throws Exception {
         jar();
-        return tail(packageLog);
+        return packageLog;
     }
 
     static List<String> copiedSources(List<String> dockerfile) {
