@@ -106,7 +106,10 @@ class RepositoryAccessTest {
 
     @Test
     void on_gitea_the_admins_read_token_is_used_and_without_one_the_secret_goes() {
-        var connection = FabricArgoCdTest.connectionTo(cluster);
+        // A cluster of its own: the test context's leader reconciles the shared one every two seconds, and wrote its
+        // embedded server's Secret there between a removal and the check that it was gone.
+        var own = new ArgoCdCluster();
+        var connection = FabricArgoCdTest.connectionTo(own);
         var argoCd = new FabricArgoCd(connection, new Ownership(() -> FabricArgoCdTest.INSTALLATION,
                 () -> FabricArgoCdTest.REPO));
         var configRepository = mock(ConfigRepository.class);
@@ -118,7 +121,6 @@ class RepositoryAccessTest {
         var gitea = new RepositoryCredentials(argoCd, configRepository, withToken, mock(ServiceAccounts.class), leadership,
                 Clock.systemUTC(), connection);
         try {
-            argoCd.applyRepository(Optional.empty()); // start from no Secret, whatever ran before
             assertThat(gitea.ensure()).isEqualTo(dev.plate.argocd.RepositoryAccess.Outcome.WRITTEN);
             assertThat(argoCd.repository()).contains(new dev.plate.argocd.ArgoCd.RepositoryCredentials(
                     "https://gitea.example.com/acme/plate-config.git", "argocd-bot", "read-only-token", Optional.empty()));
@@ -133,8 +135,8 @@ class RepositoryAccessTest {
             assertThat(argoCd.repository()).isEmpty();
             assertThat(noCredential.ensure()).isEqualTo(dev.plate.argocd.RepositoryAccess.Outcome.NO_CREDENTIAL);
         } finally {
-            // Leave the shared cluster as the embedded-server test expects it: that test writes its own Secret.
-            argoCd.applyRepository(Optional.empty());
+            connection.destroy();
+            own.close();
         }
     }
 
