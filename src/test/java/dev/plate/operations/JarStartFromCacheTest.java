@@ -79,7 +79,7 @@ class JarStartFromCacheTest {
                 "Commencing graceful shutdown");
 
         // A cache the JVM cannot use after all (damaged on disk): the start from it fails once, and the next start
-        // does not use it again but starts the ordinary way, and records it anew.
+        // does not use it again but starts the ordinary way, and begins to record it anew.
         try (var archive = java.nio.channels.FileChannel.open(cache.resolve("plate.aot"),
                 java.nio.file.StandardOpenOption.WRITE)) {
             archive.write(java.nio.ByteBuffer.allocate(1 << 16), archive.size() / 2);
@@ -92,10 +92,13 @@ class JarStartFromCacheTest {
             healed.awaitUp();
             assertThat(healed.log()).contains("the last start from it died before running; it is removed");
             assertThat(healed.arguments()).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
-            healed.awaitLog("Start-up cache recorded", Duration.ofMinutes(5));
+            // Recording anew, as the first start did above; stopped while it records (a minute of CI saved)...
+            healed.awaitLog("Recording a start-up cache for this jar in the background", Duration.ofMinutes(1));
         } finally {
             healed.stop();
         }
+        // ...which leaves no training JVM behind.
+        assertThat(recordingsUnder(caches, Duration.ofSeconds(30))).as("training JVMs left running").isEmpty();
 
         var off = Plate.start(jar, dir, "off", caches, "off");
         try {
@@ -141,6 +144,19 @@ class JarStartFromCacheTest {
                 "exec:exec@start-cache", "-Dplate.start-cache.skip");
         assertThat(output).contains("skipping execute as per configuration").doesNotContain("Plate: recording");
         assertThat(caches).doesNotExist();
+    }
+
+    /** The processes still recording a cache under {@code caches} once {@code patience} has passed, if any. */
+    private static List<String> recordingsUnder(Path caches, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            List<String> left = ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
+                    .filter(line -> line.contains("-XX:AOTCacheOutput=" + caches)).toList();
+            if (left.isEmpty() || System.nanoTime() > deadline) {
+                return left;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** A Plate process started as {@code java -jar}, with none of the test JVM's environment but what it needs. */
