@@ -31,9 +31,11 @@ COPY --from=train --chown=root:root /app /app
 WORKDIR /app
 USER 10001:10001
 # The AOT cache's flags belong to the image (the entrypoint): JAVA_TOOL_OPTIONS is yours to tune, and replacing it
-# (as Kubernetes env does) never turns the cache off.
+# (as Kubernetes env does) never turns the cache off. -XX:TieredStopAtLevel=1 compiles with C1 only: a start in 3.9 s
+# instead of 5.0 s on 2 cores, and about 110 MB less memory under load (docs/adr/0022-the-image-compiles-with-c1-only.md);
+# leave it out for C2's faster code on CPU-heavy requests.
 ENV PLATE_DATA_DIR=/data \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:TieredStopAtLevel=1"
 VOLUME /data
 EXPOSE 8080
 # No curl in the JRE image: bash's /dev/tcp asks the liveness group directly.

@@ -14,7 +14,8 @@ SESSIONS="${SESSIONS:-20}"
 DEPLOYS="${DEPLOYS:-200}"
 PARALLEL="${PARALLEL:-4}"
 PORT="${PORT:-18182}"
-JAVA_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError" # deploy/helm/plate/templates/deployment.yaml
+# The chart's (deploy/helm/plate/templates/deployment.yaml); JAVA_OPTIONS=… compares others.
+JAVA_OPTIONS="${JAVA_OPTIONS:--XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 JAR="$(ls target/plate-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)"

@@ -129,12 +129,19 @@ if wanted image; then
   [ "$(basename "$JAR")" = plate.jar ] || mv "$IMAGE/$(basename "$JAR")" "$IMAGE/plate.jar"
   (cd "$IMAGE" && PLATE_DATA_DIR="$WORK/train" "$JAVA" -XX:AOTCacheOutput="$IMAGE/plate.aot" -XX:+UseSerialGC \
     -jar plate.jar --plate.start-cache.training=true --server.port=0 >"$WORK/train.log" 2>&1)
-  # From the training's directory with the same relative jar: the cache is refused for another class path.
+  # From the training's directory with the same relative jar: the cache is refused for another class path. With the
+  # image's own JAVA_TOOL_OPTIONS (the Dockerfile's ENV): C1 only (ADR 0022); then with C2 as well, for comparison.
+  IMAGE_OPTIONS="-XX:MaxRAMPercentage=60 -XX:TieredStopAtLevel=1"
   series "the image's path (extracted jar + AOT cache), to health UP" "$HEALTH" \
-    env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar
+    env -C "$IMAGE" JAVA_TOOL_OPTIONS="$IMAGE_OPTIONS" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m \
+    -jar plate.jar
+  series "the image's path with C2 as well (no TieredStopAtLevel=1)" "$HEALTH" \
+    env -C "$IMAGE" JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC \
+    -Xms64m -jar plate.jar
   if wanted idle; then
     idle "the image's path, one start left idle" \
-      env -C "$IMAGE" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m -jar plate.jar
+      env -C "$IMAGE" JAVA_TOOL_OPTIONS="$IMAGE_OPTIONS" "$JAVA" -XX:AOTCache=plate.aot -XX:+UseSerialGC -Xms64m \
+      -jar plate.jar
   fi
 fi
 

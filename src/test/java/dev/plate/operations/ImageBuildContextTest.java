@@ -58,7 +58,9 @@ class ImageBuildContextTest {
         assertThat(process.exitValue()).as(Files.readString(context.resolve("train.log"))).isZero();
         assertThat(app.resolve("plate.aot")).as("the AOT cache the image starts from").isNotEmptyFile();
         assertThat(String.join("\n", lines)).as("the image's entrypoint uses that cache")
-                .contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=/app/plate.aot\"");
+                .contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=/app/plate.aot\"")
+                .as("the image compiles with C1 only by default, as the chart does (ADR 0022)")
+                .contains("JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=60 -XX:TieredStopAtLevel=1\"");
         assertThat(Files.readString(context.resolve("train.log"))).as("the training ran the ahead-of-time definitions")
                 .contains("Starting AOT-processed PlateApplication")
                 .as("a whole start, to its first answers").contains("Training start: health UP and the login page "
@@ -96,7 +98,7 @@ class ImageBuildContextTest {
                 .redirectOutput(log.toFile());
         // What the JVM sees in a container limited to 512 MiB, and the chart's options (PlateChartTest checks those).
         start.environment().put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -XX:MaxRAMPercentage=60 "
-                + "-XX:+ExitOnOutOfMemoryError");
+                + "-XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
         start.environment().put("PLATE_DATA_DIR", context.resolve("data").toString());
         // On PostgreSQL, as in production (the training above ran on the embedded H2 default).
         start.environment().put("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("imageaot"));

@@ -100,7 +100,7 @@ class PlateChartTest {
         });
         assertThat(env.get("PLATE_ARGOCD_IN_CLUSTER").path("value").asString()).isEqualTo("true");
         assertThat(env.get("JAVA_TOOL_OPTIONS").path("value").asString()).as("the image's AOT flags are not in what "
-                + "this replaces").doesNotContain("AOTCache").contains("MaxRAMPercentage");
+                + "this replaces").doesNotContain("AOTCache").contains("MaxRAMPercentage", "-XX:TieredStopAtLevel=1");
 
         // RBAC: only Argo CD's objects and the one repository Secret, in Argo CD's namespace.
         JsonNode role = one(objects, "Role");
