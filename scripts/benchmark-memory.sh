@@ -4,7 +4,8 @@
 #   ./mvnw -B -DskipTests package && sudo scripts/benchmark-memory.sh
 # Needs root and the kernel's memory controller (cgroup v1 or v2): the limit is the kernel's, as in a container, so
 # going over it is an OOM kill, not a number in a report. Writes target/benchmarks/memory.txt.
-# PROJECTS, SESSIONS, DEPLOYS, PARALLEL and LIMIT_MB change the load.
+# PROJECTS, SESSIONS, DEPLOYS, PARALLEL and LIMIT_MB change the load; JAVA_OPTIONS the JVM's options (the chart's by
+# default), e.g. `sudo JAVA_OPTIONS="-XX:MaxRAMPercentage=60" scripts/benchmark-memory.sh` for C2 as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -124,6 +125,10 @@ sort -k2 -n "$WORK/deploys" | awk -v total="$DEPLOYS" -v par="$PARALLEL" '
   END { printf "deploy burst: %d of %d answered 201, %d at a time: p50 %.0f ms, p95 %.0f ms, max %.0f ms\n", ok, total,
         par, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR] }' | tee -a "$OUT"
 line "after the burst:              RSS $(rss) MB, heap in use $(heap_used) MB"
+# Compiled code: with C1 only the JVM reserves a smaller code cache, and a full one stops all compilation.
+line "code cache: $("$JCMD" "$PID" Compiler.codecache | awk '/size=/ { for (i = 1; i <= NF; i++) {
+  split($i, kv, "="); v = kv[2]; sub(/Kb,?/, "", v); if (kv[1] == "size") size += v; if (kv[1] == "used") used += v } }
+  END { printf "%d MB used of %d MB", used / 1024, size / 1024 }'); full: $(grep -c 'CodeCache is full' "$WORK/plate.log" || true)"
 line "cgroup peak (RSS and page cache): $(awk '{ printf "%d", $1 / 1048576 }' "$PEAK_FILE" 2>/dev/null || echo "?") MB of ${LIMIT_MB}; OOM kills: $(OOM)"
 line "Plate still running: $(kill -0 "$PID" 2>/dev/null && echo yes || echo no); java.lang.OutOfMemoryError in its log: $(grep -c java.lang.OutOfMemoryError "$WORK/plate.log" || true)"
 echo "Written to $OUT"

@@ -97,8 +97,9 @@ class ImageBuildContextTest {
         var start = new ProcessBuilder(entrypoint).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // What the JVM sees in a container limited to 512 MiB, and the chart's options (PlateChartTest checks those).
+        // -XX:AOTMode=on: the JVM fails rather than start without the cache (with C1 only, too).
         start.environment().put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -XX:MaxRAMPercentage=60 "
-                + "-XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
+                + "-XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:AOTMode=on");
         start.environment().put("PLATE_DATA_DIR", context.resolve("data").toString());
         // On PostgreSQL, as in production (the training above ran on the embedded H2 default).
         start.environment().put("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("imageaot"));

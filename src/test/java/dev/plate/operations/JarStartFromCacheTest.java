@@ -92,13 +92,15 @@ class JarStartFromCacheTest {
             healed.awaitUp();
             assertThat(healed.log()).contains("the last start from it died before running; it is removed");
             assertThat(healed.arguments()).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
-            // Recording anew, as the first start did above; stopped while it records (a minute of CI saved)...
+            // Recording anew, as the first start did above; stopped once its training JVM runs (a minute of CI)...
             healed.awaitLog("Recording a start-up cache for this jar in the background", Duration.ofMinutes(1));
+            assertThat(processesUnder(caches, "-XX:AOTCacheOutput=", true, Duration.ofMinutes(2)))
+                    .as("the training JVM, recording").isNotEmpty();
         } finally {
             healed.stop();
         }
-        // ...which leaves no training JVM behind.
-        assertThat(recordingsUnder(caches, Duration.ofSeconds(30))).as("training JVMs left running").isEmpty();
+        // ...which leaves nothing of the recording running (no extraction, training or proof).
+        assertThat(processesUnder(caches, "", false, Duration.ofSeconds(30))).as("left running").isEmpty();
 
         var off = Plate.start(jar, dir, "off", caches, "off");
         try {
@@ -146,14 +148,18 @@ class JarStartFromCacheTest {
         assertThat(caches).doesNotExist();
     }
 
-    /** The processes still recording a cache under {@code caches} once {@code patience} has passed, if any. */
-    private static List<String> recordingsUnder(Path caches, Duration patience) throws InterruptedException {
+    /**
+     * The command lines naming {@code option + caches}, once there are some ({@code wanted}) or none (otherwise), or
+     * as they are when {@code patience} has passed.
+     */
+    private static List<String> processesUnder(Path caches, String option, boolean wanted, Duration patience)
+            throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            List<String> left = ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
-                    .filter(line -> line.contains("-XX:AOTCacheOutput=" + caches)).toList();
-            if (left.isEmpty() || System.nanoTime() > deadline) {
-                return left;
+            List<String> found = ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
+                    .filter(line -> line.contains(option + caches)).toList();
+            if (found.isEmpty() != wanted || System.nanoTime() > deadline) {
+                return found;
             }
             Thread.sleep(200);
         }

@@ -49,6 +49,7 @@ class PlateChartTest {
                 "argocd", Map.of("namespace", "gitops", "serverUrl", "https://argocd.acme.io", "gogsWebhookSecret",
                         Map.of("existingSecret", "argocd-webhook"), "token", Map.of("existingSecret", "argocd-token"),
                         "serverCa", Map.of("configMap", "acme-ca")),
+                "javaToolOptions", "-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError",
                 "env", List.of(Map.of("name", "PLATE_ARGOCD_DEPLOYMENT_TIMEOUT", "value", "15m"))));
         return Stream.of(Arguments.of("one replica, defaults", single),
                 Arguments.of("two replicas on Gitea", gitea),
@@ -99,8 +100,11 @@ class PlateChartTest {
             }
         });
         assertThat(env.get("PLATE_ARGOCD_IN_CLUSTER").path("value").asString()).isEqualTo("true");
-        assertThat(env.get("JAVA_TOOL_OPTIONS").path("value").asString()).as("the image's AOT flags are not in what "
-                + "this replaces").doesNotContain("AOTCache").contains("MaxRAMPercentage", "-XX:TieredStopAtLevel=1");
+        String javaOptions = env.get("JAVA_TOOL_OPTIONS").path("value").asString();
+        assertThat(javaOptions).as("the image's AOT flags are not in what this replaces").doesNotContain("AOTCache");
+        assertThat(javaOptions).as("the operator's own, else the heap at 60 % and C1 only (ADR 0022)").isEqualTo(
+                values.getOrDefault("javaToolOptions",
+                        "-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1"));
 
         // RBAC: only Argo CD's objects and the one repository Secret, in Argo CD's namespace.
         JsonNode role = one(objects, "Role");

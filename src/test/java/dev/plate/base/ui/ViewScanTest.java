@@ -21,7 +21,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * Vaadin looks for views only in the modules' {@code ui} packages ({@code PlateApplication.VIEWS}): in the running
- * application, every page of Plate is still a route, the shell is Plate's and the error pages are Plate's.
+ * application, every page of Plate is still a route in its layout, the shell is Plate's and the error pages are
+ * Plate's.
  */
 @PlateTest
 class ViewScanTest {
@@ -39,6 +40,7 @@ class ViewScanTest {
         assertThat(registered).as("the routes Vaadin registered at start").containsAll(everyRouteIn("dev.plate"))
                 .contains("dev.plate.projects.ui.ProjectsView");
 
+        assertThat(registry.getLayout("projects")).as("the layout around every page").isEqualTo(MainLayout.class);
         assertThat(AppShellRegistry.getInstance(vaadin).getShell()).isEqualTo(PlateShell.class);
         assertThat(registry.getErrorNavigationTarget(new NotFoundException()).orElseThrow().getNavigationTarget())
                 .isEqualTo(NotFoundView.class);
