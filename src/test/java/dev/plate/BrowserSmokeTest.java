@@ -16,7 +16,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Logs in through the real page in a real browser and sees the dashboard. Screenshots: target/screenshots/. */
@@ -38,7 +37,7 @@ class BrowserSmokeTest {
     @Test
     void an_admin_logs_in_through_the_real_page_and_sees_the_dashboard() throws IOException {
         browser = Chromium.start(1280, 800);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = Chromium.waitFor(browser);
         browser.get("http://localhost:" + port + "/");
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));

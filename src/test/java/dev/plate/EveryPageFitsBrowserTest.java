@@ -28,7 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -101,7 +100,7 @@ class EveryPageFitsBrowserTest {
         problems.addAll(previewADeploy(project, size));
         // The plot below the fold: its dates and counts readable at both sizes (looked at in the screenshot).
         browser.get("http://localhost:" + port + "/");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+        Chromium.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".plate-plot-days"))).getText();
         browser.executeScript("document.querySelector('.plate-plot-card').scrollIntoView()");
         problems.addAll(measure("dashboard-plot", size));
@@ -120,7 +119,7 @@ class EveryPageFitsBrowserTest {
 
     /** The deploy dialog with its diff, a long values line included: it wraps on a phone, never scrolls sideways. */
     private List<String> previewADeploy(String project, String size) throws IOException {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = Chromium.waitFor(browser);
         browser.get("http://localhost:" + port + "/projects/" + project);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-environment=staging]")))
                 .findElement(By.xpath(".//vaadin-button[normalize-space()='Deploy']")).click();
@@ -134,7 +133,7 @@ class EveryPageFitsBrowserTest {
 
     private List<String> visit(Page page, String size) throws IOException {
         browser.get("http://localhost:" + port + page.path());
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+        Chromium.waitFor(browser).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), page.shows()));
         // Grids lay their rows out after the first frame: measure once the browser has drawn them.
         browser.executeAsyncScript("const done = arguments[arguments.length - 1];"

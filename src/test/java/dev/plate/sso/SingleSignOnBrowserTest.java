@@ -21,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,14 +90,14 @@ class SingleSignOnBrowserTest {
                 .isEqualTo("DEVELOPER");
 
         browser.get("http://localhost:" + port + "/profile");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+        Chromium.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "You sign in with single sign-on"));
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Change password");
     }
 
     private void signInThroughTheProvider(String subject, String username, boolean screenshots) throws IOException {
         browser = Chromium.start(1280, 800);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = Chromium.waitFor(browser);
         browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sso-oidc")));
         assertThat(browser.findElement(By.id("sso-oidc")).getText()).isEqualTo("Sign in with Acme ID");
@@ -136,7 +135,7 @@ class SingleSignOnBrowserTest {
     @Test
     void the_command_line_signs_in_through_the_browser(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
         signInThroughTheProvider("ada-subject", "sso-ada-cli", false);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = Chromium.waitFor(browser);
         Path err = home.resolve("err.txt");
         Path out = home.resolve("out.txt");
         var process = cli(home, "--sso", "--no-browser");
@@ -171,7 +170,7 @@ class SingleSignOnBrowserTest {
     void a_command_line_without_a_browser_signs_in_with_a_code(@org.junit.jupiter.api.io.TempDir Path home)
             throws Exception {
         signInThroughTheProvider("grace-subject", "sso-grace-device", false);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = Chromium.waitFor(browser);
         var process = cli(home, "--device");
         try {
             String code = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files

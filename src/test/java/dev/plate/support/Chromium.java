@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven by its own chromedriver (never a browser a tool downloads). Missing on a
@@ -21,7 +24,7 @@ public final class Chromium {
 
     /** Signs in through the real login page and waits for the dashboard. */
     public static void signIn(ChromeDriver browser, int port, String username, String password) {
-        var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = waitFor(browser);
         browser.get("http://localhost:" + port + "/login");
         var form = org.openqa.selenium.By.cssSelector("vaadin-login-form input[name=username]");
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(form));
@@ -30,6 +33,18 @@ public final class Chromium {
                 .sendKeys(password, org.openqa.selenium.Keys.ENTER);
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
                 org.openqa.selenium.By.tagName("body"), "System health"));
+    }
+
+    /**
+     * A 30-second wait that outlasts page changes. While a page navigates or Vaadin replaces a view, Chromium can
+     * answer a lookup of an element with "unknown error: Node with given id does not belong to the document" rather
+     * than a stale-element error, and a plain wait gives up on that at once. A real failure still ends the wait at its
+     * timeout, with the last error as the cause.
+     */
+    public static WebDriverWait waitFor(WebDriver browser) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     public static ChromeDriver start(int width, int height) throws java.io.IOException {

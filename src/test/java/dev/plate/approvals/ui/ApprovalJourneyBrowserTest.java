@@ -31,7 +31,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,7 +105,7 @@ class ApprovalJourneyBrowserTest {
             tag = screen.equals("laptop") ? "2.0.0" : "3.0.0";
 
             var dee = browser(size);
-            var wait = new WebDriverWait(dee, Duration.ofSeconds(30));
+            var wait = Chromium.waitFor(dee);
             Chromium.signIn(dee, port, developer, "a-long-enough-password-1");
             dee.get("http://localhost:" + port + "/projects/" + project);
             click(dee, wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[@data-environment='"
@@ -123,7 +122,7 @@ class ApprovalJourneyBrowserTest {
             screenshot(dee, "approval-asked-" + screen);
 
             var max = browser(size);
-            var waitMax = new WebDriverWait(max, Duration.ofSeconds(30));
+            var waitMax = Chromium.waitFor(max);
             Chromium.signIn(max, port, maintainer, "a-long-enough-password-1");
             waitMax.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                     "Waiting for your approval"));

@@ -48,7 +48,7 @@ class LiveStatusBrowserTest {
     @Test
     void the_project_page_shows_argo_cds_report_as_it_happens() throws IOException {
         browser = Chromium.start(1280, 900);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = Chromium.waitFor(browser);
         Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
 
         String project = "live-" + Long.toString(System.nanoTime(), 36);
@@ -82,7 +82,7 @@ class LiveStatusBrowserTest {
     @Test
     void import_deploy_promote_and_roll_back_in_the_browser() throws IOException {
         browser = Chromium.start(1280, 800);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        var wait = Chromium.waitFor(browser);
         Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
         String project = "journey-" + Long.toString(System.nanoTime(), 36);
         browser.get("http://localhost:" + port + "/projects/import");
@@ -134,7 +134,7 @@ class LiveStatusBrowserTest {
         browser = Chromium.start(390, 844);
         Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
         browser.get("http://localhost:" + port + "/projects/" + project);
-        waitInCard(new WebDriverWait(browser, Duration.ofSeconds(30)), "staging", "rollback by admin");
+        waitInCard(Chromium.waitFor(browser), "staging", "rollback by admin");
         screenshot("journey-project-phone");
         assertThat(overflows()).as("no sideways scrolling at 390x844").isFalse();
     }

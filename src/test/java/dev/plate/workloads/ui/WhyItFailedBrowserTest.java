@@ -66,7 +66,7 @@ class WhyItFailedBrowserTest {
         for (int[] size : List.of(new int[] {1280, 800}, new int[] {390, 844})) {
             String tag = size[0] > 500 ? "laptop" : "phone";
             browser = Chromium.start(size[0], size[1]);
-            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            var wait = Chromium.waitFor(browser);
             Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
             browser.get("http://localhost:" + port + "/projects/" + project + "/dev");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Failed"));
