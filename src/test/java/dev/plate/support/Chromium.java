@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,6 +47,24 @@ public final class Chromium {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(WebDriverException.class);
         return wait;
+    }
+
+    /**
+     * Clicks what the locator finds. A live page (the project page redraws on every report from Argo CD, through
+     * Vaadin push) can replace the element between the lookup and the click; it is then looked up again.
+     */
+    public static void click(WebDriverWait wait, By locator) {
+        wait.until(driver -> {
+            var element = driver.findElement(locator);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
+    }
+
+    /** The text of what the locator finds, read again if a redraw replaced it between the lookup and the read. */
+    public static String textOf(WebDriverWait wait, By locator) {
+        return wait.until(driver -> driver.findElement(locator).getText());
     }
 
     public static ChromeDriver start(int width, int height) throws java.io.IOException {

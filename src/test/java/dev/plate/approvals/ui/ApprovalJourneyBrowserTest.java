@@ -108,14 +108,13 @@ class ApprovalJourneyBrowserTest {
             var wait = Chromium.waitFor(dee);
             Chromium.signIn(dee, port, developer, "a-long-enough-password-1");
             dee.get("http://localhost:" + port + "/projects/" + project);
-            click(dee, wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[@data-environment='"
-                    + prod + "']//vaadin-button[normalize-space()='Deploy']"))));
+            Chromium.click(wait, By.xpath("//div[@data-environment='" + prod
+                    + "']//vaadin-button[normalize-space()='Deploy']"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deploy-tag input")))
                     .sendKeys(tag);
             assertThat(dee.findElement(By.tagName("body")).getText()).contains("wait for 1 approval");
             screenshot(dee, "approval-ask-" + screen);
-            click(dee, dee.findElement(By.xpath("//vaadin-button[normalize-space()='Request deployment to " + prod
-                    + "']")));
+            Chromium.click(wait, By.xpath("//vaadin-button[normalize-space()='Request deployment to " + prod + "']"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Waiting for approval"));
             long id = jdbc.queryForObject("select max(id) from deployment_request where project = ?", Long.class,
                     project);
@@ -127,13 +126,13 @@ class ApprovalJourneyBrowserTest {
             waitMax.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                     "Waiting for your approval"));
             screenshot(max, "approval-dashboard-" + screen);
-            click(max, waitMax.until(ExpectedConditions.presenceOfElementLocated(By.id("request-review-" + id))));
+            Chromium.click(waitMax, By.id("request-review-" + id));
             waitMax.until(ExpectedConditions.presenceOfElementLocated(By.id("request-approve")));
             assertThat(max.findElement(By.tagName("body")).getText()).contains("+   tag: \"" + tag
                     + "\"");
             screenshot(max, "approval-review-" + screen);
             max.findElement(By.cssSelector("#request-comment textarea")).sendKeys("ship it", Keys.TAB);
-            click(max, max.findElement(By.id("request-approve")));
+            Chromium.click(waitMax, By.id("request-approve"));
             waitMax.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                     "approved and committed as deployment #"));
 
@@ -145,7 +144,7 @@ class ApprovalJourneyBrowserTest {
             max.get("http://localhost:" + port + "/projects/" + project);
             waitMax.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//div[@data-environment='"
                     + prod + "']"), tag));
-            String card = max.findElement(By.xpath("//div[@data-environment='" + prod + "']")).getText();
+            String card = Chromium.textOf(waitMax, By.xpath("//div[@data-environment='" + prod + "']"));
             assertThat(card).contains(tag).contains("by " + developer);
             waitMax.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//div[@data-environment='"
                     + prod + "']"), "Succeeded"));
@@ -161,11 +160,6 @@ class ApprovalJourneyBrowserTest {
     }
 
     /** Scrolled into view first: on a phone the button may be below the fold. */
-    private static void click(ChromeDriver browser, org.openqa.selenium.WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
     private ChromeDriver browser(int[] size) throws IOException {
         var browser = Chromium.start(size[0], size[1]);
         browsers.add(browser);

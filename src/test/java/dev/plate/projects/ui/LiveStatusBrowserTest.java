@@ -69,7 +69,7 @@ class LiveStatusBrowserTest {
         cluster.healthy(project + "-dev", commit);
         waitInCard(wait, "dev", "Succeeded");
 
-        String card = browser.findElement(By.cssSelector("[data-environment=dev]")).getText();
+        String card = Chromium.textOf(wait, By.cssSelector("[data-environment=dev]"));
         assertThat(card).contains("Synced", "Healthy", "Deployment #", "Succeeded");
         screenshot("project-live");
     }
@@ -98,7 +98,7 @@ class LiveStatusBrowserTest {
         wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/projects/" + project));
 
         // Deploy 1.1.0 to dev, previewing the commit first.
-        clickInCard("dev", "Deploy");
+        clickInCard(wait, "dev", "Deploy");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-tag input")))
                 .sendKeys("1.1.0");
         click(wait, "Preview");
@@ -111,7 +111,7 @@ class LiveStatusBrowserTest {
         waitInCard(wait, "dev", "Succeeded");
 
         // Promote to staging: the dialog says what staging gets.
-        clickInCard("dev", "Promote to staging");
+        clickInCard(wait, "dev", "Promote to staging");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.1.0\""));
         screenshot("journey-promote");
         click(wait, "Promote to staging");
@@ -120,12 +120,12 @@ class LiveStatusBrowserTest {
         waitInCard(wait, "staging", "Succeeded");
 
         // Roll staging back: the dialog says what is restored.
-        clickInCard("staging", "Roll back");
+        clickInCard(wait, "staging", "Roll back");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".plate-diff"), "+   tag: \"1.0.0\""));
         screenshot("journey-rollback");
         click(wait, "Roll back");
         waitInCard(wait, "staging", "rollback by admin");
-        assertThat(browser.findElement(By.cssSelector("[data-environment=staging]")).getText()).contains("1.0.0");
+        assertThat(Chromium.textOf(wait, By.cssSelector("[data-environment=staging]"))).contains("1.0.0");
         screenshot("journey-project");
         assertThat(overflows()).as("no sideways scrolling at 1280x800").isFalse();
 
@@ -140,9 +140,9 @@ class LiveStatusBrowserTest {
     }
 
     /** A button on an environment's card (the page has one per environment with the same labels). */
-    private void clickInCard(String environment, String label) {
-        browser.findElement(By.cssSelector("[data-environment=" + environment + "]"))
-                .findElement(By.xpath(".//vaadin-button[normalize-space()='" + label + "']")).click();
+    private static void clickInCard(WebDriverWait wait, String environment, String label) {
+        Chromium.click(wait, By.xpath("//div[@data-environment='" + environment + "']//vaadin-button[normalize-space()='"
+                + label + "']"));
     }
 
     private static void waitInCard(WebDriverWait wait, String environment, String text) {
