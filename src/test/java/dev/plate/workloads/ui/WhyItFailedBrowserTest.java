@@ -70,8 +70,13 @@ class WhyItFailedBrowserTest {
             Chromium.signIn(browser, port, "admin", PlateTest.ADMIN_PASSWORD);
             browser.get("http://localhost:" + port + "/projects/" + project + "/dev");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Failed"));
-            browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                    .filter(cell -> cell.getText().contains("#" + failed.id())).findFirst().orElseThrow().click();
+            // The grid renders its rows after the page shows: the row is looked for until it is there.
+            wait.until(driver -> driver.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                    .filter(cell -> cell.getText().contains("#" + failed.id())).findFirst()
+                    .map(cell -> {
+                        cell.click();
+                        return true;
+                    }).orElse(null));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deployment-evidence"),
                     "CrashLoopBackOff"));
             String evidence = browser.findElement(By.id("deployment-evidence")).getText();
