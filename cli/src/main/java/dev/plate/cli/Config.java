@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ~/.config/plate/config.json} ({@code $XDG_CONFIG_HOME/plate}): the server URL and the login token. The
+ * {@code $HOME/.config/plate/config.json} ({@code $XDG_CONFIG_HOME/plate}): the server URL and the login token. The
  * directory is created 0700 and the file written 0600 before the token goes in, then moved into place, so no
  * other user can read the token even for a moment. {@code PLATE_URL} and {@code PLATE_TOKEN} override it (CI).
  */
@@ -52,7 +52,10 @@ public final class Config {
         if (System.getProperty("os.name", "").startsWith("Windows") && appData != null) {
             return Path.of(appData, "plate");
         }
-        return Path.of(System.getProperty("user.home"), ".config", "plate");
+        // $HOME first, as git, kubectl and the launcher's cache honour it: the JVM's user.home is the password
+        // database's entry for the account, which a shell's HOME=… does not change.
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".config", "plate");
     }
 
     public Path file() {

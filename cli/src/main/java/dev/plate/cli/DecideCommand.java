@@ -57,7 +57,8 @@ abstract class DecideCommand extends ApiCommand {
             case "STALE" -> "Approved, but " + request.get("reason");
             default -> "Request #" + number + " is " + state.toLowerCase(java.util.Locale.ROOT) + ".";
         });
-        return "STALE".equals(state) ? ExitCode.CONFLICT : ExitCode.OK;
+        // Nothing was deployed: a failure for a script. Exit 7 is kept for "a name already taken".
+        return "STALE".equals(state) ? ExitCode.ERROR : ExitCode.OK;
     }
 
     private void printDiff(Map<String, Object> request) {

@@ -42,6 +42,16 @@ class ConfigTest {
     }
 
     @Test
+    void theLoginIsKeptUnderHomeAsTheShellSetsItUnlessXdgConfigHomeSaysOtherwise() {
+        Config.load(terminal(Map.of("HOME", home.toString()))).saveLogin("https://a.example", "in-home", "ada",
+                Instant.now().plusSeconds(600).toString());
+        assertThat(home.resolve(".config/plate/config.json")).isRegularFile();
+        assertThat(Config.load(terminal(Map.of("HOME", home.toString()))).token()).contains("in-home");
+        assertThat(Config.load(terminal(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME",
+                home.resolve("xdg").toString()))).token()).isEmpty();
+    }
+
+    @Test
     void environmentVariablesOverrideTheStoredLogin() {
         Config.load(terminal(Map.of("XDG_CONFIG_HOME", home.toString()))).saveLogin("https://a.example", "stored",
                 "ada", Instant.now().plusSeconds(600).toString());

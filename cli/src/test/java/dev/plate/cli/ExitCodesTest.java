@@ -97,6 +97,16 @@ class ExitCodesTest {
         assertThat(plate("projects")).isEqualTo(ExitCode.CONFLICT);
     }
 
+    /** An approval of a request that went stale is recorded, but nothing is deployed: an error, not "already exists". */
+    @Test
+    void anApprovalThatCommitsNothingBecauseTheRequestWentStaleIsAnError() {
+        body = "{\"id\":2,\"state\":\"STALE\",\"project\":\"web\",\"reason\":\"prod changed since the request: "
+                + "nothing was committed; ask again.\"}";
+        assertThat(plate("approve", "2", "-m", "ok")).isEqualTo(ExitCode.ERROR);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Approved, but prod changed since the request");
+        assertThat(requests).singleElement().asString().startsWith("POST /api/v1/requests/2/approve");
+    }
+
     @Test
     void aServerThatIsNotPlateIsNamedAsSuch() {
         contentType = "text/html";
