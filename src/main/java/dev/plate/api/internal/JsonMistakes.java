@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -31,6 +32,27 @@ final class JsonMistakes {
                         ? ", not " + shown(format.getValue()) : sent(mismatch).map(value -> ", not " + value).orElse("");
                 return Optional.of(field.orElse("The body") + " must be " + kind(mismatch.getTargetType()) + given
                         + ".");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A body that is not JSON at all: Jackson's reason and where it stopped reading, without the excerpt of the
+     * source it appends ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled) …]").
+     */
+    static Optional<String> syntax(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+                String reason = read.getOriginalMessage().lines().findFirst().orElse("");
+                int marker = reason.indexOf(" (start marker at");
+                reason = marker < 0 ? reason : reason.substring(0, marker);
+                reason = reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
+                var at = read.getLocation();
+                String where = at != null && at.getLineNr() > 0
+                        ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
+                return Optional.of("The body is not the JSON this endpoint takes, it is not valid JSON" + where + ": "
+                        + reason + ".");
             }
         }
         return Optional.empty();
