@@ -29,6 +29,7 @@ public class PlateApplication {
         AheadOfTime.useWhenPackaged(PlateApplication.class);
         var application = new SpringApplication(PlateApplication.class);
         StartupReport.recordIfAsked(application);
+        application.addListeners(new dev.plate.base.PrivateDataDirectory());
         application.run(args);
     }
 }

@@ -105,6 +105,10 @@ class JarStartFromCacheTest {
         var off = Plate.start(jar, dir, "off", caches, "off");
         try {
             off.awaitUp();
+            // A first start makes its data directory private: the database in it holds password and token hashes.
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dir.resolve("off")))).isEqualTo("rwx------");
+            assertThat(dir.resolve("off").resolve("plate.mv.db")).isRegularFile();
             assertThat(off.arguments()).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
             assertThat(off.log()).doesNotContain("start-up cache");
         } finally {
