@@ -5,11 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -18,13 +14,10 @@ import org.springframework.context.ApplicationListener;
  * a first start creates it readable by Plate's account only. The files in it are created with the process's umask
  * (the database's 0644 on most machines); a private directory keeps other accounts out of all of them at once. It is
  * made before anything else can create it (the database opens beside the rest of the start). A directory that already
- * exists is the operator's and keeps its permissions; if others may read it, the log says so.
+ * exists is the operator's and keeps its permissions, unremarked: a Kubernetes volume's root is group-writable and
+ * world-readable by design (fsGroup), and a warning at every start there would be noise.
  */
 public final class PrivateDataDirectory implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PrivateDataDirectory.class);
-    private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -42,11 +35,6 @@ public final class PrivateDataDirectory implements ApplicationListener<Applicati
                         PosixFilePermissions.fromString("rwx------")));
                 // The umask may have taken bits away, never added them; this makes it exactly owner-only.
                 Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-            } else if (Files.isDirectory(directory) && Files.getPosixFilePermissions(directory).stream()
-                    .anyMatch(OTHERS::contains)) {
-                LOG.warn("The data directory {} can be read by other accounts on this machine; it holds the database "
-                        + "with password and token hashes. Make it private: chmod 700 {}",
-                        directory.toAbsolutePath().normalize(), directory.toAbsolutePath().normalize());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + directory + " (PLATE_DATA_DIR)", e);
