@@ -81,8 +81,6 @@ public final class AppConfigRules {
             "networkPolicy", "externalSecrets", "worker", "global");
     private static final java.util.regex.Pattern VALUE_PATH = java.util.regex.Pattern.compile(
             "[A-Za-z0-9_-]{1,63}(\\.[A-Za-z0-9_-]{1,63}){0,15}");
-    private static final java.util.regex.Pattern CHART_VERSION_RANGE = java.util.regex.Pattern.compile(
-            "[0-9A-Za-z.*^~<>=|, +-]{1,64}");
 
     /** An environment's add-on settings, and that each names an add-on the project declares. */
     public static AppConfig validate(ProjectChart project, AppConfig config) {
@@ -219,10 +217,22 @@ public final class AppConfigRules {
                 throw new ValidationException(field + ".repository", "Give the chart repository as https://host/path "
                         + "or oci://registry/path, without credentials (e.g. oci://registry-1.docker.io/bitnamicharts).");
             }
-            if (dependency.version() == null || !CHART_VERSION_RANGE.matcher(dependency.version()).matches()) {
-                throw new ValidationException(field + ".version", "Give the chart's version or range, e.g. 16.4.0 "
-                        + "or ^16.0.0.");
-            }
+            version(field + ".version", dependency);
+        }
+    }
+
+    /** Helm refuses any other version at {@code helm dependency build}, so Argo CD could render no environment. */
+    private static void version(String field, ChartDependency dependency) {
+        String version = dependency.version();
+        if (version == null || version.isBlank()) {
+            throw new ValidationException(field, "Give add-on " + dependency.name() + "'s chart version or range, "
+                    + "e.g. 16.4.0 or ^16.0.0.");
+        }
+        if (!ChartVersionRanges.accepted(version)) {
+            throw new ValidationException(field, "Add-on " + dependency.name() + "'s version '"
+                    + KubernetesNames.printable(version) + "' is not one Helm accepts: give a chart version such as "
+                    + "16.4.0 or a range such as ^16.0.0, ~16.4, 16.x or >=16.0.0 <17.0.0 (at most "
+                    + ChartVersionRanges.MAX_LENGTH + " characters).");
         }
     }
 

@@ -131,6 +131,31 @@ class ApiAddonsTest {
         assertThat(jdbc.queryForObject("select count(*) from project where name = ?", Integer.class, name)).isZero();
     }
 
+    /** Helm refuses such a version at {@code helm dependency build}: Argo CD could render no environment. */
+    @Test
+    void a_version_helm_would_refuse_is_refused_at_import_and_nothing_is_imported() {
+        String name = "addons-" + UUID.randomUUID().toString().substring(0, 8);
+        String head = repository.head();
+        var refused = api.post("/api/v1/projects", token, """
+                {"name": "%s", "imageRepository": "ghcr.io/acme/%s", "dependencies": [
+                  {"name": "pg", "repository": "oci://x/y", "version": "not-semver"}]}
+                """.formatted(name, name));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).path("field").asString()).isEqualTo("dependencies.pg.version");
+        assertThat(json(refused).path("detail").asString()).startsWith("Add-on pg's version 'not-semver' is not one "
+                + "Helm accepts: give a chart version such as 16.4.0 or a range such as ^16.0.0");
+        assertThat(repository.head()).isEqualTo(head);
+        assertThat(jdbc.queryForObject("select count(*) from project where name = ?", Integer.class, name)).isZero();
+
+        var range = api.post("/api/v1/projects", token, """
+                {"name": "%s", "imageRepository": "ghcr.io/acme/%s", "dependencies": [
+                  {"name": "pg", "repository": "oci://x/y", "version": ">=16.0.0 <17.0.0"}]}
+                """.formatted(name, name));
+        assertThat(range.statusCode()).as(range.body()).isEqualTo(201);
+        assertThat(yaml(RepoLayout.chartDir(name) + "/Chart.yaml").at("/dependencies/0/version").asString())
+                .isEqualTo(">=16.0.0 <17.0.0");
+    }
+
     private JsonNode yaml(String path) {
         return YAMLMapper.builder().build().readTree(new String(repository.read(path).orElseThrow(),
                 StandardCharsets.UTF_8));
