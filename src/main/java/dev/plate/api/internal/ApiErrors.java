@@ -106,8 +106,7 @@ class ApiErrors {
                     + OpenApiDescription.UI_PATH + " describes each endpoint's.");
         }
         var field = jsonPath(e);
-        var problem = problem(HttpStatus.BAD_REQUEST, JsonMistakes.describe(e, field)
-                .or(() -> JsonMistakes.syntax(e)).orElseGet(() ->
+        var problem = problem(HttpStatus.BAD_REQUEST, JsonMistakes.describe(e, field).orElseGet(() ->
                 "The body is not the JSON this endpoint takes" + field.map(path -> " (at " + path + ")").orElse("")
                         + ": " + (firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine)));
         field.ifPresent(path -> problem.setProperty("field", path));

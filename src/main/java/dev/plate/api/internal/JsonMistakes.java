@@ -10,7 +10,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * A body whose JSON is well formed but of the wrong shape, said in JSON's words: "containerPort must be a whole
+ * A body that is not JSON, or of the wrong shape, said in JSON's words: "containerPort must be a whole
  * number, not 80.5", never Jackson's, which name Java classes ({@code java.lang.Integer}, the endpoint's record).
  */
 final class JsonMistakes {
@@ -33,26 +33,12 @@ final class JsonMistakes {
                 return Optional.of(field.orElse("The body") + " must be " + kind(mismatch.getTargetType()) + given
                         + ".");
             }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A body that is not JSON at all: Jackson's reason and where it stopped reading, without the excerpt of the
-     * source it appends ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled) …]").
-     */
-    static Optional<String> syntax(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
-                String reason = read.getOriginalMessage().lines().findFirst().orElse("");
-                int marker = reason.indexOf(" (start marker at");
-                reason = marker < 0 ? reason : reason.substring(0, marker);
-                reason = reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
-                var at = read.getLocation();
-                String where = at != null && at.getLineNr() > 0
-                        ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
-                return Optional.of("The body is not the JSON this endpoint takes, it is not valid JSON" + where + ": "
-                        + reason + ".");
+                var at = read.getLocation(); // where it stopped; Jackson's message adds an excerpt of the source
+                String reason = read.getOriginalMessage().lines().findFirst().orElse("").split(" \\(start marker")[0];
+                return Optional.of("The body is not the JSON this endpoint takes, it is not valid JSON" + (at != null
+                        && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")
+                        + ": " + reason + ".");
             }
         }
         return Optional.empty();
