@@ -8,8 +8,9 @@ import org.springframework.security.core.Authentication;
 /**
  * What {@code plate login} receives: a signed token (a JWT) for a username and password, valid for a few hours
  * ({@code plate.security.login-token-lifetime}). It names the user and the role they had when it was issued;
- * each request still checks the account, so a disabled user's tokens stop working, a changed role applies
- * at once, and a reset or changed password ends the tokens issued before it. For CI, where nobody types a password, use {@link ApiTokens} instead.
+ * each request still checks the account, so a changed role applies at once, and a reset or changed password or a
+ * disable ends the tokens issued before it for good (enabling the account again does not revive them). For CI, where
+ * nobody types a password, use {@link ApiTokens} instead.
  */
 public interface LoginTokens {
 

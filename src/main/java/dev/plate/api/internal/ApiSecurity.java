@@ -89,7 +89,8 @@ class ApiSecurity {
                 if (authentication.isEmpty()) {
                     Problems.write(response, 401, "Unauthorized", accessToken
                             ? "The access token is unknown, revoked or expired."
-                            : "The login token is invalid or has expired: run `plate login` again.");
+                            : "The login token is invalid, has expired or was ended (a new password, a disabled "
+                                    + "account): run `plate login` again.");
                     return;
                 }
                 if (accessToken) {

@@ -75,6 +75,14 @@ class UserAccount {
     @Column(name = "suspended_by_groups", nullable = false)
     private boolean suspendedByGroups;
 
+    /**
+     * When access was last ended (disabled or suspended). Login tokens carry a fingerprint of it, so those issued
+     * before stay refused once the account is enabled again: a credential ended for a suspected compromise must not
+     * come back to life.
+     */
+    @Column(name = "access_ended_at")
+    private Instant accessEndedAt;
+
     @Version
     private long version;
 
@@ -166,6 +174,9 @@ class UserAccount {
     }
 
     void setEnabled(boolean value, Instant now) {
+        if (!value) {
+            accessEndedAt = now;
+        }
         enabled = value;
         // An administrator's decision replaces the provider's: enabled stays enabled until the groups say otherwise.
         suspendedByGroups = false;
@@ -192,6 +203,7 @@ class UserAccount {
             if (enabled) {
                 suspendedByGroups = true;
                 enabled = false;
+                accessEndedAt = now;
             }
         } else {
             if (suspendedByGroups) {

@@ -48,8 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance signs and checks with the same key and a restart does not log anyone out; there is no key to
  * configure. The signature, issuer and expiry are checked first (no database work for a forged token), then the
  * account: it must still exist and be enabled, and its current role is the one that counts. A token also carries
- * a keyed fingerprint of the account's password hash, so a reset or changed password ends the tokens issued
- * before, as it ends the account's browser sessions. See docs/adr/0007-login-tokens.md.
+ * a keyed fingerprint of the account's password hash and of when its access was last ended, so a reset or changed
+ * password, and a disable or suspension, end the tokens issued before, as they end the account's browser sessions;
+ * enabling the account again does not revive them. A fingerprint rather than comparing the token's issued-at with
+ * that moment: issued-at has whole seconds, and a login made in the second of a disable and re-enable must work
+ * while one made before it must not. See docs/adr/0007-login-tokens.md.
  */
 @Service
 class JwtLoginTokens implements LoginTokens {
@@ -80,7 +83,8 @@ class JwtLoginTokens implements LoginTokens {
 
     private record Codec(SecretKey key, JwtEncoder encoder, JwtDecoder decoder) {}
 
-    private record Account(Role role, String passwordFingerprint) {}
+    /** @param fingerprint of the credentials a token must have been issued under: see {@link #fingerprint} */
+    private record Account(Role role, String fingerprint) {}
 
     @Override
     public IssuedToken issue(String username, String password) {
@@ -101,7 +105,7 @@ class JwtLoginTokens implements LoginTokens {
         var expires = now.plus(properties.loginTokenLifetime());
         var claims = JwtClaimsSet.builder().issuer(ISSUER).subject(name).issuedAt(now).expiresAt(expires)
                 .id(UUID.randomUUID().toString()).claim("role", role.name())
-                .claim(PASSWORD_CLAIM, account.passwordFingerprint()).build();
+                .claim(PASSWORD_CLAIM, account.fingerprint()).build();
         String token = codec().encoder().encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 claims)).getTokenValue();
         // Not one transaction around the password check: a failed attempt must stay counted when this throws.
@@ -124,7 +128,7 @@ class JwtLoginTokens implements LoginTokens {
         String username = jwt.getSubject();
         String fingerprint = jwt.getClaimAsString(PASSWORD_CLAIM);
         return account(username).filter(account -> fingerprint != null && MessageDigest.isEqual(
-                account.passwordFingerprint().getBytes(StandardCharsets.US_ASCII),
+                account.fingerprint().getBytes(StandardCharsets.US_ASCII),
                 fingerprint.getBytes(StandardCharsets.US_ASCII))).map(Account::role).map(role -> {
             var authorities = role.grantedAuthorities().stream().map(SimpleGrantedAuthority::new).toList();
             return UsernamePasswordAuthenticationToken.authenticated(new User(username, "", authorities), null,
@@ -133,18 +137,25 @@ class JwtLoginTokens implements LoginTokens {
     }
 
     private Optional<Account> account(String username) {
-        List<Account> accounts = jdbc.query("select role, password_hash from plate_user where username = ? "
-                + "and enabled = true", (row, i) -> new Account(Role.valueOf(row.getString("role")),
-                        fingerprint(row.getString("password_hash"))), username);
+        List<Account> accounts = jdbc.query("select role, password_hash, access_ended_at from plate_user where "
+                + "username = ? and enabled = true", (row, i) -> new Account(Role.valueOf(row.getString("role")),
+                        fingerprint(row.getString("password_hash"), Optional.ofNullable(row.getTimestamp(
+                                "access_ended_at")).map(java.sql.Timestamp::toInstant))), username);
         return accounts.stream().findFirst();
     }
 
-    /** Keyed, so the token (readable by whoever holds it) tells nothing about the hash. */
-    private String fingerprint(String passwordHash) {
+    /**
+     * Keyed, so the token (readable by whoever holds it) tells nothing about the hash. An account whose access was
+     * never ended has the fingerprint of its password hash alone, as before that moment was recorded, so tokens
+     * issued then stay valid.
+     */
+    private String fingerprint(String passwordHash, Optional<java.time.Instant> accessEndedAt) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(codec().key());
-            byte[] digest = mac.doFinal(passwordHash.getBytes(StandardCharsets.UTF_8));
+            String credentials = accessEndedAt.map(ended -> passwordHash + "\naccess ended " + ended)
+                    .orElse(passwordHash);
+            byte[] digest = mac.doFinal(credentials.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
