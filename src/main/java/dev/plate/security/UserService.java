@@ -19,7 +19,10 @@ public interface UserService {
     @PreAuthorize("hasRole('ADMIN')")
     UserSummary changeRole(long userId, Role role);
 
-    /** Disabling ends the user's sessions on every instance. */
+    /**
+     * Disabling ends the user's sessions on every instance, their login tokens and their access tokens, for good:
+     * enabling them again lets them sign in anew ({@link AccessEnded}).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     UserSummary setEnabled(long userId, boolean enabled);
 

@@ -8,8 +8,8 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Personal access tokens: for git clients, scripts and CI, where a password does not belong. A token is shown
- * once when created; Plate keeps only its SHA-256 hash. It acts with its owner's current role, ends when it
- * expires or is revoked, and stops working when its owner is disabled.
+ * once when created; Plate keeps only its SHA-256 hash. It acts with its owner's current role and ends when it
+ * expires or is revoked; disabling its owner revokes it (enabling the owner again does not bring it back).
  */
 public interface ApiTokens {
 

@@ -117,7 +117,7 @@ class SingleSignOnTest {
     }
 
     @Test
-    void a_group_removed_at_the_provider_removes_access_at_the_next_sign_in_and_token_use() {
+    void a_group_removed_at_the_provider_removes_access_at_the_next_sign_in_and_ends_the_tokens() {
         signIn(new HttpSession(), "subject-bob", Map.of("preferred_username", "sso-bob",
                 "groups", List.of("plate-developers")));
         String token = asUser("sso-bob", Role.DEVELOPER, () -> tokens.create("ci", 30).token());
@@ -141,7 +141,8 @@ class SingleSignOnTest {
         assertThat(again.headers().firstValue("Location")).hasValue(base + "/");
         assertThat(jdbc.queryForMap("select enabled, role from plate_user where username = 'sso-bob'"))
                 .containsEntry("enabled", true).containsEntry("role", "MAINTAINER");
-        assertThat(whoami(token)).isEqualTo(200);
+        assertThat(whoami(token)).as("a token ended by the suspension stays ended").isEqualTo(401);
+        assertThat(lastAudit("token.revoked", "sso-bob")).contains("'ci'", "groups at the provider");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.plate.security.internal;
 
 import dev.plate.sessions.SharedSessions;
 import dev.plate.audit.AuditLog;
+import dev.plate.security.AccessEnded;
 import dev.plate.security.ProviderAccounts;
 import dev.plate.security.Role;
 import java.security.SecureRandom;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +24,11 @@ class LinkedAccounts implements ProviderAccounts {
     private final SharedSessions sessions;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     LinkedAccounts(UserAccountRepository accounts, PasswordEncoder encoder, SharedSessions sessions, AuditLog audit,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.encoder = encoder;
         this.sessions = sessions;
@@ -60,7 +64,9 @@ class LinkedAccounts implements ProviderAccounts {
             String groups = describe(identity.groups());
             if (granted.isEmpty()) {
                 audit.record(username, "user.suspended", "user:" + username, "none of the groups at the provider gives "
-                        + "access any more (" + groups + "); sessions and tokens stop working");
+                        + "access any more (" + groups + "); sessions, login tokens and access tokens ended");
+                events.publishEvent(new AccessEnded(username, username, "none of its owner's groups at the provider "
+                        + "gives access any more"));
             } else {
                 audit.record(username, wasEnabled ? "user.role-changed" : "user.enabled", "user:" + username,
                         (wasEnabled ? before + " -> " + granted.get() : "groups give access again, as "

@@ -2,6 +2,7 @@ package dev.plate.security.internal;
 
 import dev.plate.sessions.SharedSessions;
 import dev.plate.audit.AuditLog;
+import dev.plate.security.AccessEnded;
 import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
 import dev.plate.security.CurrentUser;
@@ -12,6 +13,7 @@ import dev.plate.security.UserService;
 import dev.plate.security.UserSummary;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +30,12 @@ class UserAdministration implements UserService {
     private final Clock clock;
 
     private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
 
     UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder, SharedSessions sessions,
-            AuditLog audit, CurrentUser user, Clock clock, LoginThrottle throttle) {
+            AuditLog audit, CurrentUser user, Clock clock, LoginThrottle throttle, ApplicationEventPublisher events) {
         this.throttle = throttle;
+        this.events = events;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
@@ -98,7 +102,11 @@ class UserAdministration implements UserService {
             endSessions(account.username());
         }
         account.setEnabled(enabled, clock.instant());
-        audit.record(actor(), enabled ? "user.enabled" : "user.disabled", "user:" + account.username(), "");
+        audit.record(actor(), enabled ? "user.enabled" : "user.disabled", "user:" + account.username(),
+                enabled ? "" : "sessions, login tokens and access tokens ended; enabling again does not revive them");
+        if (!enabled) {
+            events.publishEvent(new AccessEnded(account.username(), actor(), "its owner was disabled"));
+        }
         return account.toSummary();
     }
 

@@ -148,7 +148,9 @@ class JdbcApiTokens implements ApiTokens {
         Instant now = clock.instant();
         var rows = jdbc.query("select t.id, u.username, u.role, t.last_used_at, t.team, t.read_only from api_token t "
                 + "join plate_user u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null and "
-                + "t.expires_at > ? and u.enabled = true", (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
+                + "t.expires_at > ? and u.enabled = true and (u.access_ended_at is null or t.created_at > "
+                // Revoked when access ends (EndedAccess); this also refuses one made while the disable committed.
+                + "u.access_ended_at)", (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
                 Role.valueOf(rs.getString(3)), Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant),
                 new Scope(Optional.ofNullable(rs.getString(5)), rs.getBoolean(6))), hash(token), Timestamp.from(now));
         return rows.stream().findFirst().map(row -> {
