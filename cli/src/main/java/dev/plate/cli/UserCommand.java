@@ -133,7 +133,8 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", description = "Disable an account: its sessions and tokens stop working.")
+    @Command(name = "disable", description = "Disable an account: its sessions, login and access tokens end for good "
+            + "(enabling it again does not bring them back).")
     static final class DisableCommand extends EnabledCommand {
 
         @Override

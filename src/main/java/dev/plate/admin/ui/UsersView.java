@@ -145,7 +145,7 @@ class UsersView extends Div {
         var sub = more.getSubMenu();
         if (user.enabled()) {
             sub.addItem("Disable", e -> Notifications.attempt(() -> users.setEnabled(user.id(), false),
-                    user.username() + " is disabled and signed out everywhere", this::refresh));
+                    user.username() + " is disabled: signed out everywhere, access tokens revoked", this::refresh));
         } else {
             sub.addItem("Enable", e -> Notifications.attempt(() -> users.setEnabled(user.id(), true),
                     user.username() + " can sign in again", this::refresh));
