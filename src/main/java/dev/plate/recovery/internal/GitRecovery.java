@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * Reads everything at one commit of the config repository and writes the rows, in one transaction: a file that
  * cannot be read back refuses the whole recovery, so a half-recovered database never exists. The deployment
  * history comes back too, from the commits of each values file ({@link HistoryFromGit}), with the ids their
- * trailers name, so rollback works as before and old links keep their meaning. The Argo CD Applications are
+ * trailers name, so rollback works as before and old links keep their meaning; of a project removed and imported
+ * again, only what came after the removal, as in the lost database. The Argo CD Applications are
  * (re)applied after the commit, as after an import; their committed application.yaml files say the same as what
  * Plate writes.
  */
@@ -87,7 +88,9 @@ class GitRecovery implements RepositoryRecovery {
         var byName = new java.util.HashMap<String, EnvironmentSummary>();
         environments.list().forEach(env -> byName.put(env.name(), env));
         var history = historyFromGit.read();
-        var ids = new HistoryIds(history.changes().stream().flatMap(change -> change.id().stream()).toList());
+        // A removed project's ids stay reserved: an old link to one must name nothing, not a deployment of another.
+        var ids = new HistoryIds(java.util.stream.Stream.concat(history.changes().stream()
+                .flatMap(change -> change.id().stream()), history.removedIds().stream()).toList());
         var recovered = new ArrayList<String>();
         int count = 0;
         int historyRows = 0;

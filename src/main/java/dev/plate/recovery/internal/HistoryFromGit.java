@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Reads the deployment history out of the config repository: every commit that changed an environment's values
  * file is a change to it, made by the commit's author at the commit's time, of the kind its message starts with,
  * with the deployment id its trailer names ({@link DeploymentTrailers}). Undo commits (a transaction that failed
- * took its change back) are not deployments.
+ * took its change back) are not deployments. A commit that deletes the values file (removing the project does)
+ * ends that file's history: a project imported again under the same name starts afresh, as it did in the lost
+ * database, so nothing of the removed one can be rolled back to.
  */
 @Component
 class HistoryFromGit {
@@ -36,11 +38,13 @@ class HistoryFromGit {
     }
 
     /**
-     * @param changes every deployment the repository records, oldest first
+     * @param changes every deployment of the projects' present incarnations, oldest first
+     * @param removedIds the ids of deployments whose values file was deleted later (a project removed since): they
+     *     are nobody's now, and no other deployment may take them
      * @param highestIdIssued no deployment id above this was ever issued for a change in this repository: the
      *     highest trailer, or the number of values-file commits (each change made at most one row), if higher
      */
-    record History(List<Change> changes, long highestIdIssued) {}
+    record History(List<Change> changes, List<Long> removedIds, long highestIdIssued) {}
 
     private final ConfigRepository repository;
 
@@ -58,6 +62,7 @@ class HistoryFromGit {
 
     History read() {
         var changes = new ArrayList<Change>();
+        var removedIds = new ArrayList<Long>();
         long valuesCommits = 0;
         long highestTrailer = 0;
         var commits = repository.history(List.of("applications"));
@@ -76,11 +81,27 @@ class HistoryFromGit {
                     continue;
                 }
                 valuesCommits++;
-                kindOf(subject).ifPresent(kind -> changes.add(new Change(matcher.group(1), matcher.group(2), commit,
-                        kind, summaryOf(subject), Optional.ofNullable(ids.get(matcher.group(2))))));
+                var kind = kindOf(subject);
+                if (deletes(commit, path, kind)) {
+                    changes.stream().filter(change -> change.path().equals(path))
+                            .forEach(change -> change.id().ifPresent(removedIds::add));
+                    changes.removeIf(change -> change.path().equals(path));
+                    continue;
+                }
+                kind.ifPresent(k -> changes.add(new Change(matcher.group(1), matcher.group(2), commit, k,
+                        summaryOf(subject), Optional.ofNullable(ids.get(matcher.group(2))))));
             }
         }
-        return new History(changes, Math.max(highestTrailer, valuesCommits));
+        return new History(changes, removedIds, Math.max(highestTrailer, valuesCommits));
+    }
+
+    /**
+     * Whether the commit deleted the file. Plate's own import, deploy, promote and rollback always write it; any
+     * other commit (Plate's removal, an undone import, a hand-made {@code git rm}) is looked at.
+     */
+    private boolean deletes(CommitInfo commit, String path, Optional<DeploymentKind> kind) {
+        boolean writes = kind.isPresent() && kind.get() != DeploymentKind.RECOVER;
+        return !writes && repository.readAt(commit.sha(), path).isEmpty();
     }
 
     /** The verb Plate starts each commit message with; a change of another origin is recorded as recovered. */
