@@ -1,4 +1,4 @@
-package dev.plate.security.ui;
+package dev.plate.profile.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

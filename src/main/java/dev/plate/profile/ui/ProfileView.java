@@ -1,4 +1,4 @@
-package dev.plate.security.ui;
+package dev.plate.profile.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
