@@ -319,12 +319,21 @@ public final class AppConfigRules {
         KubernetesNames.httpPath("probes.path", probes.path());
     }
 
+    /**
+     * Checked while autoscaling is off too: a value that will not do is refused when it is set, not later, when someone
+     * switches autoscaling on and is told of values they never typed.
+     */
     private static void autoscaling(AppConfig.Autoscaling autoscaling) {
-        if (autoscaling == null || !autoscaling.enabled()) {
+        if (autoscaling == null) {
             return;
         }
         range("autoscaling.minReplicas", autoscaling.minReplicas(), 1, MAX_REPLICAS);
-        range("autoscaling.maxReplicas", autoscaling.maxReplicas(), autoscaling.minReplicas(), MAX_REPLICAS);
+        range("autoscaling.maxReplicas", autoscaling.maxReplicas(), 1, MAX_REPLICAS);
+        if (autoscaling.maxReplicas() < autoscaling.minReplicas()) {
+            throw new ValidationException("autoscaling.maxReplicas", "Autoscaling.maxReplicas (" + autoscaling
+                    .maxReplicas() + ") must not be below autoscaling.minReplicas (" + autoscaling.minReplicas()
+                    + "): set both.");
+        }
         range("autoscaling.targetCpuPercent", autoscaling.targetCpuPercent(), 1, 100);
     }
 

@@ -109,6 +109,9 @@ class HostileInputTest extends GitOpsTestBase {
                 dep("autoscaling maximum below minimum", "autoscaling.maxReplicas", c -> scaling(c, new Autoscaling(true, 5, 3, 80))),
                 dep("autoscaling CPU 0%", "autoscaling.targetCpuPercent", c -> scaling(c, new Autoscaling(true, 1, 3, 0))),
                 dep("autoscaling CPU 101%", "autoscaling.targetCpuPercent", c -> scaling(c, new Autoscaling(true, 1, 3, 101))),
+                // Refused while autoscaling is off as well: not first when someone switches it on.
+                dep("autoscaling off, CPU 500%", "autoscaling.targetCpuPercent", c -> scaling(c, new Autoscaling(false, 1, 3, 500))),
+                dep("autoscaling off, minimum above maximum", "autoscaling.maxReplicas", c -> scaling(c, new Autoscaling(false, 10, 3, 80))),
                 dep("probe path without '/'", "probes.path", c -> probes(c, new Probes("ready", true, true))));
     }
 
