@@ -276,8 +276,13 @@ class TeamAccessMatrixTest {
         var outside = api.post("/api/v1/deploy", alphaOnly, "{\"project\":\"" + elsewhere + "\",\"environment\":\""
                 + ours.unprotected() + "\",\"imageTag\":\"2.0.0\"}");
         assertThat(outside.statusCode()).as("the developer may, the token may not").isEqualTo(403);
+        assertThat(JSON.readTree(outside.body()).path("detail").asString()).as("the token's limit is the reason")
+                .endsWith("; this access token is limited to team alpha.");
         assertThat(Action.import_no_team.call(api, ours, alphaOnly).statusCode()).isEqualTo(403);
-        assertThat(Action.deploy_unprotected.call(api, ours, readOnly).statusCode()).isEqualTo(403);
+        var readOnlyDeploy = Action.deploy_unprotected.call(api, ours, readOnly);
+        assertThat(readOnlyDeploy.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(readOnlyDeploy.body()).path("detail").asString())
+                .endsWith("needs the DEVELOPER role; this access token is read-only.");
         assertThat(Action.read.call(api, ours, readOnly).statusCode()).isEqualTo(200);
 
         String adminForAlpha = asUser("admin", Role.ADMIN, () -> accessTokens.create("ci-admin-alpha", 1,

@@ -69,6 +69,15 @@ class TeamRoles implements TeamAccess {
         if (held.map(role -> role.includes(needed)).orElse(false)) {
             return;
         }
+        String needs = capitalised(doing) + " needs the " + needed.name() + " role";
+        // The token's limit is the reason then, not a role: "you have VIEWER" would send its owner to an admin.
+        if (user.readOnly()) {
+            throw new AccessDeniedException(needs + "; this access token is read-only.");
+        }
+        if (user.teamScope().isPresent() && !user.teamScope().equals(team)) {
+            throw new AccessDeniedException(needs + team.map(name -> " in team " + name).orElse("")
+                    + "; this access token is limited to team " + user.teamScope().get() + ".");
+        }
         String have = held.map(Role::name).orElse("no role");
         throw new AccessDeniedException(capitalised(doing) + " needs the " + needed.name() + " role" + team.map(name ->
                 " in team " + name + " (you have " + have + " there)").orElse(" (you have " + have + ")") + ".");
