@@ -83,6 +83,8 @@ class HostileInputTest extends GitOpsTestBase {
                 dep("env name with '='", "env", c -> env(c, Map.of("A=B", "x"))),
                 dep("empty env name", "env", c -> env(c, Map.of("", "x"))),
                 dep("env value with NUL", "env.BAD", c -> env(c, Map.of("BAD", "a\0b"))),
+                dep("env value with NEL", "env.BAD", c -> env(c, Map.of("BAD", "a\u0085b"))),
+                dep("annotation value with NUL", "annotations.x", c -> labels(c, Map.of(), Map.of("x", "a\0"))),
                 dep("CPU quantity that is not one", "resources.cpuRequest", c -> resources(c, new Resources("lots", "1Gi", "", ""))),
                 dep("memory quantity with 'GB'", "resources.memoryRequest", c -> resources(c, new Resources("1", "1GB", "", ""))),
                 dep("negative CPU limit", "resources.cpuLimit", c -> resources(c, new Resources("1", "1Gi", "-1", ""))),
