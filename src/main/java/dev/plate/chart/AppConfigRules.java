@@ -81,6 +81,8 @@ public final class AppConfigRules {
             "networkPolicy", "externalSecrets", "worker", "global");
     private static final java.util.regex.Pattern VALUE_PATH = java.util.regex.Pattern.compile(
             "[A-Za-z0-9_-]{1,63}(\\.[A-Za-z0-9_-]{1,63}){0,15}");
+    private static final java.util.regex.Pattern CHART_VERSION_RANGE = java.util.regex.Pattern.compile(
+            "[0-9A-Za-z.*^~<>=|, +-]{1,64}");
 
     /** An environment's add-on settings, and that each names an add-on the project declares. */
     public static AppConfig validate(ProjectChart project, AppConfig config) {
@@ -117,10 +119,9 @@ public final class AppConfigRules {
                     throw new ValidationException(valueField, "Turn the add-on on or off with addons."
                             + addon.getKey() + ".enabled, not with a value.");
                 }
-                if (value.getValue() == null) {
-                    throw new ValidationException(valueField, "The value must be text.");
+                if (value.getValue() == null || value.getValue().indexOf('\0') >= 0) {
+                    throw new ValidationException(valueField, "The value must be text without NUL characters.");
                 }
-                text(valueField, "The value", value.getValue());
                 paths.add(path);
             }
             // Every shorter path, not only the neighbour in sorted order: "a-b" sorts between "a" and "a.c".
@@ -218,12 +219,29 @@ public final class AppConfigRules {
                 throw new ValidationException(field + ".repository", "Give the chart repository as https://host/path "
                         + "or oci://registry/path, without credentials (e.g. oci://registry-1.docker.io/bitnamicharts).");
             }
-            version(field + ".version", dependency);
+            if (dependency.version() == null || !CHART_VERSION_RANGE.matcher(dependency.version()).matches()) {
+                throw new ValidationException(field + ".version", "Give the chart's version or range, e.g. 16.4.0 "
+                        + "or ^16.0.0.");
+            }
         }
     }
 
-    /** Helm refuses any other version at {@code helm dependency build}, so Argo CD could render no environment. */
-    private static void version(String field, ChartDependency dependency) {
+    /**
+     * A new project's add-on versions, as Helm parses them: Helm refuses any other at {@code helm dependency build},
+     * so Argo CD could render no environment. Only at import (the one place a version is set): a project stored before
+     * this check keeps the looser one above, so it can still be read, changed and recovered.
+     */
+    public static void helmVersions(java.util.List<ChartDependency> dependencies) {
+        for (var dependency : dependencies) {
+            if (dependency == null) {
+                continue; // refused by validate(ProjectChart), which says what an add-on needs
+            }
+            helmVersion("dependencies." + KubernetesNames.printable(String.valueOf(dependency.name())) + ".version",
+                    dependency);
+        }
+    }
+
+    private static void helmVersion(String field, ChartDependency dependency) {
         String version = dependency.version();
         if (version == null || version.isBlank()) {
             throw new ValidationException(field, "Give add-on " + dependency.name() + "'s chart version or range, "
@@ -246,7 +264,9 @@ public final class AppConfigRules {
             if (value == null) {
                 throw new ValidationException(field, "Env " + field.substring(4) + " needs a value (it may be empty).");
             }
-            text(field, "Env " + field.substring(4), value);
+            if (value.indexOf('\0') >= 0) {
+                throw new ValidationException(field, "Env " + field.substring(4) + " must not contain NUL characters.");
+            }
             bytes += entry.getKey().length() + value.getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes > MAX_ENV_BYTES) {
@@ -318,14 +338,14 @@ public final class AppConfigRules {
         KubernetesNames.httpPath("probes.path", probes.path());
     }
 
-    /**
-     * Checked while autoscaling is off too: a value that will not do is refused when it is set, not later, when someone
-     * switches autoscaling on and is told of values they never typed.
-     */
+    /** Only while on: a stored configuration may hold any values while off (see {@link ChangeRules}). */
     private static void autoscaling(AppConfig.Autoscaling autoscaling) {
-        if (autoscaling == null) {
-            return;
+        if (autoscaling != null && autoscaling.enabled()) {
+            scaling(autoscaling);
         }
+    }
+
+    static void scaling(AppConfig.Autoscaling autoscaling) {
         range("autoscaling.minReplicas", autoscaling.minReplicas(), 1, MAX_REPLICAS);
         range("autoscaling.maxReplicas", autoscaling.maxReplicas(), 1, MAX_REPLICAS);
         if (autoscaling.maxReplicas() < autoscaling.minReplicas()) {
@@ -356,21 +376,10 @@ public final class AppConfigRules {
                 throw new ValidationException("annotations." + entry.getKey(),
                         "Annotation " + entry.getKey() + " needs a value (it may be empty).");
             }
-            text("annotations." + entry.getKey(), "Annotation " + entry.getKey(), entry.getValue());
             bytes += entry.getKey().length() + entry.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes > MAX_ANNOTATION_BYTES) {
             throw new ValidationException("annotations", "Annotations must add up to at most 256 KiB.");
-        }
-    }
-
-    /**
-     * Free text that reaches the cluster as typed, but for two characters: Kubernetes refuses NUL, and NEL (U+0085)
-     * arrives as a space (Helm's YAML takes it for a line break: {@code helm template} of "a\Nb" renders 'a b').
-     */
-    private static void text(String field, String what, String value) {
-        if (value.indexOf('\0') >= 0 || value.indexOf('\u0085') >= 0) {
-            throw new ValidationException(field, what + " must not contain NUL or NEL (U+0085) characters.");
         }
     }
 

@@ -5,7 +5,7 @@ import dev.plate.base.NotFoundException;
 import dev.plate.base.ValidationException;
 import dev.plate.chart.AppConfig;
 import dev.plate.chart.AppConfigJson;
-import dev.plate.chart.AppConfigRules;
+import dev.plate.chart.ChangeRules;
 import dev.plate.deployment.ChangePreview;
 import dev.plate.deployment.DeploymentTrailers;
 import dev.plate.environment.EnvironmentSummary;
@@ -77,7 +77,7 @@ class ConfigChanges {
                 "Project " + project.name() + " has no configuration for " + env.name() + "."));
         var inGit = valuesInGit.read(project, env, AppConfigJson.read(row.configJson()));
         AppConfig current = inGit.config();
-        AppConfig next = AppConfigRules.validate(project.chart(), change.apply(current));
+        AppConfig next = ChangeRules.validate(project.chart(), current, change.apply(current));
         String path = RepoLayout.valuesFile(project.name(), env.name());
         String after = new String(files.values(project, next), StandardCharsets.UTF_8);
         String before = repository.read(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
@@ -129,7 +129,7 @@ class ConfigChanges {
             // Read as the preview reads it: a values file missing from Git is the recorded configuration's.
             String before = inGit.read().map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                     .orElseGet(() -> new String(files.values(project, current), StandardCharsets.UTF_8));
-            AppConfig next = AppConfigRules.validate(project.chart(), change.apply(current));
+            AppConfig next = ChangeRules.validate(project.chart(), current, change.apply(current));
             if (approved != null && (!before.equals(approved.plannedAgainst()) || !new String(files.values(project,
                     next), StandardCharsets.UTF_8).equals(approved.planned()))) {
                 // Not the change that was approved any more (the file moved on, or the chart renders it otherwise).

@@ -84,6 +84,7 @@ class GitOpsDeployments implements DeploymentService {
         requireMayImport(request.project().team());
         String tag = KubernetesNames.imageTag("initialImageTag", request.initialImageTag());
         KubernetesNames.httpPath("healthPath", request.project().healthPath());
+        AppConfigRules.helmVersions(request.project().dependencies());
         List<EnvironmentSummary> envs = environments.lockAll();
         ProjectSummary project = projects.create(request.project(), actor);
         requireNoForeignObjects(project.name(), envs);

@@ -37,6 +37,7 @@ class JpaProjectService implements ProjectService {
     @Override
     public void check(NewProject project) {
         validated(project);
+        AppConfigRules.helmVersions(project.dependencies()); // as importing does; not for a project recovered
     }
 
     /** Every rule of a new project; returns the normalised source URL. */
