@@ -91,6 +91,7 @@ class ApiBadInputTest {
         "import: port abc                | POST /api/v1/projects        | {\"name\":\"fresh-g\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":\"abc\"} | 400 | containerPort | abc",
         "import: port as an object       | POST /api/v1/projects        | {\"name\":\"fresh-h\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":{\"n\":1}} | 400 | containerPort | containerPort must be a whole number",
         "import: port 80.5               | POST /api/v1/projects        | {\"name\":\"fresh-n\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":80.5} | 400 | containerPort | containerPort must be a whole number",
+        "import: port of ten digits      | POST /api/v1/projects        | {\"name\":\"fresh-q\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":3000000000} | 400 | containerPort | (at containerPort): Numeric value (3000000000) out of range",
         "import: port as a string        | POST /api/v1/projects        | {\"name\":\"fresh-o\",\"imageRepository\":\"ghcr.io/a/b\",\"containerPort\":\"8080\"} | 400 | containerPort | containerPort must be a whole number",
         "import: image tag as a number   | POST /api/v1/projects        | {\"name\":\"fresh-p\",\"imageRepository\":\"ghcr.io/a/b\",\"imageTag\":123} | 400 | imageTag | imageTag must be text",
         "import: body as a list          | POST /api/v1/projects        | [\"fresh-q\"]                                                          | 400 | -                 | The body must be an object",

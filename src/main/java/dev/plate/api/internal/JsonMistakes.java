@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -33,9 +34,10 @@ final class JsonMistakes {
                 return Optional.of(field.orElse("The body") + " must be " + kind(mismatch.getTargetType()) + given
                         + ".");
             }
-            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            if (cause instanceof StreamReadException read && !(read instanceof InputCoercionException)) {
                 var at = read.getLocation(); // where it stopped; Jackson's message adds an excerpt of the source
-                String reason = read.getOriginalMessage().lines().findFirst().orElse("").split(" \\(start marker")[0];
+                String reason = String.valueOf(read.getOriginalMessage()).lines().findFirst().orElse("")
+                        .split(" \\(start marker")[0]; // a number out of range is valid JSON: ApiErrors names its field
                 return Optional.of("The body is not the JSON this endpoint takes, it is not valid JSON" + (at != null
                         && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")
                         + ": " + reason + ".");
