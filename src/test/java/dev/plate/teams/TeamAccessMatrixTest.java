@@ -283,6 +283,11 @@ class TeamAccessMatrixTest {
         assertThat(readOnlyDeploy.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(readOnlyDeploy.body()).path("detail").asString())
                 .endsWith("needs the DEVELOPER role; this access token is read-only.");
+        var readOnlyPromote = Action.promote.call(api, ours, readOnly);
+        assertThat(readOnlyPromote.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(readOnlyPromote.body()).path("detail").asString())
+                .as("the developer may not promote with any token: the token is not the reason")
+                .contains("needs the MAINTAINER role").doesNotContain("access token");
         assertThat(Action.read.call(api, ours, readOnly).statusCode()).isEqualTo(200);
 
         String adminForAlpha = asUser("admin", Role.ADMIN, () -> accessTokens.create("ci-admin-alpha", 1,

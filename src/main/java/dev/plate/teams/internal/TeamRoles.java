@@ -70,17 +70,30 @@ class TeamRoles implements TeamAccess {
             return;
         }
         String needs = capitalised(doing) + " needs the " + needed.name() + " role";
-        // The token's limit is the reason then, not a role: "you have VIEWER" would send its owner to an admin.
-        if (user.readOnly()) {
+        // Where the account may, the token's limit is the reason: "you have VIEWER" would send its owner to an admin.
+        boolean accountMay = (user.readOnly() || user.teamScope().isPresent()) && accountRole(team)
+                .map(role -> role.includes(needed)).orElse(false);
+        if (accountMay && user.readOnly()) {
             throw new AccessDeniedException(needs + "; this access token is read-only.");
         }
-        if (user.teamScope().isPresent() && !user.teamScope().equals(team)) {
+        if (accountMay && user.teamScope().isPresent() && !user.teamScope().equals(team)) {
             throw new AccessDeniedException(needs + team.map(name -> " in team " + name).orElse("")
                     + "; this access token is limited to team " + user.teamScope().get() + ".");
         }
         String have = held.map(Role::name).orElse("no role");
         throw new AccessDeniedException(capitalised(doing) + " needs the " + needed.name() + " role" + team.map(name ->
                 " in team " + name + " (you have " + have + " there)").orElse(" (you have " + have + ")") + ".");
+    }
+
+    /** The account's own role on a team's projects, as if it signed in: what its access token's limit hides. */
+    private Optional<Role> accountRole(Optional<String> team) {
+        var roles = new ArrayList<Role>(jdbc.query("select role from plate_user where username = ? and enabled = true",
+                (row, i) -> Role.valueOf(row.getString(1)), user.name()));
+        if (roles.isEmpty()) {
+            return Optional.empty();
+        }
+        team.ifPresent(name -> roles.addAll(teamRoles(name, user.name())));
+        return roles.stream().min(java.util.Comparator.naturalOrder());
     }
 
     /** The roles the team gives this account: as a member, and through the provider's groups. */
