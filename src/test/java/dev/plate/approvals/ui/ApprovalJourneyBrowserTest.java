@@ -159,7 +159,6 @@ class ApprovalJourneyBrowserTest {
                 + "'COMMITTED'", Integer.class, project)).isEqualTo(2);
     }
 
-    /** Scrolled into view first: on a phone the button may be below the fold. */
     private ChromeDriver browser(int[] size) throws IOException {
         var browser = Chromium.start(size[0], size[1]);
         browsers.add(browser);
