@@ -59,7 +59,9 @@ class JdbcServiceAccounts implements ServiceAccounts {
             return Optional.empty();
         }
         return jdbc.query("select t.expires_at from api_token t join plate_user u on u.id = t.user_id where "
-                + "t.token_hash = ? and u.username = ? and u.enabled = true and t.revoked_at is null and t.expires_at > ?",
+                + "t.token_hash = ? and u.username = ? and u.enabled = true and t.revoked_at is null and t.expires_at > ? "
+                // As authenticating it does (JdbcApiTokens): one made while the account's access ended is not valid.
+                + "and (u.access_ended_at is null or t.created_at > u.access_ended_at)",
                 (rs, i) -> rs.getTimestamp(1).toInstant(), JdbcApiTokens.hash(token), account,
                 Timestamp.from(clock.instant())).stream().findFirst();
     }
